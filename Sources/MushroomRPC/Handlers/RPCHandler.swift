@@ -1,0 +1,45 @@
+/// One inbound call, as a handler sees it: a Request (answered with the handler's result)
+/// or a Notification (whose result is discarded).
+public struct RPCCall: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case request
+        case notification
+    }
+
+    public let kind: Kind
+    /// The id of the Request or Notification.
+    public let id: MessageID
+    public let method: String
+    public let data: JSONValue
+    /// The engine the call arrived on, to call the peer back (e.g. `engine.request("client.ping")`).
+    public let engine: Engine
+
+    public init(kind: Kind, id: MessageID, method: String, data: JSONValue, engine: Engine) {
+        self.kind = kind
+        self.id = id
+        self.method = method
+        self.data = data
+        self.engine = engine
+    }
+}
+
+/// Answers inbound calls. Return the Response data, or throw: an `RPCError` becomes an Error reply
+/// with its `replyData`; anything else becomes `"Internal server error"`.
+public protocol RPCHandler: Sendable {
+    func handle(_ call: RPCCall) async throws -> JSONValue
+}
+
+/// The handler that knows no methods: every call fails with `MethodNotFound` (the reference's `dummy_rpc_handler`).
+public struct MethodNotFoundHandler: RPCHandler {
+    public init() {}
+    public func handle(_ call: RPCCall) async throws -> JSONValue {
+        throw MethodNotFound(call.method)
+    }
+}
+
+/// A handler made from a closure.
+public struct ClosureHandler: RPCHandler {
+    private let body: @Sendable (RPCCall) async throws -> JSONValue
+    public init(_ body: @escaping @Sendable (RPCCall) async throws -> JSONValue) { self.body = body }
+    public func handle(_ call: RPCCall) async throws -> JSONValue { try await body(call) }
+}

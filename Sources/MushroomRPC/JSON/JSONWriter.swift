@@ -1,0 +1,115 @@
+import Foundation
+
+extension JSONValue {
+    /// Compact JSON as UTF-8 bytes: no insignificant whitespace, object keys sorted, `/` not escaped.
+    public var compactBytes: [UInt8] {
+        var writer = JSONWriter(indent: nil)
+        writer.write(self)
+        return writer.output
+    }
+
+    /// Compact JSON text.
+    public var compactString: String {
+        String(decoding: compactBytes, as: UTF8.self)
+    }
+
+    /// Indented JSON text for people (two spaces per level, keys sorted).
+    public var prettyString: String {
+        var writer = JSONWriter(indent: "  ")
+        writer.write(self)
+        return String(decoding: writer.output, as: UTF8.self)
+    }
+}
+
+/// Serialises `JSONValue`s into a growing byte buffer.
+struct JSONWriter {
+    private(set) var output: [UInt8] = []
+    private let indent: String?
+    private var level = 0
+
+    init(indent: String?) {
+        self.indent = indent
+        output.reserveCapacity(64)
+    }
+
+    mutating func write(_ value: JSONValue) {
+        switch value {
+        case .null: append("null")
+        case .bool(let flag): append(flag ? "true" : "false")
+        case .integer(let number): append(String(number))
+        case .double(let number): append(number.isFinite ? String(number) : "null")
+        case .string(let text): writeString(text)
+        case .array(let elements): writeArray(elements)
+        case .object(let members): writeObject(members)
+        }
+    }
+
+    private mutating func append(_ text: String) {
+        output.append(contentsOf: text.utf8)
+    }
+
+    private mutating func newline() {
+        guard let indent else { return }
+        output.append(0x0A)
+        for _ in 0..<level { append(indent) }
+    }
+
+    private mutating func writeArray(_ elements: [JSONValue]) {
+        output.append(UInt8(ascii: "["))
+        if elements.isEmpty {
+            output.append(UInt8(ascii: "]"))
+            return
+        }
+        level += 1
+        for (position, element) in elements.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            newline()
+            write(element)
+        }
+        level -= 1
+        newline()
+        output.append(UInt8(ascii: "]"))
+    }
+
+    private mutating func writeObject(_ members: [String: JSONValue]) {
+        output.append(UInt8(ascii: "{"))
+        if members.isEmpty {
+            output.append(UInt8(ascii: "}"))
+            return
+        }
+        level += 1
+        let keys = members.count == 1 ? Array(members.keys) : members.keys.sorted()
+        for (position, key) in keys.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            newline()
+            writeString(key)
+            output.append(UInt8(ascii: ":"))
+            if indent != nil { output.append(0x20) }
+            if let member = members[key] { write(member) }
+        }
+        level -= 1
+        newline()
+        output.append(UInt8(ascii: "}"))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private mutating func writeString(_ text: String) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): output.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
+                output.append(Self.hexDigits[Int(byte >> 4)])
+                output.append(Self.hexDigits[Int(byte & 0x0F)])
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

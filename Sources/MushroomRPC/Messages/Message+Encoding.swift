@@ -1,0 +1,29 @@
+extension Message {
+    /// The message as its wire array, `data` always written.
+    public var array: [JSONValue] {
+        switch self {
+        case .heartbeat(let message):
+            [.integer(Code.heartbeat.rawValue), message.lastMessageID.map { .integer(Int64($0)) } ?? .null]
+        case .notification(let message):
+            [.integer(Code.notification.rawValue), .integer(Int64(message.id)), .string(message.method), message.data]
+        case .request(let message):
+            [.integer(Code.request.rawValue), .integer(Int64(message.id)), .string(message.method), message.data]
+        case .response(let message):
+            [.integer(Code.response.rawValue), .integer(Int64(message.id)), .integer(Int64(message.requestID)), message.data]
+        case .error(let message):
+            [.integer(Code.error.rawValue), .integer(Int64(message.id)), .integer(Int64(message.requestID)), message.data]
+        case .disconnect:
+            [.integer(Code.disconnect.rawValue)]
+        }
+    }
+
+    /// The message as one compact UTF-8 JSON frame.
+    public var frame: [UInt8] {
+        JSONValue.array(array).compactBytes
+    }
+
+    /// Several messages as one compact JSON array, the body of a long-poll request or answer.
+    public static func encodeBatch(_ messages: some Sequence<Message>) -> [UInt8] {
+        JSONValue.array(messages.map { .array($0.array) }).compactBytes
+    }
+}
