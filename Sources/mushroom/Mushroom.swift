@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+/// The `mushroom` command-line tool: the dashboard, the demo, a server and a scripting client.
+@main
+struct Mushroom: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mushroom",
+        abstract: "Speak the mushroom real-time RPC protocol: dashboard, demo, server and client.",
+        subcommands: []
+    )
+
+    /// Runs the tool. A usage error ends in one sentence and exit status 1 (not ArgumentParser's 64),
+    /// so that scripts see the same status for every error a person can cause.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data("mushroom: \(message(for: error))\n".utf8))
+                FileHandle.standardError.write(Data("Run 'mushroom help' for usage.\n".utf8))
+                exit(withError: ExitCode.failure)
+            }
+            exit(withError: error)
+        }
+    }
+}
