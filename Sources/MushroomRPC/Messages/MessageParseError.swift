@@ -26,7 +26,7 @@ public enum MessageParseError: Error, Hashable, Sendable, CustomStringConvertibl
         case .unknownCode(let code):
             "unknown message code \(code)"
         case .wrongArity(let code, let expected, let found):
-            "wrong arity: a \(code.name) (code \(code.rawValue)) has \(expected) elements, got \(found)"
+            "wrong arity: \(code.name.first == "E" ? "an" : "a") \(code.name) (code \(code.rawValue)) has \(expected) elements, got \(found)"
         case .wrongFieldType(let field, let expected, let found):
             "wrong field type: \(field) must be \(expected), got \(found)"
         case .invalidMessageID(let field, let value):
