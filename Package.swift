@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "mushroom-bench", dependencies: ["MushroomRPC"]),
         .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"]),
     ],
     swiftLanguageModes: [.v6]

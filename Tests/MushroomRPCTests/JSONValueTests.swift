@@ -9,6 +9,14 @@ import Testing
         #expect(value == [1, -7, 1.5, .double(1.0), .double(1000), .integer(.max), .integer(.min)])
     }
 
+    @Test(arguments: ["0.1", "-2.5", "123.456", "1732450000.123", "-0.0", "0.30000000000000004", "1e-7", "2.5E+3",
+                      "9007199254740993.5", "0.1234567890123456789012345", "4.9e-324"])
+    func doublesAreCorrectlyRounded(text: String) throws {
+        let parsed = try JSONValue(parsing: text)
+        #expect(parsed == .double(Double(text) ?? .nan))
+        #expect(parsed.doubleValue?.sign == Double(text)?.sign)
+    }
+
     @Test func integersBeyondSixtyFourBitsBecomeDoubles() throws {
         #expect(try JSONValue(parsing: "9223372036854775808") == .double(9223372036854775808))
     }

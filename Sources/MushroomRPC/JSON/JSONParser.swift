@@ -114,6 +114,7 @@ struct JSONParser {
         try enterContainer()
         index += 1
         var elements: [JSONValue] = []
+        elements.reserveCapacity(4)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
@@ -140,6 +141,7 @@ struct JSONParser {
         try enterContainer()
         index += 1
         var members: [String: JSONValue] = [:]
+        members.reserveCapacity(4)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -294,14 +296,24 @@ struct JSONParser {
             index += 1
         }
         var isInteger = true
+        var fractionDigits = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
             index += 1
             guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected digits after '.'") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            while index < bytes.count, isDigit(bytes[index]) {
+                let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(UInt64(bytes[index] - UInt8(ascii: "0")))
+                overflow = overflow || o1 || o2
+                magnitude = sum
+                fractionDigits += 1
+                index += 1
+            }
         }
+        var hasExponent = false
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             isInteger = false
+            hasExponent = true
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected digits in exponent") }
@@ -315,12 +327,22 @@ struct JSONParser {
                 return .integer(Int64(magnitude))
             }
         }
+        // Exact fast path (Clinger): both the digits and the power of ten are exact doubles,
+        // so one correctly rounded division gives the correctly rounded result.
+        if !isInteger, !hasExponent, !overflow, magnitude < 1 << 53, fractionDigits < Self.exactPowersOfTen.count {
+            let value = Double(magnitude) / Self.exactPowersOfTen[fractionDigits]
+            return .double(negative ? -value : value)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             index = start
             throw failure("number out of range")
         }
         return .double(value)
+    }
+
+    private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
     }
 
     private func isDigit(_ byte: UInt8) -> Bool {
