@@ -74,8 +74,8 @@ extension Engine {
 
     private func reply(to request: Message.Request, outcome: RequestOutcome, started: Date) {
         do {
-            try state.withLock { state in
-                _ = try sendNew(in: &state) { id in
+            _ = try state.withLock { state in
+                try sendNew(in: &state) { id in
                     if case .response(let data) = outcome {
                         return .response(.forRequest(request, id: id, data: data))
                     }

@@ -85,7 +85,7 @@ public final class Engine: Sendable {
     @discardableResult
     public func notify(_ method: String, _ data: JSONValue = .null) throws -> MessageID {
         try state.withLock { state in
-            try sendNew(in: &state) { .notification(.init(id: $0, method: method, data: data)) }.id ?? 0
+            try sendNew(in: &state) { .notification(.init(id: $0, method: method, data: data)) }
         }
     }
 
@@ -96,11 +96,13 @@ public final class Engine: Sendable {
     }
 
     /// Numbers a new message with the next id and sends it, in one step so that ids go out in order.
-    func sendNew(in state: inout State, _ make: (MessageID) -> Message) throws -> Message {
-        let message = make(state.nextID)
-        try send(message, in: &state)
+    /// Returns the id.
+    @discardableResult
+    func sendNew(in state: inout State, _ make: (MessageID) -> Message) throws -> MessageID {
+        let id = state.nextID
+        try send(make(id), in: &state)
         state.nextID += 1
-        return message
+        return id
     }
 
     func send(_ message: Message, in state: inout State) throws {
@@ -134,10 +136,9 @@ public final class Engine: Sendable {
         let started = configuration.now()
         let deadline = timeout.map { started.addingTimeInterval($0.timeInterval) }
         let id = try state.withLock { state in
-            let id = state.nextID
-            publish(.requestStarted(RequestStart(direction: .outbound, id: id, method: method, data: data, deadline: deadline)))
-            _ = try sendNew(in: &state) { .request(.init(id: $0, method: method, data: data)) }
+            let id = try sendNew(in: &state) { .request(.init(id: $0, method: method, data: data)) }
             state.requests.insert(PendingRequest(method: method, started: started, timeout: timeout), id: id)
+            publish(.requestStarted(RequestStart(direction: .outbound, id: id, method: method, data: data, deadline: deadline)))
             return id
         }
         if let timeout {
