@@ -1,4 +1,4 @@
-import DashboardModel
+@testable import DashboardModel
 import Foundation
 import MushroomRPC
 
