@@ -128,7 +128,13 @@ extension DashboardModel {
             guard let selected = errorPosition.selected, selected < errors.count else { return nil }
             let group = errors.sorted[selected]
             let title = "\(group.kind.rawValue) \(group.method ?? "")".trimmingCharacters(in: .whitespaces)
-            return Detail(title: title, text: "\(group.count) times, last: \(group.latestDetail)")
+            let text = """
+                count: \(group.count)
+                first seen: \(group.firstSeen.formatted(.iso8601))
+                last seen: \(group.lastSeen.formatted(.iso8601))
+                latest: \(group.latestDetail)
+                """
+            return Detail(title: title, text: text)
         case .form, .connection:
             return nil
         }
