@@ -93,18 +93,19 @@ struct RequestForm: Sendable {
 
     /// The command this form sends, recording it in history; `nil` when the form is not valid.
     mutating func submit() -> EngineCommand? {
-        guard errors.isEmpty, case .success(let data) = parsedData, case .success(let timeout) = parsedTimeout else {
-            return nil
-        }
+        guard errors.isEmpty, case .success(let data) = parsedData else { return nil }
         let method = field(.method).text
+        let command: EngineCommand
+        switch (kind, parsedTimeout) {
+        case (.request, .success(let timeout)): command = .sendRequest(method: method, data: data, timeout: timeout)
+        case (.request, .failure): return nil
+        case (.notification, _): command = .sendNotification(method: method, data: data)
+        }
         let sent = current
         if history.count == 0 || history[sequence: history.endSequence - 1] != sent { history.append(sent) }
         historySequence = nil
         draft = nil
-        switch kind {
-        case .request: return .sendRequest(method: method, data: data, timeout: timeout)
-        case .notification: return .sendNotification(method: method, data: data)
-        }
+        return command
     }
 
     // MARK: History
