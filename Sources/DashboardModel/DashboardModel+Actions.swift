@@ -22,7 +22,7 @@ extension DashboardModel {
             stream.togglePause()
             pausedSince = stream.pausedEnd == nil ? nil : time
         case .clear: clearFocusedPane()
-        case .openDetail: detail = focusedDetail()
+        case .openDetail: detail = focusedDetail(at: time)
         case .closeDetail: detail = nil
         case .toggleFormKind: form.toggleKind()
         case .nextFormField: form.moveFocus(by: 1)
@@ -114,14 +114,14 @@ extension DashboardModel {
     }
 
     /// The detail of the focused pane's selected row.
-    private func focusedDetail() -> Detail? {
+    private func focusedDetail(at time: Date) -> Detail? {
         switch focus {
         case .stream:
-            guard let (_, entry) = stream.focusedEntry(rows: layout.streamRows) else { return nil }
+            guard let entry = stream.focusedEntry(rows: layout.streamRows) else { return nil }
             return Detail(title: "notification \(entry.id) \(entry.method)", text: entry.data.prettyString)
         case .requests:
             guard let selected = requestPosition.selected, selected < requests.rowCount,
-                let row = requests.rows(selected..<(selected + 1), at: Date.distantPast).first
+                let row = requests.rows(selected..<(selected + 1), at: time).first
             else { return nil }
             return Self.detail(of: row)
         case .errors:

@@ -15,6 +15,8 @@ public enum OperatorAction: Sendable, Hashable {
     case layout(DashboardLayout)
 
     /// Move the selection by this many rows (positive is down: newer notifications, older requests).
+    /// With nothing selected, the stream selects its newest visible row and the other lists their
+    /// first row (last when moving up). In the form it moves between fields.
     case moveSelection(Int)
     /// Select the first row (the oldest notification still retained).
     case selectFirst

@@ -46,6 +46,9 @@ struct NotificationFilterTests {
         #expect(try matches("\"ALICE\"", "m", ["name": "alice smith"]))
         #expect(try matches("\"alice smith\"", "m", ["name": "Alice Smith"]))
         #expect(try !matches("\"carol\"", "m", ["name": "alice"]))
+        #expect(try matches("\"ÉCOLE\"", "m", ["s": "ÉCOLE"]))
+        #expect(try !matches("\"école\"", "m", ["s": "ÉCOLE"]), "only ASCII letters ignore case")
+        #expect(try matches("\"5,\"", "m", ["a": 5, "b": 6]), "the text is searched in compact JSON")
     }
 
     @Test func allNonMethodTermsMustHold() throws {

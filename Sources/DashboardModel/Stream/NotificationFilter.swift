@@ -6,14 +6,14 @@ import MushroomRPC
 /// Syntax: terms separated by spaces. A notification is shown when its method matches any of the
 /// method patterns (or there are none) and every other term holds.
 ///
-/// | term                 | meaning                                                          |
-/// |----------------------|------------------------------------------------------------------|
-/// | `orders.*`           | method pattern: `*` any run of characters, `?` one character     |
-/// | `"alice"`            | the payload's compact JSON contains this text (case-insensitive) |
-/// | `$.user=alice`       | the field equals the value (`!=` differs)                        |
-/// | `data.n>5`           | numeric comparison: `>`, `>=`, `<`, `<=`                          |
-/// | `$.name~ali`         | the field's text contains the value (case-insensitive)           |
-/// | `$.items[0].id`      | the field exists                                                 |
+/// | term            | meaning                                                            |
+/// |-----------------|--------------------------------------------------------------------|
+/// | `orders.*`      | method pattern: `*` any run of characters, `?` one character       |
+/// | `"alice"`       | the payload's compact JSON contains this text (ASCII case ignored) |
+/// | `$.user=alice`  | the field equals the value (`!=` differs)                          |
+/// | `data.n>5`      | numeric comparison: `>`, `>=`, `<`, `<=`                           |
+/// | `$.name~ali`    | the field's text contains the value (case-insensitive)             |
+/// | `$.items[0].id` | the field exists                                                   |
 ///
 /// A term containing `=`, `!`, `<`, `>` or `~`, or starting with `$`, is a field predicate. Its path
 /// starts with `$` or `data` (both mean the payload) followed by `.key` and `[index]` steps. The
@@ -21,7 +21,7 @@ import MushroomRPC
 /// a string. Numbers compare by value whether integer or not; a missing field matches nothing.
 public struct NotificationFilter: Sendable, Hashable {
     private var methodPatterns: [GlobPattern] = []
-    private var texts: [String] = []
+    private var texts: [CaseInsensitiveText] = []
     private var predicates: [Predicate] = []
 
     /// Whether a notification with this method and payload is shown.
@@ -29,8 +29,8 @@ public struct NotificationFilter: Sendable, Hashable {
         if !methodPatterns.isEmpty, !methodPatterns.contains(where: { $0.matches(method) }) { return false }
         for predicate in predicates where !predicate.holds(in: data) { return false }
         if !texts.isEmpty {
-            let payload = data.compactString.lowercased()
-            for text in texts where !payload.contains(text) { return false }
+            let payload = data.compactBytes
+            for text in texts where !text.isFound(in: payload) { return false }
         }
         return true
     }
@@ -40,9 +40,9 @@ public struct NotificationFilter: Sendable, Hashable {
         let characters = Array(text)
         for (term, start) in try Self.terms(of: characters) {
             if term.first == "\"" {
-                let parsed = try Self.quotedText(term, start: start)
+                let parsed = CaseInsensitiveText(try Self.quotedText(term, start: start))
                 guard !parsed.isEmpty else { throw FilterSyntaxError(position: start, message: "empty text") }
-                texts.append(parsed.lowercased())
+                texts.append(parsed)
             } else if term.first == "$" || term.contains(where: Self.operatorCharacters.contains) {
                 predicates.append(try Predicate(parsing: term, start: start))
             } else {

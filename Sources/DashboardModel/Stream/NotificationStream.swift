@@ -140,11 +140,11 @@ struct NotificationStream: Sendable {
     }
 
     /// The selected notification if it is still retained, else the newest row of the window.
-    func focusedEntry(rows: Int) -> (sequence: Int, entry: NotificationEntry)? {
+    func focusedEntry(rows: Int) -> NotificationEntry? {
         let view = view
         guard view.count > 0 else { return nil }
-        let sequence = selected.map { view.sequence(at: view.position(of: $0)) } ?? view.sequence(at: window(rows: rows, in: view).upperBound - 1)
-        return (sequence, ring[sequence: sequence])
+        let position = selected.map { view.position(of: $0) } ?? window(rows: rows, in: view).upperBound - 1
+        return ring[sequence: view.sequence(at: position)]
     }
 
     // MARK: Pause and clear
