@@ -27,7 +27,8 @@ public enum OperatorAction: Sendable, Hashable {
 
     /// Start editing the stream filter, beginning with the applied one.
     case beginFilterEdit
-    /// Apply the filter being edited if it is valid (it stays in edit with its error otherwise).
+    /// Apply the filter being edited if it is valid (it stays in edit with its error otherwise);
+    /// the stream then follows the newest matching notification, with nothing selected.
     case applyFilter
     /// Stop editing the filter, keeping the applied one.
     case cancelFilterEdit

@@ -114,6 +114,15 @@ struct FilterEditingTests {
         #expect(stream.retained == 3)
     }
 
+    @Test func applyingAFilterFollowsTheNewestMatch() {
+        var model = model()
+        model.perform(.layout(DashboardLayout(streamRows: 1)), .selectFirst, .beginFilterEdit, .insert("users.*"), .applyFilter)
+        let stream = model.snapshot(at: Timeline.at(1)).stream
+        #expect(stream.isFollowing)
+        #expect(stream.selectedRow == nil)
+        #expect(stream.rows.map(\.id) == [2])
+    }
+
     @Test func newNotificationsAreFilteredAsTheyArrive() {
         var model = model()
         model.perform(.beginFilterEdit, .insert("users.*"), .applyFilter)

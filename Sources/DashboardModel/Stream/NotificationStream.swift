@@ -183,6 +183,7 @@ struct NotificationStream: Sendable {
         }
     }
 
+    /// Applies the edited filter when valid; the view then follows the newest matching notification.
     mutating func applyFilter() {
         guard let field = editingFilter else { return }
         let text = field.text
@@ -218,13 +219,13 @@ struct NotificationStream: Sendable {
             let entry = ring[sequence: sequence]
             if filter.matches(method: entry.method, data: entry.data) { matching.append(sequence) }
         }
-        anchor = nil
+        selectLast()
     }
 
     private mutating func removeFilter() {
         filter = nil
         filterText = nil
         matching = RingBuffer(capacity: ring.capacity)
-        anchor = nil
+        selectLast()
     }
 }
