@@ -2,6 +2,8 @@
 public struct DashboardConfiguration: Sendable, Hashable {
     /// Notifications kept in the stream's ring buffer; older ones are dropped and counted.
     public var streamCapacity = 10_000
+    /// Requests tracked in flight; beyond it the oldest is forgotten (its finish event was lost).
+    public var maximumInFlightRequests = 10_000
     /// Finished requests kept in the recent list.
     public var recentRequestCapacity = 200
     /// Methods tracked separately (counts, rates, latencies, completion); the rest count as `otherMethod`.

@@ -3,7 +3,9 @@ import MushroomRPC
 
 /// The dashboard's state: engine events and operator actions in, snapshots out (the Elm architecture's
 /// model and update). A value with no I/O and no clock of its own: every time comes from an event,
-/// an action or the snapshot's instant, so it is tested with plain dates.
+/// an action or the snapshot's instant, so it is tested with plain dates. One task owns it: each
+/// frame, drain the pending engine events into it, apply the keys pressed, perform the commands
+/// returned, and render a snapshot.
 ///
 /// ```swift
 /// var model = DashboardModel()
@@ -12,10 +14,13 @@ import MushroomRPC
 /// let frame = model.snapshot(at: Date())                               // render this
 /// ```
 public struct DashboardModel: Sendable {
+    /// The bounds and defaults it was made with.
     public let configuration: DashboardConfiguration
     /// How many rows each list shows (set with `.layout(_:)`).
     public internal(set) var layout = DashboardLayout()
+    /// The focused pane (also in the snapshot).
     public internal(set) var focus = Pane.stream
+    /// The maximised pane, if any (also in the snapshot).
     public internal(set) var maximized: Pane?
     var stream: NotificationStream
     var requests: RequestTracker

@@ -142,3 +142,16 @@ struct RequestTrackerTests {
         #expect(model.snapshot(at: Timeline.at(1)).detail == nil)
     }
 }
+
+@Suite("Requests bounds")
+struct RequestBoundsTests {
+    @Test func inFlightRequestsAreBoundedForgettingTheOldest() {
+        var configuration = DashboardConfiguration()
+        configuration.maximumInFlightRequests = 2
+        var model = DashboardModel(configuration: configuration)
+        for id in 0..<3 { model.ingest(Timeline.started(id, "m", at: Double(id))) }
+        let requests = model.snapshot(at: Timeline.at(5)).requests
+        #expect(requests.inFlightCount == 2)
+        #expect(requests.rows.map(\.id) == [1, 2])
+    }
+}

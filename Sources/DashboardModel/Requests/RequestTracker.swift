@@ -25,6 +25,7 @@ struct RequestTracker: Sendable {
     private(set) var recent: RingBuffer<Finished>
     private var latencies: [String: LatencyHistogram] = [:]
     private let methodLimit: Int
+    private let inFlightLimit: Int
     private(set) var finishedTotal = 0
     private(set) var timeouts = 0
     private(set) var lateResponses = 0
@@ -34,12 +35,19 @@ struct RequestTracker: Sendable {
     init(configuration: DashboardConfiguration) {
         recent = RingBuffer(capacity: configuration.recentRequestCapacity)
         methodLimit = max(1, configuration.maximumTrackedMethods)
+        inFlightLimit = max(1, configuration.maximumInFlightRequests)
     }
 
     var inFlightCount: Int { inFlight.count }
 
     mutating func start(_ start: RequestStart, at time: Date) {
-        inFlight[Key(direction: start.direction, id: start.id)] = Pending(start: start, started: time)
+        let key = Key(direction: start.direction, id: start.id)
+        if inFlight.count >= inFlightLimit, inFlight[key] == nil,
+            let oldest = inFlight.min(by: { $0.value.started < $1.value.started })?.key
+        {
+            inFlight.removeValue(forKey: oldest)
+        }
+        inFlight[key] = Pending(start: start, started: time)
         if methods.count < methodLimit { methods.insert(start.method) }
     }
 

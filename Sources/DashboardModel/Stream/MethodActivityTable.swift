@@ -32,7 +32,7 @@ struct MethodActivityTable: Sendable {
         counters[counters.count - 1].record(at: instant)
     }
 
-    /// The busiest `limit` methods at `instant` (by 10 s rate, then total count, then name).
+    /// The busiest `rows` methods at `instant` (by 10 s rate, then total count, then name).
     func busiest(_ rows: Int, at instant: Instant) -> [MethodActivity] {
         let ranked = (0..<methods.count).map { ($0, counters[$0].ratePerSecond10s(at: instant)) }
             .sorted { left, right in

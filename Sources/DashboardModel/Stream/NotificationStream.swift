@@ -86,7 +86,7 @@ struct NotificationStream: Sendable {
         return View(stream: self, matchingRange: range, start: start, count: range.count)
     }
 
-    /// The positions of the window of `rows` rows, and the position of its bottom row.
+    /// The positions of the window of at most `rows` rows: ending with the anchor, or the newest row when following.
     func window(rows: Int, in view: View) -> Range<Int> {
         guard view.count > 0, rows > 0 else { return 0..<0 }
         let bottom = anchor.map { view.position(of: $0) } ?? view.count - 1
