@@ -27,7 +27,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"]),
-        .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel"]),
+        .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "MushroomRPC"]),
     ],
     swiftLanguageModes: [.v6]
 )

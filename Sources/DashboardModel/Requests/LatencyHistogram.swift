@@ -31,11 +31,3 @@ struct LatencyHistogram: Sendable, Hashable {
         return nil
     }
 }
-
-extension Duration {
-    /// This duration in microseconds, fractional.
-    var microseconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) * 1e6 + Double(attoseconds) / 1e12
-    }
-}

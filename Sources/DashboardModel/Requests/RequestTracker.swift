@@ -142,11 +142,3 @@ struct RequestTracker: Sendable {
             started: finished.started, status: .finished(outcome))
     }
 }
-
-extension Duration {
-    /// This duration in seconds, fractional.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-}

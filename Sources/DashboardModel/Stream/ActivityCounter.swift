@@ -1,5 +1,3 @@
-import Foundation
-
 /// A total count plus recent counts in 100 ms buckets (for 1 s and 10 s rates) and one-second
 /// buckets (for the rate history).
 struct ActivityCounter: Sendable {
@@ -30,19 +28,5 @@ struct ActivityCounter: Sendable {
     /// Events per second for the history's seconds, oldest first, ending with the current one.
     func history(at instant: Instant) -> [Int] {
         seconds.history(endingAt: instant.second, width: seconds.slots)
-    }
-}
-
-/// A time reduced to the bucket indices the counters use.
-struct Instant: Sendable, Hashable {
-    /// Tenths of a second since the reference date, rounded down.
-    let tenth: Int
-    /// Seconds since the reference date, rounded down.
-    let second: Int
-
-    init(_ date: Date) {
-        let tenths = (date.timeIntervalSinceReferenceDate * 10).rounded(.down)
-        tenth = Int(max(min(tenths, 1e15), -1e15))
-        second = tenth >= 0 ? tenth / 10 : (tenth - 9) / 10
     }
 }

@@ -1,14 +1,6 @@
 import Foundation
 import MushroomRPC
 
-/// One received notification as kept in the ring.
-struct NotificationEntry: Sendable {
-    let time: Date
-    let id: MessageID
-    let method: String
-    let data: JSONValue
-}
-
 /// The notification stream: a bounded ring, per-method activity, the filter, pause, selection and scroll.
 ///
 /// The view is the retained notifications that pass the filter and, while paused, arrived before
