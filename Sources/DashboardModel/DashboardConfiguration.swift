@@ -22,5 +22,6 @@ public struct DashboardConfiguration: Sendable, Hashable {
     /// The name under which methods beyond `maximumTrackedMethods` are counted.
     public static let otherMethod = "(other)"
 
+    /// The defaults above.
     public init() {}
 }

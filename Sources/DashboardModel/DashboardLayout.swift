@@ -12,6 +12,7 @@ public struct DashboardLayout: Sendable, Hashable {
     /// Rows of the per-method activity table (busiest methods first).
     public var methodRows: Int
 
+    /// Row counts per list; negative counts are taken as zero.
     public init(streamRows: Int = 20, requestRows: Int = 10, errorRows: Int = 8, detailRows: Int = 20, methodRows: Int = 8) {
         self.streamRows = max(0, streamRows)
         self.requestRows = max(0, requestRows)

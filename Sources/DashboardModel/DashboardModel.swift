@@ -33,6 +33,7 @@ public struct DashboardModel: Sendable {
     /// When the stream was paused.
     var pausedSince: Date?
 
+    /// An empty model with these bounds.
     public init(configuration: DashboardConfiguration = DashboardConfiguration()) {
         self.configuration = configuration
         stream = NotificationStream(configuration: configuration)

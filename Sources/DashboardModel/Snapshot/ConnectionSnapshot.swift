@@ -3,18 +3,25 @@ import MushroomRPC
 
 /// Heartbeat and connection status with ages and countdowns computed for the snapshot's instant.
 public struct ConnectionSnapshot: Sendable, Hashable {
+    /// The transport's state as last reported.
     public let state: ConnectionState
-    /// When the state began, and for how long it has held.
+    /// When the state began.
     public let since: Date?
+    /// How long the state has held at the snapshot's instant.
     public let stateAge: Duration?
     /// The transport's name (e.g. "websocket", "poll") once connected.
     public let transport: String?
+    /// The URL connected or connecting to.
     public let url: String?
+    /// The server's session id, when known.
     public let sessionID: String?
-    /// Last heartbeat sent / received and their ages.
+    /// When the last heartbeat was sent.
     public let lastHeartbeatSent: Date?
+    /// Time since the last heartbeat sent.
     public let lastHeartbeatSentAge: Duration?
+    /// When the last heartbeat arrived.
     public let lastHeartbeatReceived: Date?
+    /// Time since the last heartbeat arrived.
     public let lastHeartbeatReceivedAge: Duration?
     /// The highest message id we sent in this session.
     public let lastIDSent: MessageID?
@@ -32,14 +39,17 @@ public struct ConnectionSnapshot: Sendable, Hashable {
     public let lastRoundTripSample: Duration?
     /// Successful connections after the first.
     public let reconnects: Int
-    /// The next scheduled attempt and the time left before it (zero once due); `nil` when none is scheduled.
+    /// The next scheduled attempt's number; `nil` when none is scheduled.
     public let nextRetryAttempt: Int?
+    /// Time left before the next attempt, zero once due.
     public let retryCountdown: Duration?
     /// Sessions lost since the model started.
     public let sessionsLost: Int
-    /// Messages sent / received (heartbeats included) and duplicates dropped.
+    /// Messages sent (heartbeats and retransmissions included).
     public let messagesSent: Int
+    /// Messages received (heartbeats included, duplicates not).
     public let messagesReceived: Int
+    /// Inbound messages dropped as already processed.
     public let duplicatesDropped: Int
 }
 

@@ -8,10 +8,15 @@ public struct DashboardSnapshot: Sendable, Hashable {
     public let focus: Pane
     /// The maximised pane, if any.
     public let maximized: Pane?
+    /// The notification stream pane.
     public let stream: StreamSnapshot
+    /// The requests pane.
     public let requests: RequestsSnapshot
+    /// The connection and heartbeat pane.
     public let connection: ConnectionSnapshot
+    /// The errors pane.
     public let errors: ErrorsSnapshot
+    /// The form pane.
     public let form: FormSnapshot
     /// The open detail view, if any.
     public let detail: DetailSnapshot?

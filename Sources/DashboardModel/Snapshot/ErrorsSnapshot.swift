@@ -16,11 +16,15 @@ public struct ErrorsSnapshot: Sendable, Hashable {
 
 /// All errors of one kind and method.
 public struct ErrorGroup: Sendable, Hashable {
+    /// What went wrong.
     public let kind: ErrorKind
     /// The method concerned; `nil` for errors that concern none (protocol, transport).
     public let method: String?
+    /// Occurrences.
     public let count: Int
+    /// When it first happened.
     public let firstSeen: Date
+    /// When it last happened.
     public let lastSeen: Date
     /// The latest occurrence's detail, one line.
     public let latestDetail: String

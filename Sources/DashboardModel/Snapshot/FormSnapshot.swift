@@ -1,8 +1,12 @@
 /// The request/notification form as shown, with live validation.
 public struct FormSnapshot: Sendable, Hashable {
+    /// Request or notification.
     public let kind: FormKind
+    /// The field that receives typed text.
     public let focusedField: FormField
+    /// The method field.
     public let method: TextFieldSnapshot
+    /// The data field: JSON, empty meaning null.
     public let data: TextFieldSnapshot
     /// Timeout in seconds (requests only); empty waits forever.
     public let timeout: TextFieldSnapshot
@@ -33,10 +37,13 @@ public enum FormField: String, Sendable, Hashable, CaseIterable {
 
 /// A problem with one form field, positioned for display.
 public struct FormError: Sendable, Hashable {
+    /// The field with the problem.
     public let field: FormField
+    /// What is wrong, e.g. "unexpected character '}'".
     public let message: String
-    /// 1-based line and column (in characters) in the field's text.
+    /// 1-based line in the field's text.
     public let line: Int
+    /// 1-based column, in characters, on that line.
     public let column: Int
     /// The byte offset in the field's UTF-8 text (as reported by the JSON parser for data).
     public let offset: Int

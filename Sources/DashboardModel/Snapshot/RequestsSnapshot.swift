@@ -25,15 +25,20 @@ public struct RequestsSnapshot: Sendable, Hashable {
 
 /// One request, in flight or finished.
 public struct RequestRow: Sendable, Hashable {
+    /// Who asked: we (outbound) or the peer (inbound).
     public let direction: RequestDirection
+    /// The request's message id.
     public let id: MessageID
+    /// The method called.
     public let method: String
     /// The request's payload.
     public let data: JSONValue
     /// When it started.
     public let started: Date
+    /// Waiting, or how it ended.
     public let status: Status
 
+    /// In flight or finished, with the details of each.
     public enum Status: Sendable, Hashable {
         case inFlight(InFlight)
         case finished(Finished)
@@ -47,13 +52,17 @@ public struct RequestRow: Sendable, Hashable {
         public let remaining: Duration?
         /// Elapsed over the whole timeout, clamped to 0...1; `nil` without a deadline.
         public let fractionUsed: Double?
+        /// How close it is to its deadline.
         public let state: InFlightState
     }
 
     /// How a finished request ended.
     public struct Finished: Sendable, Hashable {
+        /// Response, Error, timeout, cancellation or lost connection.
         public let outcome: RequestOutcome
+        /// From start to finish, as the engine measured it.
         public let latency: Duration
+        /// When it finished.
         public let finished: Date
         /// A response arrived after the request had timed out.
         public let lateResponse: Bool
@@ -75,9 +84,12 @@ public enum InFlightState: String, Sendable, Hashable {
 
 /// Latency percentiles of one method, from a bounded log-scale histogram (about 4.5% resolution).
 public struct MethodLatency: Sendable, Hashable {
+    /// The method measured.
     public let method: String
     /// Answered requests (Response or Error) measured.
     public let count: Int
+    /// The median latency.
     public let p50: Duration
+    /// The 99th percentile latency.
     public let p99: Duration
 }

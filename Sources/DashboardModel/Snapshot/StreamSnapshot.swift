@@ -9,8 +9,9 @@ public struct StreamSnapshot: Sendable, Hashable {
     public let selectedRow: Int?
     /// Whether the view follows new notifications (no selection, scrolled to the newest).
     public let isFollowing: Bool
-    /// Rows of the view (filtered, frozen when paused) above and below the visible window.
+    /// Rows of the view (filtered, frozen when paused) above the visible window.
     public let hiddenAbove: Int
+    /// Rows of the view below the visible window.
     public let hiddenBelow: Int
     /// Rows in the view: retained notifications that pass the filter (and arrived before a pause).
     public let viewCount: Int
@@ -50,6 +51,7 @@ public struct NotificationRow: Sendable, Hashable {
     public let time: Date
     /// Its message id.
     public let id: MessageID
+    /// The notification's method.
     public let method: String
     /// Its payload.
     public let data: JSONValue
@@ -59,6 +61,7 @@ public struct NotificationRow: Sendable, Hashable {
 
 /// One method's notification activity.
 public struct MethodActivity: Sendable, Hashable {
+    /// The method name (or `DashboardConfiguration.otherMethod`).
     public let method: String
     /// Notifications received since the model started.
     public let count: Int
@@ -82,6 +85,7 @@ public struct FilterSnapshot: Sendable, Hashable {
 
 /// A single-line text field as shown.
 public struct TextFieldSnapshot: Sendable, Hashable {
+    /// The text typed so far.
     public let text: String
     /// Cursor position in characters, `0...text.count`.
     public let cursor: Int

@@ -5,10 +5,12 @@ public struct FilterSyntaxError: Error, Sendable, Hashable, CustomStringConverti
     /// What was wrong there.
     public let message: String
 
+    /// An error at `position` saying `message`.
     public init(position: Int, message: String) {
         self.position = position
         self.message = message
     }
 
+    /// The message with its 1-based column.
     public var description: String { "\(message) at column \(position + 1)" }
 }
