@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "MushroomRPC", targets: ["MushroomRPC"]),
+        .library(name: "DashboardModel", targets: ["DashboardModel"]),
         .executable(name: "mushroom", targets: ["mushroom"]),
     ],
     dependencies: [
@@ -17,6 +18,7 @@ let package = Package(
             name: "MushroomRPC",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
+        .target(name: "DashboardModel", dependencies: ["MushroomRPC"]),
         .executableTarget(
             name: "mushroom",
             dependencies: [
@@ -26,6 +28,7 @@ let package = Package(
         ),
         .executableTarget(name: "mushroom-bench", dependencies: ["MushroomRPC"]),
         .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"]),
+        .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "MushroomRPC"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,77 @@
+/// Everything an operator can do; the UI maps keys to these and hands them to `DashboardModel.apply`.
+///
+/// Selection, scrolling, clearing and detail act on the focused pane. Text editing acts on the
+/// filter while it is being edited, otherwise on the form's focused field when the form has focus.
+public enum OperatorAction: Sendable, Hashable {
+    /// Focus the next pane (in `Pane.allCases` order, wrapping).
+    case focusNext
+    /// Focus the previous pane.
+    case focusPrevious
+    /// Focus a given pane.
+    case focus(Pane)
+    /// Maximise the focused pane, or restore the normal layout if one is maximised.
+    case toggleMaximize
+    /// Tell the model how many rows each list shows.
+    case layout(DashboardLayout)
+
+    /// Move the selection by this many rows (positive is down: newer notifications, older requests).
+    /// With nothing selected, the stream selects its newest visible row and the other lists their
+    /// first row (last when moving up). In the form it moves between fields.
+    case moveSelection(Int)
+    /// Select the first row (the oldest notification still retained).
+    case selectFirst
+    /// Select the last row; in the stream this clears the selection and follows new notifications.
+    case selectLast
+    /// Scroll without moving the selection (the detail view when it is open).
+    case scroll(Int)
+
+    /// Start editing the stream filter, beginning with the applied one.
+    case beginFilterEdit
+    /// Apply the filter being edited if it is valid (it stays in edit with its error otherwise);
+    /// the stream then follows the newest matching notification, with nothing selected.
+    case applyFilter
+    /// Stop editing the filter, keeping the applied one.
+    case cancelFilterEdit
+    /// Remove the applied filter (and stop editing).
+    case clearFilter
+
+    /// Freeze or unfreeze the stream view (ingest continues either way).
+    case togglePause
+    /// Empty the focused pane's list: the stream's notifications, the finished requests, the
+    /// error groups, or the form's fields. Counters, rates and latencies are kept.
+    case clear
+
+    /// Open the detail of the focused pane's selected row (the newest stream row when none is selected).
+    case openDetail
+    /// Close the detail view.
+    case closeDetail
+
+    /// Switch the form between request and notification.
+    case toggleFormKind
+    /// Focus the next form field (wrapping).
+    case nextFormField
+    /// Focus the previous form field (wrapping).
+    case previousFormField
+    /// Focus a given form field.
+    case focusFormField(FormField)
+    /// Insert text at the cursor of the active text field.
+    case insert(String)
+    /// Delete the character before the cursor.
+    case deleteBackward
+    /// Delete the character at the cursor.
+    case deleteForward
+    /// Move the cursor by this many characters.
+    case moveCursor(Int)
+    /// Move the cursor to the start of the field.
+    case cursorToStart
+    /// Move the cursor to the end of the field.
+    case cursorToEnd
+    /// Complete the form's method from methods seen (the only candidate, or the candidates' common prefix).
+    case completeMethod
+    /// Send the form if it is valid: yields one `EngineCommand` and records the form in history.
+    case submit
+    /// Recall the previous (older) sent form, like a shell's up arrow.
+    case historyPrevious
+    /// Recall the next (newer) sent form, back to the draft after the newest.
+    case historyNext
+}

@@ -1,0 +1,144 @@
+import Foundation
+import MushroomRPC
+
+/// In-flight requests in both directions, a bounded list of finished ones, and latency per method.
+struct RequestTracker: Sendable {
+    struct Key: Sendable, Hashable {
+        let direction: RequestDirection
+        let id: MessageID
+    }
+
+    struct Pending: Sendable {
+        let start: RequestStart
+        let started: Date
+    }
+
+    struct Finished: Sendable {
+        let start: RequestStart?
+        let finish: RequestFinish
+        let started: Date
+        let finished: Date
+        var lateResponse = false
+    }
+
+    private var inFlight: [Key: Pending] = [:]
+    private(set) var recent: RingBuffer<Finished>
+    private var latencies: [String: LatencyHistogram] = [:]
+    private let methodLimit: Int
+    private let inFlightLimit: Int
+    private(set) var finishedTotal = 0
+    private(set) var timeouts = 0
+    private(set) var lateResponses = 0
+    /// Methods of requests seen, for form completion (bounded like the latency table).
+    private(set) var methods: Set<String> = []
+
+    init(configuration: DashboardConfiguration) {
+        recent = RingBuffer(capacity: configuration.recentRequestCapacity)
+        methodLimit = max(1, configuration.maximumTrackedMethods)
+        inFlightLimit = max(1, configuration.maximumInFlightRequests)
+    }
+
+    var inFlightCount: Int { inFlight.count }
+
+    mutating func start(_ start: RequestStart, at time: Date) {
+        let key = Key(direction: start.direction, id: start.id)
+        if inFlight.count >= inFlightLimit, inFlight[key] == nil,
+            let oldest = inFlight.min(by: { $0.value.started < $1.value.started })?.key
+        {
+            inFlight.removeValue(forKey: oldest)
+        }
+        inFlight[key] = Pending(start: start, started: time)
+        if methods.count < methodLimit { methods.insert(start.method) }
+    }
+
+    mutating func finish(_ finish: RequestFinish, at time: Date) {
+        let pending = inFlight.removeValue(forKey: Key(direction: finish.direction, id: finish.id))
+        let started = pending?.started ?? time.addingTimeInterval(-finish.latency.seconds)
+        recent.append(Finished(start: pending?.start, finish: finish, started: started, finished: time))
+        finishedTotal += 1
+        switch finish.outcome {
+        case .response, .error:
+            if latencies[finish.method] != nil || latencies.count < methodLimit {
+                latencies[finish.method, default: LatencyHistogram()].record(finish.latency)
+            }
+        case .timeout:
+            if finish.direction == .outbound { timeouts += 1 }
+        case .cancelled, .connectionLost:
+            break
+        }
+    }
+
+    /// Flags the recent outbound request `id` as having got a late response.
+    mutating func markLateResponse(requestID: MessageID) {
+        lateResponses += 1
+        var sequence = recent.endSequence - 1
+        while sequence >= recent.startSequence {
+            let finished = recent[sequence: sequence]
+            if finished.finish.direction == .outbound, finished.finish.id == requestID {
+                recent.update(sequence: sequence) { $0.lateResponse = true }
+                return
+            }
+            sequence -= 1
+        }
+    }
+
+    /// Empties the recent list (in-flight requests stay).
+    mutating func clearRecent() {
+        recent.removeAll()
+    }
+
+    /// The number of rows of the combined list: in flight, then recent.
+    var rowCount: Int { inFlight.count + recent.count }
+
+    /// Rows `range` of the combined list: in flight oldest first, then finished newest first.
+    func rows(_ range: Range<Int>, at now: Date) -> [RequestRow] {
+        guard !range.isEmpty else { return [] }
+        let pending = inFlight.values.sorted { ($0.started, $0.start.id) < ($1.started, $1.start.id) }
+        return range.map { index in
+            if index < pending.count { return Self.row(pending[index], at: now) }
+            return Self.row(recent[sequence: recent.endSequence - 1 - (index - pending.count)])
+        }
+    }
+
+    /// The methods' latency percentiles, slowest p99 first.
+    func methodLatencies() -> [MethodLatency] {
+        latencies.compactMap { method, histogram in
+            guard let p50 = histogram.percentile(0.5), let p99 = histogram.percentile(0.99) else { return nil }
+            return MethodLatency(method: method, count: histogram.count, p50: p50, p99: p99)
+        }
+        .sorted { ($0.p99, $1.method) > ($1.p99, $0.method) }
+    }
+
+    private static func row(_ pending: Pending, at now: Date) -> RequestRow {
+        let start = pending.start
+        let elapsed = now.timeIntervalSince(pending.started)
+        var remaining: Duration?
+        var fraction: Double?
+        var state = InFlightState.waiting
+        if let deadline = start.deadline {
+            let left = deadline.timeIntervalSince(now)
+            let timeout = deadline.timeIntervalSince(pending.started)
+            remaining = .seconds(left)
+            let used = timeout > 0 ? elapsed / timeout : 1
+            fraction = min(max(used, 0), 1)
+            if left <= 0 {
+                state = .overdue
+            } else if used >= InFlightState.nearDeadlineFraction {
+                state = .nearDeadline
+            }
+        }
+        let timing = RequestRow.InFlight(elapsed: .seconds(elapsed), remaining: remaining, fractionUsed: fraction, state: state)
+        return RequestRow(
+            direction: start.direction, id: start.id, method: start.method, data: start.data,
+            started: pending.started, status: .inFlight(timing))
+    }
+
+    private static func row(_ finished: Finished) -> RequestRow {
+        let finish = finished.finish
+        let outcome = RequestRow.Finished(
+            outcome: finish.outcome, latency: finish.latency, finished: finished.finished, lateResponse: finished.lateResponse)
+        return RequestRow(
+            direction: finish.direction, id: finish.id, method: finish.method, data: finished.start?.data ?? .null,
+            started: finished.started, status: .finished(outcome))
+    }
+}

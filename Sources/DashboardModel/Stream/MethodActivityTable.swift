@@ -1,0 +1,52 @@
+/// Per-method notification counters, bounded: methods beyond the limit count as one "other" method.
+struct MethodActivityTable: Sendable {
+    private var index: [String: Int] = [:]
+    private var methods: [String] = []
+    private var counters: [ActivityCounter] = []
+    private let limit: Int
+    private let historyLength: Int
+
+    init(limit: Int, historyLength: Int) {
+        self.limit = max(1, limit)
+        self.historyLength = historyLength
+    }
+
+    var count: Int { methods.count }
+
+    /// Every method tracked.
+    var names: [String] { methods }
+
+    mutating func record(method: String, at instant: Instant) {
+        if let position = index[method] {
+            counters[position].record(at: instant)
+            return
+        }
+        let name = methods.count < limit - 1 ? method : DashboardConfiguration.otherMethod
+        if let position = index[name] {
+            counters[position].record(at: instant)
+            return
+        }
+        index[name] = methods.count
+        methods.append(name)
+        counters.append(ActivityCounter(historyLength: historyLength))
+        counters[counters.count - 1].record(at: instant)
+    }
+
+    /// The busiest `rows` methods at `instant` (by 10 s rate, then total count, then name).
+    func busiest(_ rows: Int, at instant: Instant) -> [MethodActivity] {
+        let ranked = (0..<methods.count).map { ($0, counters[$0].ratePerSecond10s(at: instant)) }
+            .sorted { left, right in
+                if left.1 != right.1 { return left.1 > right.1 }
+                let (leftCount, rightCount) = (counters[left.0].count, counters[right.0].count)
+                if leftCount != rightCount { return leftCount > rightCount }
+                return methods[left.0] < methods[right.0]
+            }
+        return ranked.prefix(rows).map { position, rate in
+            let counter = counters[position]
+            return MethodActivity(
+                method: methods[position], count: counter.count,
+                ratePerSecond1s: counter.ratePerSecond1s(at: instant), ratePerSecond10s: rate,
+                rateHistory: counter.history(at: instant))
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// A time reduced to the bucket indices the counters use.
+struct Instant: Sendable, Hashable {
+    /// Tenths of a second since the reference date, rounded down.
+    let tenth: Int
+    /// Seconds since the reference date, rounded down.
+    let second: Int
+
+    init(_ date: Date) {
+        let tenths = (date.timeIntervalSinceReferenceDate * 10).rounded(.down)
+        tenth = Int(max(min(tenths, 1e15), -1e15))
+        second = tenth >= 0 ? tenth / 10 : (tenth - 9) / 10
+    }
+}

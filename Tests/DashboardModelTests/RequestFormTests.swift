@@ -1,0 +1,187 @@
+@testable import DashboardModel
+import Foundation
+import MushroomRPC
+import Testing
+
+@Suite("Form")
+struct RequestFormTests {
+    /// A model with the form focused and `method`, `data` and `timeout` typed in.
+    private func form(method: String = "orders.get", data: String = "", timeout: String? = nil) -> DashboardModel {
+        var model = DashboardModel()
+        model.perform(.focus(.form), .focusFormField(.method), .insert(method), .focusFormField(.data), .insert(data))
+        if let timeout {
+            model.perform(.focusFormField(.timeout), .cursorToEnd)
+            for _ in 0..<10 { model.perform(.deleteBackward) }
+            model.perform(.insert(timeout))
+        }
+        return model
+    }
+
+    private func errors(_ model: DashboardModel) -> [FormError] {
+        model.snapshot(at: Timeline.origin).form.errors
+    }
+
+    @Test func aValidRequestYieldsASendCommand() {
+        var model = form(data: "{\"id\": 3}", timeout: "2.5")
+        #expect(errors(model).isEmpty)
+        let commands = model.apply(.submit, at: Timeline.origin)
+        #expect(commands == [.sendRequest(method: "orders.get", data: ["id": 3], timeout: .seconds(2.5))])
+        #expect(model.snapshot(at: Timeline.origin).form.historyCount == 1)
+    }
+
+    @Test func aNotificationIgnoresTheTimeout() {
+        var model = form(method: "chat.say", data: "\"hi\"", timeout: "soon")
+        model.perform(.toggleFormKind)
+        #expect(model.snapshot(at: Timeline.origin).form.kind == .notification)
+        #expect(model.apply(.submit, at: Timeline.origin) == [.sendNotification(method: "chat.say", data: "hi")])
+    }
+
+    @Test func emptyDataIsNullAndAnEmptyTimeoutWaitsForever() {
+        var model = form(timeout: "")
+        #expect(model.apply(.submit, at: Timeline.origin) == [.sendRequest(method: "orders.get", data: .null, timeout: nil)])
+    }
+
+    @Test func theDefaultTimeoutIsPrefilled() {
+        var model = form()
+        #expect(model.snapshot(at: Timeline.origin).form.timeout == TextFieldSnapshot(text: "10", cursor: 2))
+        #expect(model.apply(.submit, at: Timeline.origin) == [.sendRequest(method: "orders.get", data: .null, timeout: .seconds(10))])
+    }
+
+    @Test func invalidJSONIsReportedWithLineAndColumn() {
+        let model = form(data: "{\"a\": }")
+        #expect(errors(model) == [FormError(field: .data, message: "unexpected character '}'", line: 1, column: 7, offset: 6)])
+    }
+
+    @Test func positionsCountLinesAndCharacters() {
+        let model = form(data: "{\n  \"né\": tru\n}")
+        #expect(errors(model) == [FormError(field: .data, message: "invalid literal", line: 2, column: 9, offset: 11)])
+    }
+
+    @Test func methodAndTimeoutAreValidated() {
+        var model = form(method: "", timeout: "-1")
+        #expect(errors(model) == [
+            FormError(field: .method, message: "a method is required", line: 1, column: 1, offset: 0),
+            FormError(field: .timeout, message: "the timeout is a positive number of seconds", line: 1, column: 1, offset: 0),
+        ])
+        #expect(model.apply(.submit, at: Timeline.origin).isEmpty)
+        #expect(model.snapshot(at: Timeline.origin).form.historyCount == 0)
+        #expect(errors(form(method: "orders get")) == [
+            FormError(field: .method, message: "a method has no spaces", line: 1, column: 7, offset: 6)
+        ])
+    }
+
+    @Test func editingMovesTheCursorAndDeletesAroundIt() {
+        var model = form(method: "ordrs")
+        model.perform(.focusFormField(.method), .moveCursor(-2), .insert("e"))
+        #expect(model.snapshot(at: Timeline.origin).form.method == TextFieldSnapshot(text: "orders", cursor: 4))
+        model.perform(.cursorToStart, .deleteForward, .deleteBackward, .moveCursor(-5))
+        #expect(model.snapshot(at: Timeline.origin).form.method == TextFieldSnapshot(text: "rders", cursor: 0))
+        model.perform(.cursorToEnd, .deleteForward, .deleteBackward)
+        #expect(model.snapshot(at: Timeline.origin).form.method == TextFieldSnapshot(text: "rder", cursor: 4))
+    }
+
+    @Test func typingOutsideTheFormChangesNothing() {
+        var model = form(method: "a")
+        model.perform(.focus(.stream), .insert("zzz"))
+        #expect(model.snapshot(at: Timeline.origin).form.method.text == "a")
+    }
+
+    @Test func fieldFocusCycles() {
+        var model = DashboardModel()
+        model.perform(.focus(.form))
+        #expect(model.snapshot(at: Timeline.origin).form.focusedField == .method)
+        model.perform(.nextFormField, .nextFormField, .nextFormField)
+        #expect(model.snapshot(at: Timeline.origin).form.focusedField == .method)
+        model.perform(.previousFormField)
+        #expect(model.snapshot(at: Timeline.origin).form.focusedField == .timeout)
+        model.perform(.moveSelection(1))
+        #expect(model.snapshot(at: Timeline.origin).form.focusedField == .method)
+    }
+
+    @Test func historyIsNavigableLikeAShell() {
+        var model = form(method: "first", data: "1")
+        _ = model.apply(.submit, at: Timeline.origin)
+        model.perform(.toggleFormKind, .focusFormField(.method), .cursorToEnd)
+        for _ in 0..<5 { model.perform(.deleteBackward) }
+        model.perform(.insert("second"))
+        _ = model.apply(.submit, at: Timeline.origin)
+        _ = model.apply(.submit, at: Timeline.origin)
+        model.perform(.insert("-draft"))
+        var form = model.snapshot(at: Timeline.origin).form
+        #expect(form.historyCount == 2)
+        #expect(form.historyPosition == nil)
+
+        model.perform(.historyPrevious)
+        form = model.snapshot(at: Timeline.origin).form
+        #expect(form.historyPosition == 1)
+        #expect(form.method.text == "second")
+        #expect(form.kind == .notification)
+
+        model.perform(.historyPrevious, .historyPrevious)
+        form = model.snapshot(at: Timeline.origin).form
+        #expect(form.historyPosition == 2)
+        #expect(form.method.text == "first")
+        #expect(form.data.text == "1")
+        #expect(form.kind == .request)
+
+        model.perform(.historyNext, .historyNext)
+        form = model.snapshot(at: Timeline.origin).form
+        #expect(form.historyPosition == nil)
+        #expect(form.method.text == "second-draft")
+        #expect(form.kind == .notification)
+        model.perform(.historyNext)
+        #expect(model.snapshot(at: Timeline.origin).form.method.text == "second-draft")
+    }
+
+    @Test func historyIsBounded() {
+        var configuration = DashboardConfiguration()
+        configuration.formHistoryCapacity = 2
+        var model = DashboardModel(configuration: configuration)
+        model.perform(.focus(.form))
+        for method in ["a", "b", "c"] {
+            model.perform(.focusFormField(.method), .deleteBackward, .insert(method))
+            _ = model.apply(.submit, at: Timeline.origin)
+        }
+        model.perform(.historyPrevious, .historyPrevious, .historyPrevious)
+        let form = model.snapshot(at: Timeline.origin).form
+        #expect(form.historyCount == 2)
+        #expect(form.method.text == "b")
+    }
+
+    @Test func methodCompletionFromMethodsSeen() {
+        var model = DashboardModel()
+        model.ingest(Timeline.notification(0, "orders.created", at: 0))
+        model.ingest(Timeline.notification(1, "orders.paid", at: 0))
+        model.ingest(Timeline.started(0, "users.get", at: 0))
+        model.perform(.focus(.form), .insert("or"))
+        #expect(model.snapshot(at: Timeline.origin).form.completions == ["orders.created", "orders.paid"])
+        model.perform(.completeMethod)
+        #expect(model.snapshot(at: Timeline.origin).form.method == TextFieldSnapshot(text: "orders.", cursor: 7))
+        model.perform(.insert("p"), .completeMethod)
+        #expect(model.snapshot(at: Timeline.origin).form.method.text == "orders.paid")
+        model.perform(.clear)
+        #expect(model.snapshot(at: Timeline.origin).form.completions == ["orders.created", "orders.paid", "users.get"])
+    }
+}
+
+@Suite("Panes")
+struct PaneTests {
+    @Test func focusCyclesThroughThePanesBothWays() {
+        var model = DashboardModel()
+        #expect(model.snapshot(at: Timeline.origin).focus == .stream)
+        model.perform(.focusNext, .focusNext)
+        #expect(model.snapshot(at: Timeline.origin).focus == .errors)
+        model.perform(.focusPrevious, .focusPrevious, .focusPrevious)
+        #expect(model.snapshot(at: Timeline.origin).focus == .form)
+        model.perform(.focusNext)
+        #expect(model.snapshot(at: Timeline.origin).focus == .stream)
+    }
+
+    @Test func maximiseTogglesTheFocusedPane() {
+        var model = DashboardModel()
+        model.perform(.focus(.requests), .toggleMaximize)
+        #expect(model.snapshot(at: Timeline.origin).maximized == .requests)
+        model.perform(.toggleMaximize)
+        #expect(model.snapshot(at: Timeline.origin).maximized == nil)
+    }
+}
