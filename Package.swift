@@ -26,7 +26,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "mushroom-bench", dependencies: ["MushroomRPC"]),
+        .executableTarget(name: "mushroom-bench", dependencies: ["MushroomRPC", "DashboardModel"]),
         .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"]),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "MushroomRPC"]),
     ],

@@ -7,6 +7,7 @@ let asJSON = arguments.contains("--json")
 let suites = arguments.filter { !$0.hasPrefix("--") }
 let available: [String: () async throws -> [Figure]] = [
     "core": CoreBenchmarks.run,
+    "model": ModelBenchmarks.run,
 ]
 let selected = suites.isEmpty ? available.keys.sorted() : suites
 for name in selected {
