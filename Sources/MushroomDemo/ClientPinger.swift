@@ -1,0 +1,43 @@
+import Foundation
+import Logging
+import MushroomRPC
+import MushroomServer
+
+/// Asks every client `client.ping` `{"seq": N, "ts": T}` every `interval` (timeout `timeout`), so
+/// that a dashboard sees requests from the server too. Answers, errors and timeouts are logged.
+public struct ClientPinger: ServerWorkload {
+    public let interval: Duration
+    public let timeout: Duration
+    public let logger: Logger
+
+    public init(interval: Duration = .seconds(5), timeout: Duration = .seconds(4), logger: Logger = Logger(label: "mushroom.demo")) {
+        self.interval = interval
+        self.timeout = timeout
+        self.logger = logger
+    }
+
+    public func run(sessions: SessionList) async {
+        var seq: Int64 = 0
+        await withDiscardingTaskGroup { group in
+            while !Task.isCancelled {
+                do {
+                    try await Task.sleep(for: interval)
+                } catch {
+                    return
+                }
+                seq += 1
+                let data: JSONValue = ["seq": .integer(seq), "ts": .double(Date().timeIntervalSince1970)]
+                for session in sessions.all {
+                    group.addTask { [timeout, logger] in
+                        do {
+                            let answer = try await session.engine.request("client.ping", data, timeout: timeout)
+                            logger.debug("client.ping answered by \(session.id): \(answer)")
+                        } catch {
+                            logger.debug("client.ping to \(session.id): \(error)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

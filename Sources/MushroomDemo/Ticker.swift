@@ -1,0 +1,26 @@
+import Foundation
+import MushroomRPC
+import MushroomServer
+
+/// The reference peer's ticker: `ticker.tick` `{"n": N, "ts": T}` to every session every
+/// `interval`, N counting 1, 2, 3... without gaps, T the Unix time in seconds.
+public struct Ticker: ServerWorkload {
+    public let interval: Duration
+
+    public init(interval: Duration) {
+        self.interval = interval
+    }
+
+    public func run(sessions: SessionList) async {
+        var n: Int64 = 0
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: interval)
+            } catch {
+                return
+            }
+            n += 1
+            sessions.notify("ticker.tick", ["n": .integer(n), "ts": .double(Date().timeIntervalSince1970)])
+        }
+    }
+}
