@@ -21,7 +21,7 @@ struct BootstrapRequest: Hashable {
             throw Invalid(description: "the bootstrap body is not JSON: \(error)")
         }
         guard case .object(let fields) = value else {
-            throw Invalid(description: "the bootstrap body must be a JSON object like {\"transports\": [\"ws\", \"poll\"]}, got \(Self.withArticle(value.kindName))")
+            throw Invalid(description: "the bootstrap body must be a JSON object like {\"transports\": [\"ws\", \"poll\"]}, got \(value.kindWithArticle)")
         }
         guard case .array(let offered)? = fields["transports"] else {
             throw Invalid(description: "the bootstrap body needs \"transports\": a list of transport names such as [\"ws\", \"poll\"]")
@@ -29,17 +29,12 @@ struct BootstrapRequest: Hashable {
         var names: [String] = []
         for item in offered {
             guard let name = item.stringValue else {
-                throw Invalid(description: "\"transports\" must list transport names as strings, got \(Self.withArticle(item.kindName))")
+                throw Invalid(description: "\"transports\" must list transport names as strings, got \(item.kindWithArticle)")
             }
             names.append(name)
         }
         self.transports = names
         self.auth = fields["auth"] ?? .null
-    }
-
-    /// "an array", "a string".
-    private static func withArticle(_ kind: String) -> String {
-        (kind.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + kind
     }
 
     /// The first offered transport this server speaks.

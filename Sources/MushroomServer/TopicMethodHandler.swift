@@ -33,12 +33,12 @@ struct TopicMethodHandler: RPCHandler {
         case .array(let items):
             texts = try items.map { item in
                 guard let text = item.stringValue else {
-                    throw RPCFailure("\(call.method) takes a topic pattern or a list of them, got a list holding a \(item.kindName)")
+                    throw RPCFailure("\(call.method) takes a topic pattern or a list of them, got a list holding \(item.kindWithArticle)")
                 }
                 return text
             }
         default:
-            throw RPCFailure("\(call.method) takes a topic pattern or a list of them, got a \(call.data.kindName)")
+            throw RPCFailure("\(call.method) takes a topic pattern or a list of them, got \(call.data.kindWithArticle)")
         }
         do {
             return try texts.map { text throws(TopicPattern.InvalidPattern) in try TopicPattern(text) }
