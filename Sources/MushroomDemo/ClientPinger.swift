@@ -17,15 +17,8 @@ public struct ClientPinger: ServerWorkload {
     }
 
     public func run(sessions: SessionList) async {
-        var seq: Int64 = 0
         await withDiscardingTaskGroup { group in
-            while !Task.isCancelled {
-                do {
-                    try await Task.sleep(for: interval)
-                } catch {
-                    return
-                }
-                seq += 1
+            await repeatEvery(interval) { seq in
                 let data: JSONValue = ["seq": .integer(seq), "ts": .double(Date().timeIntervalSince1970)]
                 for session in sessions.all {
                     group.addTask { [timeout, logger] in

@@ -12,14 +12,7 @@ public struct Ticker: ServerWorkload {
     }
 
     public func run(sessions: SessionList) async {
-        var n: Int64 = 0
-        while !Task.isCancelled {
-            do {
-                try await Task.sleep(for: interval)
-            } catch {
-                return
-            }
-            n += 1
+        await repeatEvery(interval) { n in
             sessions.notify("ticker.tick", ["n": .integer(n), "ts": .double(Date().timeIntervalSince1970)])
         }
     }

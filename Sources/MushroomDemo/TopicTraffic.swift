@@ -23,15 +23,8 @@ public struct TopicTraffic: ServerWorkload {
     public func run(sessions: SessionList) async {
         var generator = SystemRandomNumberGenerator()
         var state = TrafficState()
-        var tick = 0
-        while !Task.isCancelled {
-            do {
-                try await Task.sleep(for: step)
-            } catch {
-                return
-            }
-            tick += 1
-            for (topic, data) in state.publications(tick: tick, using: &generator) {
+        await repeatEvery(step) { tick in
+            for (topic, data) in state.publications(tick: Int(tick), using: &generator) {
                 sessions.publish(topic, data)
             }
         }

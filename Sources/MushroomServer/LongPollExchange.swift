@@ -13,11 +13,9 @@ struct LongPollExchange {
     func respond(to request: Request) async -> Response {
         let body: [UInt8]
         do {
-            body = try await RequestBodyReader(limit: configuration.maximumMessageSize).read(request)
-        } catch let error as RequestBodyReader.TooLarge {
-            return HTTPAnswer.error(.contentTooLarge, "poll body refused: \(error)")
+            body = try await RequestBodyReader(limit: configuration.maximumMessageSize).read(request, what: "poll body")
         } catch {
-            return HTTPAnswer.error(.badRequest, "poll body could not be read: \(error)")
+            return error.response
         }
         let batch: [Result<Message, MessageParseError>]
         do {

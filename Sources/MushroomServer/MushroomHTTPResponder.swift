@@ -31,19 +31,16 @@ struct MushroomHTTPResponder: HTTPResponder {
     }
 
     private func bootstrap(_ request: Request) async -> Response {
-        let body: [UInt8]
-        do {
-            body = try await RequestBodyReader(limit: configuration.maximumMessageSize).read(request)
-        } catch let error as RequestBodyReader.TooLarge {
-            return HTTPAnswer.error(.contentTooLarge, "bootstrap refused: \(error)")
-        } catch {
-            return HTTPAnswer.error(.badRequest, "the bootstrap body could not be read: \(error)")
-        }
         let bootstrap: BootstrapRequest
         do {
+            let body = try await RequestBodyReader(limit: configuration.maximumMessageSize).read(request, what: "bootstrap body")
             bootstrap = try BootstrapRequest(body: body)
-        } catch {
+        } catch let error as RequestBodyReader.Refused {
+            return error.response
+        } catch let error as BootstrapRequest.Invalid {
             return HTTPAnswer.error(.badRequest, error.description)
+        } catch {
+            return HTTPAnswer.error(.badRequest, "the bootstrap body could not be read: \(error)")
         }
         guard let transport = bootstrap.chosenTransport else {
             let offered = bootstrap.transports.map { "\"\($0)\"" }.joined(separator: ", ")

@@ -6,22 +6,12 @@ import Testing
 
 /// Runs `body` against a demo server on port 0 with only the workloads `options` asks for.
 private func withDemo(_ configure: (inout DemoServer.Options) -> Void = { _ in }, _ body: (RunningMushroomServer) async throws -> Void) async throws {
-    var configuration = MushroomServerConfiguration()
-    configuration.port = 0
-    configuration.logger.logLevel = .critical
     var options = DemoServer.Options()
     options.tickInterval = .zero
     options.topicTraffic = false
     options.pingInterval = .zero
     configure(&options)
-    let server = try await DemoServer.makeServer(configuration: configuration, options: options).start()
-    do {
-        try await body(server)
-    } catch {
-        await server.shutdown()
-        throw error
-    }
-    await server.shutdown()
+    try await withRunning(DemoServer.makeServer(configuration: testConfiguration, options: options), body)
 }
 
 @Suite(.timeLimit(.minutes(1)))

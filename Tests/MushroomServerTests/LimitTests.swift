@@ -28,7 +28,7 @@ struct LimitTests {
             #expect(server.sessions.all.first?.engine.lastReceivedID == nil)
             let bootstrap = try await TestHTTP.post(server.url, #"{"transports": ["poll"], "auth": "\#(big)"}"#)
             #expect(bootstrap.status == 413)
-            #expect(bootstrap.body == "bootstrap refused: the body exceeds the limit of 1024 bytes\n")
+            #expect(bootstrap.body == "bootstrap body refused: the body exceeds the limit of 1024 bytes\n")
         }
     }
 

@@ -6,10 +6,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1)))
 struct ShutdownTests {
     @Test func gracefulShutdownSendsDisconnectToEverySession() async throws {
-        var configuration = MushroomServerConfiguration()
-        configuration.port = 0
-        configuration.logger.logLevel = .critical
-        let server = try await MushroomServer(configuration: configuration, handler: TestMethods.handler).start()
+        let server = try await MushroomServer(configuration: testConfiguration, handler: TestMethods.handler).start()
         let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
         var inbox = Inbox(socket)
         let pollURL = try await TestHTTP.bootstrap(server.url, transports: ["poll"])

@@ -9,12 +9,23 @@ func withServer(
     _ configure: (inout MushroomServerConfiguration) -> Void = { _ in },
     _ body: (RunningMushroomServer) async throws -> Void
 ) async throws {
+    var configuration = testConfiguration
+    configure(&configuration)
+    try await withRunning(MushroomServer(configuration: configuration, handler: handler, sessionHandler: sessionHandler), body)
+}
+
+/// 127.0.0.1, port 0, quiet logs.
+var testConfiguration: MushroomServerConfiguration {
     var configuration = MushroomServerConfiguration()
     configuration.port = 0
     configuration.logger = Logger(label: "test.server")
     configuration.logger.logLevel = .critical
-    configure(&configuration)
-    let running = try await MushroomServer(configuration: configuration, handler: handler, sessionHandler: sessionHandler).start()
+    return configuration
+}
+
+/// Starts `server`, runs `body` against it, then shuts it down.
+func withRunning(_ server: MushroomServer, _ body: (RunningMushroomServer) async throws -> Void) async throws {
+    let running = try await server.start()
     do {
         try await body(running)
     } catch {
