@@ -18,7 +18,7 @@ private func withDemo(_ configure: (inout DemoServer.Options) -> Void = { _ in }
 struct DemoTests {
     @Test func referenceMethodsGiveTheReferenceAnswers() async throws {
         try await withDemo { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             let calls: [(String, JSONValue, Message)] = [
                 ("echo", ["a": [1, 2]], .response(.init(id: 0, requestID: 0, data: ["a": [1, 2]]))),
@@ -44,7 +44,7 @@ struct DemoTests {
 
     @Test func askClientReturnsWhatTheClientAnswered() async throws {
         try await withDemo { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             socket.send(.request(.init(id: 0, method: "ask_client", data: "hi")))
             #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))
@@ -57,7 +57,7 @@ struct DemoTests {
 
     @Test func tickerCountsWithoutGaps() async throws {
         try await withDemo({ $0.tickInterval = .milliseconds(10) }) { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             var previous: Int64?
             for _ in 0..<5 {
@@ -76,7 +76,7 @@ struct DemoTests {
 
     @Test func serverPingsEveryClient() async throws {
         try await withDemo({ $0.pingInterval = .milliseconds(20) }) { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             guard case .request(let ping)? = await inbox.next() else {
                 Issue.record("expected a client.ping request")

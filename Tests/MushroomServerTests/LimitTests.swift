@@ -7,7 +7,7 @@ import Testing
 struct LimitTests {
     @Test func oversizedWebSocketMessageClosesTheSocketUnread() async throws {
         try await withServer({ $0.maximumMessageSize = 1024 }) { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             let big = String(repeating: "x", count: 4000)
             socket.send(#"[2, 0, "echo", "\#(big)"]"#)
@@ -34,7 +34,7 @@ struct LimitTests {
 
     @Test func slowConsumerIsClosedAtTheBound() async throws {
         try await withServer({ $0.maximumUnacknowledged = 5 }) { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             for n in 0..<5 { #expect(server.sessions.notify("news", .integer(Int64(n))) == 1) }
             #expect(server.sessions.notify("news", 5) == 0)
@@ -49,7 +49,7 @@ struct LimitTests {
 
     @Test func acknowledgingClientStaysUnderTheBound() async throws {
         try await withServer({ $0.maximumUnacknowledged = 5 }) { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             let session = try #require(server.sessions.all.first)
             for n in 0..<20 {
@@ -64,7 +64,7 @@ struct LimitTests {
 
     @Test func requestsBeyondTheConcurrentHandlerLimitGetAnError() async throws {
         try await withServer({ $0.maximumConcurrentHandlers = 1 }) { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             socket.send(.request(.init(id: 0, method: "wait", data: 30)))
             socket.send(.request(.init(id: 1, method: "echo", data: 1)))
@@ -76,7 +76,7 @@ struct LimitTests {
 
     @Test func fewMalformedMessagesAreSurvivedAndManyInARowCloseTheSocket() async throws {
         try await withServer({ $0.maximumMalformedInARow = 3 }) { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             socket.send("not json")
             socket.send("[99]")

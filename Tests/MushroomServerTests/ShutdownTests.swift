@@ -7,13 +7,12 @@ import Testing
 struct ShutdownTests {
     @Test func gracefulShutdownSendsDisconnectToEverySession() async throws {
         let server = try await MushroomServer(configuration: testConfiguration, handler: TestMethods.handler).start()
-        let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+        let (socket, webSocketSession) = try await openWebSocket(server)
         var inbox = Inbox(socket)
         let pollURL = try await TestHTTP.bootstrap(server.url, transports: ["poll"])
         async let held = TestHTTP.post(pollURL, "[[0, null]]")
         let pollSession = try #require(server.sessions.all.first { $0.transport == .poll })
         #expect(await eventually { pollSession.engine.isAttached })
-        let webSocketSession = try #require(server.sessions.all.first { $0.transport == .webSocket })
         try webSocketSession.notify("last.words", 1)
 
         await server.shutdown()

@@ -1,6 +1,7 @@
 import Logging
 import MushroomRPC
 import MushroomServer
+import Testing
 
 /// Runs `body` against a server on 127.0.0.1 port 0, then shuts it down.
 func withServer(
@@ -56,6 +57,16 @@ struct TokenSessionHandler: SessionHandler {
     func authenticate(_ auth: JSONValue, transport: TransportKind) async -> Bool {
         auth == ["token": "sesame"]
     }
+}
+
+/// Bootstraps a WebSocket session and opens its socket; returns once the server attached it, so
+/// that what the test sends next goes out on this socket.
+func openWebSocket(_ server: RunningMushroomServer) async throws -> (TestWebSocket, Session) {
+    let url = try await TestHTTP.bootstrap(server.url, transports: ["ws"])
+    let socket = try await TestWebSocket.connect(url)
+    let session = try #require(server.sessions.session(id: String(url.split(separator: "/").last ?? "")))
+    try #require(await eventually { session.engine.isAttached })
+    return (socket, session)
 }
 
 /// Polls until `condition` holds (at most about 10 s); for states reached asynchronously.

@@ -39,8 +39,8 @@ struct TopicPatternTests {
 struct TopicTests {
     @Test func subscribedSessionsGetMatchingTopicsAndOthersGetEverything() async throws {
         try await withServer { server in
-            let subscriber = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
-            let everything = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (subscriber, _) = try await openWebSocket(server)
+            let (everything, _) = try await openWebSocket(server)
             var subscriberInbox = Inbox(subscriber)
             var everythingInbox = Inbox(everything)
             subscriber.send(.request(.init(id: 0, method: "subscribe", data: ["orders.*", "alerts.#"])))
@@ -68,7 +68,7 @@ struct TopicTests {
 
     @Test func invalidSubscriptionsAreAnsweredWithAnErrorAndChangeNothing() async throws {
         try await withServer { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             socket.send(.request(.init(id: 0, method: "subscribe", data: ["ok.*", "bad..pattern"])))
             #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))

@@ -7,7 +7,7 @@ import Testing
 struct WebSocketTests {
     @Test func answersRequestsAndAcknowledgesEveryMessageAtOnce() async throws {
         try await withServer { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             socket.send(.request(.init(id: 0, method: "echo", data: ["hello": "world"])))
             #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))
@@ -23,7 +23,7 @@ struct WebSocketTests {
 
     @Test func duplicatesAreAcknowledgedButNotHandledTwice() async throws {
         try await withServer { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             socket.send(.request(.init(id: 0, method: "echo", data: 1)))
             #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))
@@ -37,7 +37,7 @@ struct WebSocketTests {
 
     @Test func serverCallsTheClientBackThroughTheSessionEngine() async throws {
         try await withServer { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
             socket.send(.request(.init(id: 0, method: "ask_client", data: "ping?")))
             #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))
@@ -84,7 +84,7 @@ struct WebSocketTests {
 
     @Test func sessionEndsWhenNotResumedWithinTheGracePeriod() async throws {
         try await withServer({ $0.webSocketGracePeriod = .milliseconds(100) }) { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             socket.close()
             _ = try await socket.closeFrame()
             #expect(await eventually { server.sessions.count == 0 })
@@ -93,7 +93,7 @@ struct WebSocketTests {
 
     @Test func clientDisconnectEndsTheSessionAtOnce() async throws {
         try await withServer { server in
-            let socket = try await TestWebSocket.connect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]))
+            let (socket, _) = try await openWebSocket(server)
             socket.send(.disconnect)
             #expect(await eventually { server.sessions.count == 0 })
             let frame = try await socket.closeFrame()
