@@ -25,6 +25,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "With --demo, the ticker.tick period in milliseconds; 0 turns it off.")
     var tickMs = 200
 
+    @Flag(inversion: .prefixedNo, help: "With --demo, publish topic traffic (orders, metrics, alerts, chat).")
+    var traffic = true
+
+    @Option(help: "With --demo, the client.ping period in milliseconds; 0 turns it off.")
+    var pingMs = 5000
+
     @Option(help: "Seconds a WebSocket session waits for its client to resume; 0 ends it with the socket.")
     var graceSeconds = 30
 
@@ -37,6 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         guard tickMs >= 0 else { throw ValidationError("--tick-ms must be 0 or more, got \(tickMs)") }
+        guard pingMs >= 0 else { throw ValidationError("--ping-ms must be 0 or more, got \(pingMs)") }
         guard graceSeconds >= 0 else { throw ValidationError("--grace-seconds must be 0 or more, got \(graceSeconds)") }
         guard maxMessageBytes > 0 else { throw ValidationError("--max-message-bytes must be positive, got \(maxMessageBytes)") }
         guard Logger.Level(rawValue: logLevel) != nil else {
@@ -56,6 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
         if demo {
             var options = DemoServer.Options()
             options.tickInterval = .milliseconds(tickMs)
+            options.topicTraffic = traffic
+            options.pingInterval = .milliseconds(pingMs)
             server = DemoServer.makeServer(configuration: configuration, options: options)
         } else {
             server = MushroomServer(configuration: configuration)
