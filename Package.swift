@@ -7,11 +7,19 @@ let package = Package(
     products: [
         .library(name: "MushroomRPC", targets: ["MushroomRPC"]),
         .library(name: "DashboardModel", targets: ["DashboardModel"]),
+        .library(name: "MushroomServer", targets: ["MushroomServer"]),
+        .library(name: "MushroomDemo", targets: ["MushroomDemo"]),
         .executable(name: "mushroom", targets: ["mushroom"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -19,16 +27,46 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "DashboardModel", dependencies: ["MushroomRPC"]),
+        .target(
+            name: "MushroomServer",
+            dependencies: [
+                "MushroomRPC",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(name: "MushroomDemo", dependencies: ["MushroomServer", "MushroomRPC"]),
         .executableTarget(
             name: "mushroom",
             dependencies: [
                 "MushroomRPC",
+                "MushroomServer",
+                "MushroomDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "mushroom-bench", dependencies: ["MushroomRPC", "DashboardModel"]),
         .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"]),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "MushroomRPC"]),
+        .testTarget(
+            name: "MushroomServerTests",
+            dependencies: [
+                "MushroomServer",
+                "MushroomDemo",
+                "MushroomRPC",
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

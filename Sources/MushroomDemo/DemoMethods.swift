@@ -1,0 +1,113 @@
+import Foundation
+import MushroomRPC
+import MushroomServer
+
+/// The reference peer's methods (`../shared/peer/mushroom_peer.py`) with the same semantics,
+/// except that `fail` keeps its data (the reference sends `""`):
+/// - `echo(data)` → data; `add([numbers])` → their sum (integers stay integers);
+/// - `slow(seconds)` → `"done"` after sleeping that long (`null` or `0` sleep 1 s, like Python's `or 1`);
+/// - `fail(data)` → Error carrying `data`; `boom()` → Error `"Internal server error"`;
+/// - `ask_client(data)` → asks the caller `client.ping` (5 s timeout) and returns its answer;
+/// - `publish({"method": m, "data": d})` → notifies every session, returns the session count.
+///
+/// An unknown method is answered like the reference's `MethodDispatcher(prefix="rpc_")`: with
+/// the looked-up name, e.g. `"rpc_nope"`.
+///
+/// Input the reference fails on with a Python exception (a non-list to `add`, a publish without
+/// `method`) is answered with `"Internal server error"` too; the reason goes to the log.
+public enum DemoMethods {
+    /// A demo method's input the reference peer would fail on.
+    struct BadInput: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// How long `ask_client` waits for the client's answer.
+    public static let askClientTimeout: Duration = .seconds(5)
+
+    /// The reference's method-name prefix, reported in `MethodNotFound` replies.
+    public static let referencePrefix = "rpc_"
+
+    /// The methods; `publish` broadcasts through `sessions`.
+    public static func handler(sessions: SessionList) -> any RPCHandler {
+        let registry = dispatcher(sessions: sessions)
+        return ClosureHandler { call in
+            do {
+                return try await registry.handle(call)
+            } catch let error as MethodNotFound where error.methodName == call.method {
+                throw MethodNotFound(referencePrefix + call.method)
+            }
+        }
+    }
+
+    private static func dispatcher(sessions: SessionList) -> RegistryDispatcher {
+        var registry = RegistryDispatcher()
+        let methods: [(String, RegistryDispatcher.Method)] = [
+            ("echo", { call in call.data }),
+            ("add", { call in try sum(call.data) }),
+            ("slow", { call in
+                try await Task.sleep(for: .seconds(try seconds(call.data)))
+                return "done"
+            }),
+            ("fail", { call in throw RequestException(call.data) }),
+            ("boom", { _ in throw BadInput(description: "boom") }),
+            ("ask_client", { call in
+                try await call.engine.request("client.ping", call.data, timeout: askClientTimeout)
+            }),
+            ("publish", { [weak sessions] call in
+                guard let method = call.data["method"]?.stringValue else {
+                    throw BadInput(description: "publish needs {\"method\": NAME, \"data\": ...}, got \(call.data)")
+                }
+                guard let sessions else { return 0 }
+                sessions.notify(method, call.data["data"] ?? .null)
+                return .integer(Int64(sessions.count))
+            }),
+        ]
+        for (name, method) in methods {
+            // The names are distinct literals, so registration cannot collide.
+            try? registry.register(name, method)
+        }
+        return registry
+    }
+
+    /// Python's `sum(list)`: integers add up exactly, any float makes the sum a float.
+    static func sum(_ data: JSONValue) throws -> JSONValue {
+        guard let items = data.arrayValue else {
+            throw BadInput(description: "add needs a list of numbers, got a \(data.kindName)")
+        }
+        var integer: Int64 = 0
+        var double: Double?
+        for item in items {
+            switch item {
+            case .integer(let value):
+                if let running = double {
+                    double = running + Double(value)
+                } else {
+                    let (result, overflow) = integer.addingReportingOverflow(value)
+                    if overflow { double = Double(integer) + Double(value) } else { integer = result }
+                }
+            case .double(let value):
+                double = (double ?? Double(integer)) + value
+            default:
+                throw BadInput(description: "add needs numbers, got a \(item.kindName)")
+            }
+        }
+        return double.map(JSONValue.double) ?? .integer(integer)
+    }
+
+    /// Python's `float(data or 1)`: a number or numeric string; `null`, `0`, `""` and `false` mean 1.
+    static func seconds(_ data: JSONValue) throws -> Double {
+        let value: Double? = switch data {
+        case .null, .bool(false), .integer(0), .string(""): 1
+        case .double(let number) where number == 0: 1
+        case .integer(let number): Double(number)
+        case .double(let number): number
+        case .bool(true): 1
+        case .string(let text): Double(text.trimmingCharacters(in: .whitespaces))
+        default: nil
+        }
+        guard let value, value.isFinite, value >= 0 else {
+            throw BadInput(description: "slow needs a non-negative number of seconds, got \(data)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,8 @@
+import MushroomRPC
+
+extension JSONValue {
+    /// The kind's name with its article, for error messages: "an array", "a string".
+    var kindWithArticle: String {
+        (kindName.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + kindName
+    }
+}

@@ -1,0 +1,83 @@
+import Hummingbird
+import MushroomRPC
+
+/// The HTTP surface under the base path: the bootstrap endpoint, and the session URLs of
+/// long-poll sessions (WebSocket upgrades are routed by `MushroomServer`).
+struct MushroomHTTPResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let sessions: SessionList
+    let sessionHandler: any SessionHandler
+    let configuration: MushroomServerConfiguration
+
+    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        let base = configuration.normalizedBasePath
+        let path = request.uri.path
+        guard path == base || path.hasPrefix(base + "/") else {
+            return HTTPAnswer.error(.notFound, "nothing here: the mushroom endpoint is \(base)/")
+        }
+        let segments = path.dropFirst(base.count).split(separator: "/")
+        switch segments.count {
+        case 0:
+            guard request.method == .post else {
+                return HTTPAnswer.methodNotAllowed(request.method, allowed: "POST", what: "the bootstrap endpoint")
+            }
+            return await bootstrap(request)
+        case 1:
+            return await sessionRequest(request, id: String(segments[0]))
+        default:
+            return HTTPAnswer.error(.notFound, "nothing here: session URLs are \(base)/SESSION_ID/")
+        }
+    }
+
+    private func bootstrap(_ request: Request) async -> Response {
+        let bootstrap: BootstrapRequest
+        do {
+            let body = try await RequestBodyReader(limit: configuration.maximumMessageSize).read(request, what: "bootstrap body")
+            bootstrap = try BootstrapRequest(body: body)
+        } catch let error as RequestBodyReader.Refused {
+            return error.response
+        } catch let error as BootstrapRequest.Invalid {
+            return HTTPAnswer.error(.badRequest, error.description)
+        } catch {
+            return HTTPAnswer.error(.badRequest, "the bootstrap body could not be read: \(error)")
+        }
+        guard let transport = bootstrap.chosenTransport else {
+            let offered = bootstrap.transports.map { "\"\($0)\"" }.joined(separator: ", ")
+            return HTTPAnswer.error(.notImplemented, "none of the offered transports [\(offered)] is supported; this server speaks \"ws\" and \"poll\"")
+        }
+        guard await sessionHandler.authenticate(bootstrap.auth, transport: transport) else {
+            return HTTPAnswer.error(.unauthorized, "authentication failed", headers: [.wwwAuthenticate: "Mushroom"])
+        }
+        let session = await sessions.create(transport: transport, auth: bootstrap.auth)
+        let url = sessionURL(for: session, request: request)
+        return HTTPAnswer.json(["transport": .string(transport.rawValue), "url": .string(url)])
+    }
+
+    /// The session URL, on the host the client asked for (`Host`) and the scheme it used
+    /// (`X-Forwarded-Proto: https` behind a TLS proxy gives `wss`/`https`).
+    private func sessionURL(for session: Session, request: Request) -> String {
+        let forwardedProto = request.headers.first { $0.name.canonicalName == "x-forwarded-proto" }?.value
+        let secure = forwardedProto?.lowercased() == "https"
+        let scheme = switch session.transport {
+        case .webSocket: secure ? "wss" : "ws"
+        case .poll: secure ? "https" : "http"
+        }
+        let host = request.head.authority ?? "\(configuration.host):\(configuration.port)"
+        return "\(scheme)://\(host)\(configuration.normalizedBasePath)/\(session.id)/"
+    }
+
+    private func sessionRequest(_ request: Request, id: String) async -> Response {
+        guard SessionID.isWellFormed(id), let session = sessions.session(id: id) else {
+            return HTTPAnswer.error(.notFound, "unknown session '\(id)': it never existed or has ended; bootstrap again")
+        }
+        switch (session.transport, request.method) {
+        case (.poll, .post):
+            return await LongPollExchange(session: session, sessions: sessions, configuration: configuration).respond(to: request)
+        case (.poll, _):
+            return HTTPAnswer.methodNotAllowed(request.method, allowed: "POST", what: "a long-poll session")
+        case (.webSocket, _):
+            return HTTPAnswer.error(.badRequest, "session '\(id)' uses the WebSocket transport: open it with a WebSocket upgrade")
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import MushroomRPC
+import NIOCore
+import ServiceLifecycle
+
+/// A mushroom server: the bootstrap endpoint, WebSocket and long-poll sessions, broadcast and
+/// topics, on Hummingbird.
+///
+/// ```swift
+/// var registry = RegistryDispatcher()
+/// try registry.register("echo") { call in call.data }
+/// let server = MushroomServer(configuration: configuration, handler: registry)
+/// let running = try await server.start()
+/// print("Server running at \(running.url)")
+/// running.sessions.publish("orders.created", ["id": 1])
+/// await running.shutdown()
+/// ```
+public struct MushroomServer: Sendable {
+    public let configuration: MushroomServerConfiguration
+    /// Every live session; usable before `start` (workloads and handlers keep it).
+    public let sessions: SessionList
+    private let sessionHandler: any SessionHandler
+    private let workloads: [any ServerWorkload]
+
+    /// - Parameters:
+    ///   - handler: answers every session's inbound calls (besides the built-in `subscribe` and
+    ///     `unsubscribe`); `call.engine` is the calling session's engine.
+    ///   - sessionHandler: authenticates bootstraps and hears of sessions opening and ending.
+    ///   - workloads: run while the server serves.
+    public init(
+        configuration: MushroomServerConfiguration = MushroomServerConfiguration(),
+        handler: any RPCHandler = MethodNotFoundHandler(),
+        sessionHandler: any SessionHandler = OpenSessionHandler(),
+        workloads: [any ServerWorkload] = []
+    ) {
+        self.init(configuration: configuration, sessionHandler: sessionHandler, workloads: workloads) { _ in handler }
+    }
+
+    /// Like `init(configuration:handler:sessionHandler:workloads:)`, for a handler that needs the
+    /// session list (to broadcast, or to find the calling session).
+    public init(
+        configuration: MushroomServerConfiguration = MushroomServerConfiguration(),
+        sessionHandler: any SessionHandler = OpenSessionHandler(),
+        workloads: [any ServerWorkload] = [],
+        makeHandler: (SessionList) -> any RPCHandler
+    ) {
+        self.configuration = configuration
+        self.sessionHandler = sessionHandler
+        self.workloads = workloads
+        self.sessions = SessionList(configuration: configuration, sessionHandler: sessionHandler, makeHandler: makeHandler)
+    }
+
+    /// Starts listening in the background and returns once the server listens (or throws why it
+    /// could not, e.g. the port is taken). With `shutdownOnSignals`, SIGINT and SIGTERM shut it
+    /// down gracefully.
+    public func start(shutdownOnSignals: Bool = false) async throws -> RunningMushroomServer {
+        let (listening, listener) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let application = Application(
+            responder: MushroomHTTPResponder(sessions: sessions, sessionHandler: sessionHandler, configuration: configuration),
+            server: .http1WebSocketUpgrade(
+                webSocketRouter: webSocketRouter(),
+                configuration: .init(ws: .init(maxFrameSize: configuration.maximumMessageSize, autoPing: .disabled))),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mushroom"),
+            onServerRunning: { channel in
+                listener.yield(channel.localAddress?.port ?? 0)
+                listener.finish()
+            },
+            logger: configuration.logger)
+        let lifecycle = SessionLifecycleService(sessions: sessions, workloads: workloads, configuration: configuration)
+        let group = ServiceGroup(configuration: .init(
+            services: [application, lifecycle],
+            gracefulShutdownSignals: shutdownOnSignals ? [.sigterm, .sigint] : [],
+            logger: configuration.logger))
+        let run = Task {
+            defer { listener.finish() }
+            try await group.run()
+        }
+        var ports = listening.makeAsyncIterator()
+        guard let port = await ports.next() else {
+            try await run.value
+            throw ServerStopped()
+        }
+        return RunningMushroomServer(
+            host: configuration.host, port: port, basePath: configuration.normalizedBasePath,
+            sessions: sessions, group: group, run: run)
+    }
+
+    /// The router deciding WebSocket upgrades: only to the URL of a live WebSocket session. Any
+    /// other upgrade is refused with `400` before the socket opens.
+    private func webSocketRouter() -> Router<BasicWebSocketRequestContext> {
+        let router = Router(context: BasicWebSocketRequestContext.self)
+        let sessions = self.sessions
+        let configuration = self.configuration
+        router.ws(
+            RouterPath(configuration.normalizedBasePath + "/:session"),
+            shouldUpgrade: { _, context in
+                guard let id = context.parameters.get("session"),
+                      sessions.session(id: id)?.transport == .webSocket else { return .dontUpgrade }
+                return .upgrade([:])
+            },
+            onUpgrade: { inbound, outbound, context in
+                guard let id = context.requestContext.parameters.get("session"),
+                      let session = sessions.session(id: id) else { return }
+                await WebSocketConnection(session: session, sessions: sessions, configuration: configuration)
+                    .run(inbound: inbound, outbound: outbound)
+            })
+        return router
+    }
+}
+
+/// The server stopped before it listened, without saying why.
+public struct ServerStopped: Error, CustomStringConvertible {
+    public var description: String { "the server stopped before it started listening" }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Logging
+
+/// How a `MushroomServer` listens and the bounds it enforces. The defaults follow the reference
+/// server where clients depend on its timings, and add bounds where the reference had none.
+public struct MushroomServerConfiguration: Sendable {
+    /// The interface to listen on.
+    public var host = "127.0.0.1"
+    /// The port to listen on; 0 picks a free port (see `RunningMushroomServer.port`).
+    public var port = 8080
+    /// Where the bootstrap endpoint is mounted; session URLs are `basePath/SESSION_ID/`.
+    public var basePath = "/"
+    /// How long a long poll is held open when there is nothing to send (reference: 40 s).
+    public var pollTimeout: Duration = .seconds(40)
+    /// How long a long-poll session lives without a poll (reference: 60 s).
+    public var pollSessionMaximumAge: Duration = .seconds(60)
+    /// How often idle long-poll sessions are looked for (reference: 30 s).
+    public var pollCleanupInterval: Duration = .seconds(30)
+    /// How long a WebSocket session waits for its client to reconnect after the socket drops;
+    /// `.zero` ends the session with the socket, like the reference.
+    public var webSocketGracePeriod: Duration = .seconds(30)
+    /// The largest WebSocket message and long-poll body accepted, in bytes; larger ones are
+    /// rejected before they are buffered.
+    public var maximumMessageSize = 1 << 20
+    /// The most outbound messages a session keeps waiting for acknowledgement; when a client
+    /// falls that far behind, its session is closed. `nil` is unbounded, like the reference.
+    public var maximumUnacknowledged: Int? = 10_000
+    /// The most inbound requests of one session handled at once; beyond it a request is answered
+    /// with an Error at once. `nil` is unbounded, like the reference.
+    public var maximumConcurrentHandlers: Int? = 64
+    /// How many malformed WebSocket messages in a row close the socket; fewer are logged and skipped.
+    public var maximumMalformedInARow = 10
+    /// The logger for sessions, transports and their engines.
+    public var logger = Logger(label: "mushroom.server")
+
+    public init() {}
+
+    /// The base path normalised to start with `/` and end without one (`""` for the root).
+    var normalizedBasePath: String {
+        let trimmed = basePath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
+        return trimmed.isEmpty ? "" : "/" + trimmed
+    }
+}

@@ -1,0 +1,31 @@
+import ServiceLifecycle
+
+/// A server that listens: where, its sessions, and how to stop it.
+public struct RunningMushroomServer: Sendable {
+    /// The interface it listens on.
+    public let host: String
+    /// The port it listens on (the real one when port 0 was asked).
+    public let port: Int
+    /// The base path, `""` for the root.
+    public let basePath: String
+    /// Every live session.
+    public let sessions: SessionList
+    let group: ServiceGroup
+    let run: Task<Void, any Error>
+
+    /// The bootstrap URL, e.g. `http://127.0.0.1:8080/`.
+    public var url: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)\(basePath)/" }
+
+    /// Shuts down gracefully: workloads stop, every session is sent a Disconnect `[-1]` and its
+    /// socket or held poll is finished, then the HTTP server stops accepting and drains.
+    public func shutdown() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await run.value
+    }
+
+    /// Waits until the server has stopped (after `shutdown`, or a signal when the server was
+    /// started with `shutdownOnSignals`); rethrows the error that stopped it, if any.
+    public func waitUntilStopped() async throws {
+        try await run.value
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import MushroomRPC
+import Synchronization
+
+/// One client session: its id, its transport, its `Engine` and its topic subscriptions.
+///
+/// Handlers reach the session of a call through `SessionList.session(for: call.engine)`, and can
+/// call the client back with `session.engine.request(...)`.
+public final class Session: Sendable {
+    /// The session id, the last segment of the session URL.
+    public let id: String
+    /// The transport chosen at bootstrap; the session URL serves only this one.
+    public let transport: TransportKind
+    /// The RPC engine of this session.
+    public let engine: Engine
+    /// The topic patterns this session subscribed to.
+    public let subscriptions: TopicSubscriptions
+    /// What the client sent as `auth` in the bootstrap request.
+    public let auth: JSONValue
+
+    struct State {
+        var end: SessionEnd?
+        var lastActivity: Date
+        var heldPolls = 0
+        var poll: (token: Engine.ConnectionToken, signal: AsyncStream<Void>.Continuation)?
+        var webSocket: (token: Engine.ConnectionToken, finish: @Sendable () -> Void)?
+        var graceTimer: Task<Void, Never>?
+    }
+
+    let state: Mutex<State>
+
+    init(id: String, transport: TransportKind, engine: Engine, subscriptions: TopicSubscriptions, auth: JSONValue, now: Date) {
+        self.id = id
+        self.transport = transport
+        self.engine = engine
+        self.subscriptions = subscriptions
+        self.auth = auth
+        self.state = Mutex(State(lastActivity: now))
+    }
+
+    /// Why the session ended, or `nil` while it is live.
+    public var end: SessionEnd? { state.withLock { $0.end } }
+
+    /// Sends a notification to this session's client; returns its id.
+    @discardableResult
+    public func notify(_ method: String, _ data: JSONValue = .null) throws -> MessageID {
+        try engine.notify(method, data)
+    }
+
+    // MARK: WebSocket connections
+
+    /// Attaches a new socket: the engine writes through `writer`, and `finish` is called once
+    /// when the socket must close (replaced by a newer one, or the session ended). A previous
+    /// socket is finished and a pending grace timer is cancelled. `nil` when the session has ended.
+    func attachWebSocket(writer: @escaping Engine.FrameWriter, finish: @escaping @Sendable () -> Void) -> Engine.ConnectionToken? {
+        let replaced = state.withLock { state -> ((@Sendable () -> Void)?, Engine.ConnectionToken)? in
+            guard state.end == nil else { return nil }
+            state.graceTimer?.cancel()
+            state.graceTimer = nil
+            let previous = state.webSocket?.finish
+            let token = engine.attach(writer: writer)
+            state.webSocket = (token, finish)
+            return (previous, token)
+        }
+        guard let (previous, token) = replaced else { return nil }
+        previous?()
+        return token
+    }
+
+    /// Detaches the socket attached with `token`. Returns true when it was the current socket of a
+    /// live session, so the session now waits for a reconnection.
+    func detachWebSocket(_ token: Engine.ConnectionToken) -> Bool {
+        state.withLock { state in
+            guard state.webSocket?.token == token else { return false }
+            engine.detach(token)
+            state.webSocket = nil
+            return state.end == nil
+        }
+    }
+
+    /// Starts the grace timer of a session whose socket dropped, replacing any earlier one.
+    func startGraceTimer(_ timer: Task<Void, Never>) {
+        state.withLock { state in
+            state.graceTimer?.cancel()
+            state.graceTimer = timer
+        }
+    }
+
+    /// Whether a socket is attached.
+    var hasWebSocket: Bool { state.withLock { $0.webSocket != nil } }
+
+    // MARK: Long polls
+
+    /// Registers a held poll woken through `signal` whenever a message is sent; an earlier held
+    /// poll is answered at once. `nil` when the session has ended.
+    func beginPoll(_ signal: AsyncStream<Void>.Continuation, now: Date) -> Engine.ConnectionToken? {
+        let outcome = state.withLock { state -> (AsyncStream<Void>.Continuation?, Engine.ConnectionToken)? in
+            guard state.end == nil else { return nil }
+            let previous = state.poll?.signal
+            let token = engine.attach { _ in signal.yield() }
+            state.poll = (token, signal)
+            state.heldPolls += 1
+            state.lastActivity = now
+            return (previous, token)
+        }
+        guard let (previous, token) = outcome else { return nil }
+        previous?.finish()
+        return token
+    }
+
+    /// Ends the held poll registered with `token`.
+    func endPoll(_ token: Engine.ConnectionToken, now: Date) {
+        let signal = state.withLock { state -> AsyncStream<Void>.Continuation? in
+            engine.detach(token)
+            state.heldPolls -= 1
+            state.lastActivity = now
+            guard state.poll?.token == token else { return nil }
+            defer { state.poll = nil }
+            return state.poll?.signal
+        }
+        signal?.finish()
+    }
+
+    /// Records client activity (a long-poll request).
+    func touch(now: Date) {
+        state.withLock { $0.lastActivity = now }
+    }
+
+    /// Whether a long-poll session has gone without a poll for longer than `maximumAge`.
+    func isIdle(now: Date, maximumAge: Duration) -> Bool {
+        state.withLock { state in
+            state.heldPolls == 0 && now.timeIntervalSince(state.lastActivity) > maximumAge.timeInterval
+        }
+    }
+
+    // MARK: Ending
+
+    /// Ends the session once: the client is sent a Disconnect when `end` says so, the engine
+    /// closes (pending requests fail), sockets and held polls finish. Returns false when the
+    /// session had already ended.
+    func finish(_ end: SessionEnd) -> Bool {
+        let taken = state.withLock { state -> ((@Sendable () -> Void)?, AsyncStream<Void>.Continuation?, Task<Void, Never>?)? in
+            guard state.end == nil else { return nil }
+            state.end = end
+            defer {
+                state.graceTimer = nil
+                state.poll = nil
+            }
+            return (state.webSocket?.finish, state.poll?.signal, state.graceTimer)
+        }
+        guard let (finishSocket, poll, graceTimer) = taken else { return false }
+        graceTimer?.cancel()
+        if end.sendsDisconnect, transport == .webSocket { try? engine.send(.disconnect) }
+        engine.close(reason: end.description)
+        finishSocket?()
+        poll?.finish()
+        return true
+    }
+}

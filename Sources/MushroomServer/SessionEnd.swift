@@ -1,0 +1,27 @@
+/// Why a session ended; transports turn it into what the client sees (a WebSocket close code,
+/// a Disconnect in the last poll answer).
+public enum SessionEnd: Sendable, Hashable, CustomStringConvertible {
+    /// The client sent a Disconnect `[-1]`.
+    case clientLeft
+    /// A WebSocket session's socket closed and no new one came within the grace period.
+    case notResumed
+    /// A long-poll session was not polled within its maximum age.
+    case expired
+    /// The client fell `limit` unacknowledged messages behind.
+    case slowConsumer(limit: Int)
+    /// The server is shutting down; the client was sent a Disconnect.
+    case shutdown
+
+    public var description: String {
+        switch self {
+        case .clientLeft: "the client disconnected"
+        case .notResumed: "the socket closed and the client did not resume within the grace period"
+        case .expired: "the long-poll session expired without a poll"
+        case .slowConsumer(let limit): "slow consumer: \(limit) messages were waiting for acknowledgement"
+        case .shutdown: "the server is shutting down"
+        }
+    }
+
+    /// Whether the client is told with a Disconnect `[-1]`.
+    var sendsDisconnect: Bool { self == .shutdown }
+}

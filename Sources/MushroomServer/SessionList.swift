@@ -1,0 +1,128 @@
+import Foundation
+import Logging
+import MushroomRPC
+import Synchronization
+
+/// Every live session of a server: creates them at bootstrap, broadcasts to them, publishes to
+/// topics, and ends them (client Disconnect, expiry, slow consumer, shutdown).
+public final class SessionList: Sendable {
+    private let sessions = Mutex<[String: Session]>([:])
+    private let configuration: MushroomServerConfiguration
+    private let handler = Mutex<(any RPCHandler)?>(nil)
+    private let sessionHandler: any SessionHandler
+
+    init(configuration: MushroomServerConfiguration, sessionHandler: any SessionHandler, makeHandler: (SessionList) -> any RPCHandler) {
+        self.configuration = configuration
+        self.sessionHandler = sessionHandler
+        let handler = makeHandler(self)
+        self.handler.withLock { $0 = handler }
+    }
+
+    /// The number of live sessions.
+    public var count: Int { sessions.withLock { $0.count } }
+
+    /// Every live session, in no particular order.
+    public var all: [Session] { sessions.withLock { Array($0.values) } }
+
+    /// The live session with id `id`.
+    public func session(id: String) -> Session? { sessions.withLock { $0[id] } }
+
+    /// The live session whose engine is `engine` (from a handler: `session(for: call.engine)`).
+    public func session(for engine: Engine) -> Session? {
+        sessions.withLock { sessions in sessions.values.first { $0.engine === engine } }
+    }
+
+    /// Sends a notification to every session, subscribed or not (the reference's
+    /// `SessionList.notify`); returns how many sessions it was sent to.
+    @discardableResult
+    public func notify(_ method: String, _ data: JSONValue = .null) -> Int {
+        all.reduce(0) { count, session in count + (deliver(method, data, to: session) ? 1 : 0) }
+    }
+
+    /// Publishes a notification whose method is `topic` to every session whose subscriptions
+    /// accept it (sessions that never subscribed accept everything); returns how many.
+    @discardableResult
+    public func publish(_ topic: String, _ data: JSONValue = .null) -> Int {
+        all.reduce(0) { count, session in
+            guard session.subscriptions.accepts(topic) else { return count }
+            return count + (deliver(topic, data, to: session) ? 1 : 0)
+        }
+    }
+
+    private func deliver(_ method: String, _ data: JSONValue, to session: Session) -> Bool {
+        do {
+            try session.notify(method, data)
+            return true
+        } catch let error as OutboundBufferFull {
+            end(session, .slowConsumer(limit: error.limit))
+        } catch {
+            configuration.logger.debug("notification '\(method)' not sent to session \(session.id): \(error)")
+        }
+        return false
+    }
+
+    // MARK: Life cycle
+
+    /// Creates, registers and announces a session.
+    func create(transport: TransportKind, auth: JSONValue) async -> Session {
+        var logger = configuration.logger
+        let id = SessionID.make()
+        logger[metadataKey: "mushroom.session"] = .string(id)
+        var engineConfiguration = EngineConfiguration()
+        engineConfiguration.acknowledgement = transport == .webSocket ? .immediate : .manual
+        engineConfiguration.maximumUnacknowledged = configuration.maximumUnacknowledged
+        engineConfiguration.maximumConcurrentHandlers = configuration.maximumConcurrentHandlers
+        engineConfiguration.logger = logger
+        let subscriptions = TopicSubscriptions()
+        let engine = Engine(
+            handler: TopicMethodHandler(subscriptions: subscriptions, application: handler.withLock { $0 } ?? MethodNotFoundHandler()),
+            configuration: engineConfiguration)
+        let session = Session(id: id, transport: transport, engine: engine, subscriptions: subscriptions, auth: auth, now: Date())
+        sessions.withLock { $0[id] = session }
+        logger.info("session opened (\(transport.rawValue))")
+        await sessionHandler.connect(session)
+        return session
+    }
+
+    /// Ends `session` for `reason` (once), removes it, and tells the session handler.
+    func end(_ session: Session, _ reason: SessionEnd) {
+        guard session.finish(reason) else { return }
+        sessions.withLock { _ = $0.removeValue(forKey: session.id) }
+        let level: Logger.Level = switch reason {
+        case .slowConsumer: .warning
+        default: .info
+        }
+        configuration.logger.log(level: level, "session \(session.id) closed: \(reason)")
+        let sessionHandler = self.sessionHandler
+        Task { await sessionHandler.disconnect(session) }
+    }
+
+    /// A WebSocket session's socket closed: the session waits `webSocketGracePeriod` for the
+    /// client to resume on the same URL, or ends at once when the grace period is zero.
+    func webSocketClosed(_ session: Session, token: Engine.ConnectionToken) {
+        guard session.detachWebSocket(token) else { return }
+        let grace = configuration.webSocketGracePeriod
+        guard grace > .zero else {
+            end(session, .notResumed)
+            return
+        }
+        session.startGraceTimer(Task { [weak self] in
+            try? await Task.sleep(for: grace)
+            guard !Task.isCancelled, let self, !session.hasWebSocket else { return }
+            self.end(session, .notResumed)
+        })
+    }
+
+    /// Ends every long-poll session not polled within `pollSessionMaximumAge`.
+    func expireIdlePollSessions(now: Date) {
+        for session in all where session.transport == .poll
+            && session.isIdle(now: now, maximumAge: configuration.pollSessionMaximumAge) {
+            end(session, .expired)
+        }
+    }
+
+    /// Ends every session with a Disconnect (graceful shutdown).
+    func endAll(_ reason: SessionEnd) {
+        for session in all { end(session, reason) }
+    }
+}

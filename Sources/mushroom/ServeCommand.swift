@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MushroomDemo
+import MushroomServer
+
+/// `mushroom serve`: runs the Swift mushroom server until ctrl-c or SIGTERM.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run a mushroom server (with --demo, the demo methods, ticker and topic traffic).")
+
+    @Option(help: "The interface to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free port.")
+    var port = 8080
+
+    @Option(help: "Where the bootstrap endpoint is mounted.")
+    var basePath = "/"
+
+    @Flag(help: "Serve the demo workload: the reference peer's methods, ticker.tick, topics and client.ping.")
+    var demo = false
+
+    @Option(help: "With --demo, the ticker.tick period in milliseconds; 0 turns it off.")
+    var tickMs = 200
+
+    @Flag(inversion: .prefixedNo, help: "With --demo, publish topic traffic (orders, metrics, alerts, chat).")
+    var traffic = true
+
+    @Option(help: "With --demo, the client.ping period in milliseconds; 0 turns it off.")
+    var pingMs = 5000
+
+    @Option(help: "Seconds a WebSocket session waits for its client to resume; 0 ends it with the socket.")
+    var graceSeconds = 30
+
+    @Option(help: "The largest message or poll body accepted, in bytes.")
+    var maxMessageBytes = 1 << 20
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "notice"
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard tickMs >= 0 else { throw ValidationError("--tick-ms must be 0 or more, got \(tickMs)") }
+        guard pingMs >= 0 else { throw ValidationError("--ping-ms must be 0 or more, got \(pingMs)") }
+        guard graceSeconds >= 0 else { throw ValidationError("--grace-seconds must be 0 or more, got \(graceSeconds)") }
+        guard maxMessageBytes > 0 else { throw ValidationError("--max-message-bytes must be positive, got \(maxMessageBytes)") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical; got '\(logLevel)'")
+        }
+    }
+
+    func run() async throws {
+        var configuration = MushroomServerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.basePath = basePath
+        configuration.webSocketGracePeriod = .seconds(graceSeconds)
+        configuration.maximumMessageSize = maxMessageBytes
+        configuration.logger.logLevel = Logger.Level(rawValue: logLevel) ?? .notice
+        let server: MushroomServer
+        if demo {
+            var options = DemoServer.Options()
+            options.tickInterval = .milliseconds(tickMs)
+            options.topicTraffic = traffic
+            options.pingInterval = .milliseconds(pingMs)
+            server = DemoServer.makeServer(configuration: configuration, options: options)
+        } else {
+            server = MushroomServer(configuration: configuration)
+        }
+        let running: RunningMushroomServer
+        do {
+            running = try await server.start(shutdownOnSignals: true)
+        } catch {
+            throw ServeFailure(description: "could not listen on \(host):\(port): \(error)")
+        }
+        // Written straight to the file descriptor, so a script reading the pipe sees it at once.
+        FileHandle.standardOutput.write(Data("Server running at \(running.url)\n".utf8))
+        try await running.waitUntilStopped()
+    }
+}
+
+/// A failure to serve, told in one sentence.
+struct ServeFailure: Error, CustomStringConvertible {
+    let description: String
+}

@@ -1,0 +1,97 @@
+import MushroomRPC
+import MushroomServer
+import NIOWebSocket
+import Testing
+
+@Suite(.timeLimit(.minutes(1)))
+struct LimitTests {
+    @Test func oversizedWebSocketMessageClosesTheSocketUnread() async throws {
+        try await withServer({ $0.maximumMessageSize = 1024 }) { server in
+            let (socket, _) = try await openWebSocket(server)
+            var inbox = Inbox(socket)
+            let big = String(repeating: "x", count: 4000)
+            socket.send(#"[2, 0, "echo", "\#(big)"]"#)
+            #expect(await inbox.next() == nil)
+            let frame = try await socket.closeFrame()
+            #expect(frame?.closeCode == .messageTooLarge)
+            #expect(server.sessions.all.first?.engine.lastReceivedID == nil)
+        }
+    }
+
+    @Test func oversizedPollAndBootstrapBodiesAre413() async throws {
+        try await withServer({ $0.maximumMessageSize = 1024 }) { server in
+            let url = try await TestHTTP.bootstrap(server.url, transports: ["poll"])
+            let big = String(repeating: "x", count: 2000)
+            let poll = try await TestHTTP.post(url, #"[[2, 0, "echo", "\#(big)"]]"#)
+            #expect(poll.status == 413)
+            #expect(poll.body == "poll body refused: the body exceeds the limit of 1024 bytes\n")
+            #expect(server.sessions.all.first?.engine.lastReceivedID == nil)
+            let bootstrap = try await TestHTTP.post(server.url, #"{"transports": ["poll"], "auth": "\#(big)"}"#)
+            #expect(bootstrap.status == 413)
+            #expect(bootstrap.body == "bootstrap body refused: the body exceeds the limit of 1024 bytes\n")
+        }
+    }
+
+    @Test func slowConsumerIsClosedAtTheBound() async throws {
+        try await withServer({ $0.maximumUnacknowledged = 5 }) { server in
+            let (socket, _) = try await openWebSocket(server)
+            var inbox = Inbox(socket)
+            for n in 0..<5 { #expect(server.sessions.notify("news", .integer(Int64(n))) == 1) }
+            #expect(server.sessions.notify("news", 5) == 0)
+            #expect(server.sessions.count == 0)
+            for n in 0..<5 { #expect(await inbox.next() == .notification(.init(id: n, method: "news", data: .integer(Int64(n))))) }
+            #expect(await inbox.next() == nil)
+            let frame = try await socket.closeFrame()
+            #expect(frame?.closeCode == .policyViolation)
+            #expect(frame?.reason == "slow consumer: 5 messages were waiting for acknowledgement")
+        }
+    }
+
+    @Test func acknowledgingClientStaysUnderTheBound() async throws {
+        try await withServer({ $0.maximumUnacknowledged = 5 }) { server in
+            let (socket, _) = try await openWebSocket(server)
+            var inbox = Inbox(socket)
+            let session = try #require(server.sessions.all.first)
+            for n in 0..<20 {
+                #expect(server.sessions.notify("news", .integer(Int64(n))) == 1)
+                #expect(await inbox.next()?.id == n)
+                socket.send(.heartbeat(.init(lastMessageID: n)))
+                #expect(await eventually { session.engine.unacknowledgedCount == 0 })
+            }
+            #expect(server.sessions.count == 1)
+        }
+    }
+
+    @Test func requestsBeyondTheConcurrentHandlerLimitGetAnError() async throws {
+        try await withServer({ $0.maximumConcurrentHandlers = 1 }) { server in
+            let (socket, _) = try await openWebSocket(server)
+            var inbox = Inbox(socket)
+            socket.send(.request(.init(id: 0, method: "wait", data: 30)))
+            socket.send(.request(.init(id: 1, method: "echo", data: 1)))
+            #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))
+            #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 1)))
+            #expect(await inbox.next() == .error(.init(id: 0, requestID: 1, data: "too many concurrent requests (limit 1)")))
+        }
+    }
+
+    @Test func fewMalformedMessagesAreSurvivedAndManyInARowCloseTheSocket() async throws {
+        try await withServer({ $0.maximumMalformedInARow = 3 }) { server in
+            let (socket, _) = try await openWebSocket(server)
+            var inbox = Inbox(socket)
+            socket.send("not json")
+            socket.send("[99]")
+            socket.send(.request(.init(id: 0, method: "echo", data: "still here")))
+            #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))
+            #expect(await inbox.next() == .response(.init(id: 0, requestID: 0, data: "still here")))
+            socket.send("{}")
+            socket.send("[2]")
+            socket.send("[]")
+            #expect(await inbox.next() == nil)
+            let frame = try await socket.closeFrame()
+            #expect(frame?.closeCode == .protocolError)
+            #expect(frame?.reason == "3 malformed messages in a row")
+            // The session itself survives, waiting for the client to resume.
+            #expect(server.sessions.count == 1)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import MushroomRPC
+import MushroomServer
+import Testing
+
+struct TopicPatternTests {
+    @Test(arguments: [
+        ("orders.created", "orders.created", true),
+        ("orders.created", "orders.shipped", false),
+        ("orders.*", "orders.created", true),
+        ("orders.*", "orders.eu.created", false),
+        ("orders.*", "orders", false),
+        ("*.cpu", "metrics.cpu", true),
+        ("alerts.#", "alerts", true),
+        ("alerts.#", "alerts.disk.full", true),
+        ("alerts.**", "alerts.disk", true),
+        ("alerts.#", "alertsx.disk", false),
+        ("#", "anything.at.all", true),
+    ])
+    func matching(pattern: String, topic: String, matches: Bool) throws {
+        #expect(try TopicPattern(pattern).matches(topic) == matches)
+    }
+
+    @Test(arguments: [
+        ("orders..created", "invalid topic pattern 'orders..created': segments between dots may not be empty"),
+        ("", "invalid topic pattern '': segments between dots may not be empty"),
+        ("#.orders", "invalid topic pattern '#.orders': '#' may only be the last segment"),
+    ])
+    func invalidPatterns(pattern: String, message: String) {
+        #expect(throws: TopicPattern.InvalidPattern.self) { try TopicPattern(pattern) }
+        do {
+            _ = try TopicPattern(pattern)
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+}
+
+@Suite(.timeLimit(.minutes(1)))
+struct TopicTests {
+    @Test func subscribedSessionsGetMatchingTopicsAndOthersGetEverything() async throws {
+        try await withServer { server in
+            let (subscriber, _) = try await openWebSocket(server)
+            let (everything, _) = try await openWebSocket(server)
+            var subscriberInbox = Inbox(subscriber)
+            var everythingInbox = Inbox(everything)
+            subscriber.send(.request(.init(id: 0, method: "subscribe", data: ["orders.*", "alerts.#"])))
+            #expect(await subscriberInbox.next() == .heartbeat(.init(lastMessageID: 0)))
+            #expect(await subscriberInbox.next() == .response(.init(id: 0, requestID: 0, data: ["orders.*", "alerts.#"])))
+
+            #expect(server.sessions.publish("metrics.cpu", 1) == 1)
+            #expect(server.sessions.publish("orders.created", 2) == 2)
+            #expect(server.sessions.publish("alerts.disk.full", 3) == 2)
+            #expect(await subscriberInbox.next() == .notification(.init(id: 1, method: "orders.created", data: 2)))
+            #expect(await subscriberInbox.next() == .notification(.init(id: 2, method: "alerts.disk.full", data: 3)))
+            #expect(await everythingInbox.next()?.method == "metrics.cpu")
+            #expect(await everythingInbox.next()?.method == "orders.created")
+            #expect(await everythingInbox.next()?.method == "alerts.disk.full")
+
+            subscriber.send(.request(.init(id: 1, method: "unsubscribe", data: "orders.*")))
+            #expect(await subscriberInbox.next() == .heartbeat(.init(lastMessageID: 1)))
+            #expect(await subscriberInbox.next() == .response(.init(id: 3, requestID: 1, data: ["alerts.#"])))
+            #expect(server.sessions.publish("orders.created", 4) == 1)
+            // A plain notify still reaches every session, subscribed or not.
+            #expect(server.sessions.notify("ticker.tick", 5) == 2)
+            #expect(await subscriberInbox.next() == .notification(.init(id: 4, method: "ticker.tick", data: 5)))
+        }
+    }
+
+    @Test func invalidSubscriptionsAreAnsweredWithAnErrorAndChangeNothing() async throws {
+        try await withServer { server in
+            let (socket, _) = try await openWebSocket(server)
+            var inbox = Inbox(socket)
+            socket.send(.request(.init(id: 0, method: "subscribe", data: ["ok.*", "bad..pattern"])))
+            #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))
+            #expect(await inbox.next() == .error(.init(id: 0, requestID: 0, data: "invalid topic pattern 'bad..pattern': segments between dots may not be empty")))
+            socket.send(.request(.init(id: 1, method: "subscribe", data: 42)))
+            #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 1)))
+            #expect(await inbox.next() == .error(.init(id: 1, requestID: 1, data: "subscribe takes a topic pattern or a list of them, got an integer")))
+            #expect(server.sessions.all.first?.subscriptions.current == nil)
+        }
+    }
+}
