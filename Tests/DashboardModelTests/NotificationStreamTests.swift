@@ -26,6 +26,16 @@ struct NotificationStreamTests {
         #expect(stream.hiddenBelow == 0)
     }
 
+    @Test func aDetailOpensEvenWhenNoStreamRowIsVisible() {
+        var model = model(rows: 0)
+        model.ingest(Timeline.notification(0, "first", at: 0.05))
+        model.ingest(Timeline.notification(1, "newest", at: 0.05))
+        model.perform(.openDetail)
+        #expect(model.snapshot(at: Timeline.at(0.05)).detail?.title == "notification 1 newest")
+        model.perform(.moveSelection(-1), .openDetail, .scroll(5))
+        #expect(model.snapshot(at: Timeline.at(0.05)).stream.rows.isEmpty)
+    }
+
     @Test func clearEmptiesTheListButKeepsCounters() {
         var model = model(capacity: 5)
         for id in 0..<7 { model.ingest(Timeline.notification(id, "tick", at: 0.05)) }

@@ -135,7 +135,7 @@ struct NotificationStream: Sendable {
     func focusedEntry(rows: Int) -> NotificationEntry? {
         let view = view
         guard view.count > 0 else { return nil }
-        let position = selected.map { view.position(of: $0) } ?? window(rows: rows, in: view).upperBound - 1
+        let position = selected.map { view.position(of: $0) } ?? window(rows: rows, in: view).last ?? view.count - 1
         return ring[sequence: view.sequence(at: position)]
     }
 
