@@ -25,7 +25,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "mushroom-bench", dependencies: ["MushroomRPC"]),
-        .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"]),
+        .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )
