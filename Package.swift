@@ -50,7 +50,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "mushroom-bench", dependencies: ["MushroomRPC", "DashboardModel"]),
-        .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"]),
+        .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"], exclude: ["Corpus"]),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "MushroomRPC"]),
         .testTarget(
             name: "MushroomServerTests",
