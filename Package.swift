@@ -6,25 +6,59 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "MushroomRPC", targets: ["MushroomRPC"]),
+        .library(name: "MushroomClient", targets: ["MushroomClient"]),
         .executable(name: "mushroom", targets: ["mushroom"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
     ],
     targets: [
         .target(
             name: "MushroomRPC",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
+        .target(
+            name: "MushroomClient",
+            dependencies: [
+                "MushroomRPC",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WSClient", package: "swift-websocket"),
+            ]
+        ),
+        .target(
+            name: "MushroomTestSupport",
+            dependencies: [
+                "MushroomRPC",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]
+        ),
         .executableTarget(
             name: "mushroom",
             dependencies: [
                 "MushroomRPC",
+                "MushroomClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"]),
+        .testTarget(
+            name: "MushroomClientTests",
+            dependencies: ["MushroomClient", "MushroomTestSupport", "mushroom"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
