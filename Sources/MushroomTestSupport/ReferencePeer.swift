@@ -51,7 +51,7 @@ public final class ReferencePeer: Sendable {
         do {
             port = try await output.waitForPort(timeout: startupTimeout, process: process)
         } catch {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             throw error
         }
@@ -68,10 +68,10 @@ public final class ReferencePeer: Sendable {
     /// What the server wrote on stderr so far (its log).
     public var log: String { output.text(error: true) }
 
-    /// Stops the server and waits for it to exit.
+    /// Stops the server (SIGKILL: it holds nothing worth a clean shutdown) and waits for it to exit.
     public func stop() {
         guard process.isRunning else { return }
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 

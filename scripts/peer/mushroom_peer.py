@@ -18,6 +18,7 @@ PEER_POLL_TIMEOUT: seconds a poll is held without news (reference default 40).
 """
 import json
 import os
+import signal
 import sys
 import time
 
@@ -86,6 +87,8 @@ class Peer(SimpleServer):
 
 
 def main():
+    # A parent may have blocked signals (threads of a test runner do); stopping must work anyway.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
     host, _, port = (sys.argv[1] if len(sys.argv) > 1 else '127.0.0.1:0').rpartition(':')
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
