@@ -16,6 +16,10 @@ enum ConnectionEnd: Sendable, Hashable {
     case peerDisconnected
     /// The connection closed; the session may resume on the same URL.
     case closed(reason: String)
+    /// The server closed the connection before sending anything. The reference server does this
+    /// to a WebSocket opened on a session it has ended (the upgrade happens before the lookup),
+    /// so twice in a row means the session is gone.
+    case closedBeforeAnyMessage
 }
 
 /// The server does not know the session (404, or a refused WebSocket upgrade): a new bootstrap is due.

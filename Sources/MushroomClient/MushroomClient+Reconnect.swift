@@ -23,6 +23,7 @@ extension MushroomClient {
     private func supervise(firstOutcome: AsyncStream<Result<Void, ConnectionFailed>>.Continuation) async {
         defer { firstOutcome.finish() }
         var failures = 0
+        var silentCloses = 0
         while !Task.isCancelled, !isClosing {
             let url = sessionURL
             let openedBefore = connectionsOpened.load(ordering: .relaxed)
@@ -36,6 +37,7 @@ extension MushroomClient {
             }
             let reason: String
             var sessionGone = false
+            var silent = false
             do {
                 switch try await connection.run(sessionURL: url, link: link) {
                 case .clientDisconnected:
@@ -46,6 +48,9 @@ extension MushroomClient {
                     sessionGone = true
                 case .closed(let why):
                     reason = why
+                case .closedBeforeAnyMessage:
+                    reason = "the server closed the connection before sending anything"
+                    silent = true
                 }
             } catch let error as SessionNotFound {
                 reason = error.description
@@ -53,7 +58,13 @@ extension MushroomClient {
             } catch {
                 reason = Task.isCancelled ? "the client is closing" : NetworkFailure(error).reason
             }
-            let opened = connectionsOpened.load(ordering: .relaxed) > openedBefore
+            silentCloses = silent ? silentCloses + 1 : 0
+            if silentCloses >= 2 {
+                sessionGone = true
+                silentCloses = 0
+            }
+            // A connection closed before any message does not count as a success for the backoff.
+            let opened = !silent && connectionsOpened.load(ordering: .relaxed) > openedBefore
             engine.publish(.transport(.disconnected(reason: reason)))
             configuration.logger.info("disconnected from \(url): \(reason)")
             if !opened, connectionsOpened.load(ordering: .relaxed) == 0 {

@@ -56,7 +56,9 @@ struct WebSocketTransport: ClientTransport {
                 return .closed(reason: "the connection is closing")
             }
             group.addTask {
+                var receivedAny = false
                 for try await frame in inbound.messages(maxSize: maximumFrameSize) {
+                    receivedAny = true
                     switch frame {
                     case .text(let text):
                         if link.receive(frame: text.utf8) { return .peerDisconnected }
@@ -65,7 +67,7 @@ struct WebSocketTransport: ClientTransport {
                             "binary WebSocket frame of \(buffer.readableBytes) bytes ignored: mushroom messages travel in text frames"))
                     }
                 }
-                return .closed(reason: "the server closed the WebSocket")
+                return receivedAny ? .closed(reason: "the server closed the WebSocket") : .closedBeforeAnyMessage
             }
             defer { group.cancelAll() }
             guard let end = try await group.next() else { return .closed(reason: "the connection ended") }
