@@ -18,23 +18,26 @@ struct ReconnectTests {
         let client = try await MushroomClient.connect(
             url: "http://127.0.0.1:\(proxy.port)/", transports: [transport], handler: recorder, configuration: configuration)
         let events = client.events()
-        let changes = Task {
-            var changes: [TransportEvent] = []
-            for await event in events {
-                if case .transport(let change) = event.kind { changes.append(change) }
-            }
-            return changes
-        }
         _ = try await recorder.first(5)
         proxy.dropAllConnections()
-        _ = try await recorder.first(10)
+
+        // Wait for the reconnection (over ws: to the new session the reference server forces).
+        var changes: [TransportEvent] = []
+        for await event in events {
+            guard case .transport(let change) = event.kind else { continue }
+            changes.append(change)
+            let sessionLost = changes.contains { if case .sessionLost = $0 { true } else { false } }
+            if case .connected = change, transport == .poll || sessionLost { break }
+        }
+        // Then for notifications that went through the new connection.
+        let target = recorder.received.count + 5
+        while recorder.received.count < target { _ = try await recorder.first(1) }
         await client.close()
         await proxy.stop()
 
-        let transportChanges = await changes.value
-        #expect(transportChanges.contains { if case .reconnectScheduled = $0 { true } else { false } })
-        let sawSessionLost = transportChanges.contains { if case .sessionLost = $0 { true } else { false } }
-
+        #expect(changes.contains { if case .disconnected = $0 { true } else { false } })
+        #expect(changes.contains { if case .reconnectScheduled = $0 { true } else { false } })
+        let sawSessionLost = changes.contains { if case .sessionLost = $0 { true } else { false } }
         let numbers = recorder.received.compactMap { $0.data.objectValue?["n"]?.integerValue }
         #expect(numbers.count == recorder.received.count)
         #expect(Set(numbers).count == numbers.count, "duplicates: \(numbers)")
