@@ -55,4 +55,27 @@ struct ConnectionLink: Sendable {
         if case .heartbeat(let heartbeat) = message { tracker.delivered(through: heartbeat.lastMessageID) }
         return disposition == .disconnect
     }
+
+    /// Runs one open connection: attaches a fresh outbound queue to the engine (which retransmits
+    /// the unacknowledged messages into it), reports the connection open, and runs `sending` (fed
+    /// by the queue) and `receiving` side by side until either ends; then detaches.
+    func exchange(
+        sending: @escaping @Sendable (OutboundQueue) async throws -> ConnectionEnd,
+        receiving: @escaping @Sendable () async throws -> ConnectionEnd
+    ) async throws -> ConnectionEnd {
+        let queue = OutboundQueue()
+        let token = engine.attach { queue.push($0) }
+        defer {
+            engine.detach(token)
+            queue.finish()
+        }
+        opened()
+        return try await withThrowingTaskGroup(of: ConnectionEnd.self) { group in
+            group.addTask { try await sending(queue) }
+            group.addTask { try await receiving() }
+            defer { group.cancelAll() }
+            guard let end = try await group.next() else { return .closed(reason: "the connection ended") }
+            return end
+        }
+    }
 }

@@ -10,19 +10,10 @@ struct LongPollTransport: ClientTransport {
     func run(sessionURL: String, link: ConnectionLink) async throws -> ConnectionEnd {
         // A body without a heartbeat is answered at once: it proves that the session exists.
         try await post([], to: sessionURL, timeout: configuration.connectTimeout)
-        let queue = OutboundQueue()
-        let token = link.engine.attach { queue.push($0) }
-        defer {
-            link.engine.detach(token)
-            queue.finish()
-        }
-        link.opened()
-        return try await withThrowingTaskGroup(of: ConnectionEnd.self) { group in
-            group.addTask { try await send(queue, to: sessionURL, link: link) }
-            group.addTask { try await poll(sessionURL, link: link) }
-            defer { group.cancelAll() }
-            guard let end = try await group.next() else { return .closed(reason: "the connection ended") }
-            return end
+        return try await link.exchange { queue in
+            try await send(queue, to: sessionURL, link: link)
+        } receiving: {
+            try await poll(sessionURL, link: link)
         }
     }
 

@@ -38,40 +38,27 @@ struct WebSocketTransport: ClientTransport {
     private static func exchange(
         inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, link: ConnectionLink, maximumFrameSize: Int
     ) async throws -> ConnectionEnd {
-        let queue = OutboundQueue()
-        let token = link.engine.attach { queue.push($0) }
-        defer {
-            link.engine.detach(token)
-            queue.finish()
-        }
-        link.opened()
-        return try await withThrowingTaskGroup(of: ConnectionEnd.self) { group in
-            group.addTask {
-                while let batch = await queue.next() {
-                    for message in batch {
-                        try await outbound.write(.text(String(decoding: message.frame, as: UTF8.self)))
-                        if message == .disconnect { return .clientDisconnected }
-                    }
+        try await link.exchange { queue in
+            while let batch = await queue.next() {
+                for message in batch {
+                    try await outbound.write(.text(String(decoding: message.frame, as: UTF8.self)))
+                    if message == .disconnect { return .clientDisconnected }
                 }
-                return .closed(reason: "the connection is closing")
             }
-            group.addTask {
-                var receivedAny = false
-                for try await frame in inbound.messages(maxSize: maximumFrameSize) {
-                    receivedAny = true
-                    switch frame {
-                    case .text(let text):
-                        if link.receive(frame: text.utf8) { return .peerDisconnected }
-                    case .binary(let buffer):
-                        link.engine.publish(.protocolError(
-                            "binary WebSocket frame of \(buffer.readableBytes) bytes ignored: mushroom messages travel in text frames"))
-                    }
+            return .closed(reason: "the connection is closing")
+        } receiving: {
+            var receivedAny = false
+            for try await frame in inbound.messages(maxSize: maximumFrameSize) {
+                receivedAny = true
+                switch frame {
+                case .text(let text):
+                    if link.receive(frame: text.utf8) { return .peerDisconnected }
+                case .binary(let buffer):
+                    link.engine.publish(.protocolError(
+                        "binary WebSocket frame of \(buffer.readableBytes) bytes ignored: mushroom messages travel in text frames"))
                 }
-                return receivedAny ? .closed(reason: "the server closed the WebSocket") : .closedBeforeAnyMessage
             }
-            defer { group.cancelAll() }
-            guard let end = try await group.next() else { return .closed(reason: "the connection ended") }
-            return end
+            return receivedAny ? .closed(reason: "the server closed the WebSocket") : .closedBeforeAnyMessage
         }
     }
 }
