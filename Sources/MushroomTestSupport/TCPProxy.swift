@@ -3,12 +3,14 @@ import NIOPosix
 import Synchronization
 
 /// A TCP proxy on 127.0.0.1 (port 0) in front of a server, for fault injection: it forwards bytes
-/// both ways and can drop every open connection on command.
+/// both ways, and on command drops every open connection or silently freezes them (a dead peer
+/// that never answers, without closing).
 public final class TCPProxy: Sendable {
     /// The port the proxy listens on.
     public let port: Int
     private let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
     private let connections = Mutex<[ObjectIdentifier: any Channel]>([:])
+    private let frozen = Mutex<Set<ObjectIdentifier>>([])
     private let accepted = Atomic<Int>(0)
     private let acceptLoop = Mutex<Task<Void, Never>?>(nil)
 
@@ -42,6 +44,17 @@ public final class TCPProxy: Sendable {
             return Array(connections.values)
         }
         for channel in open { channel.close(promise: nil) }
+    }
+
+    /// Stops forwarding on every open connection without closing it: bytes are swallowed both ways.
+    /// Connections accepted later are forwarded normally.
+    public func freezeAllConnections() {
+        let open = connections.withLock { Set($0.keys) }
+        frozen.withLock { $0.formUnion(open) }
+    }
+
+    private func isFrozen(_ channel: any Channel) -> Bool {
+        frozen.withLock { $0.contains(ObjectIdentifier(channel)) }
     }
 
     /// Stops listening and drops every connection.
@@ -87,8 +100,12 @@ public final class TCPProxy: Sendable {
         try await client.executeThenClose { clientIn, clientOut in
             try await upstream.executeThenClose { upstreamIn, upstreamOut in
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { for try await bytes in clientIn { try await upstreamOut.write(bytes) } }
-                    group.addTask { for try await bytes in upstreamIn { try await clientOut.write(bytes) } }
+                    group.addTask {
+                        for try await bytes in clientIn where !self.isFrozen(client.channel) { try await upstreamOut.write(bytes) }
+                    }
+                    group.addTask {
+                        for try await bytes in upstreamIn where !self.isFrozen(client.channel) { try await clientOut.write(bytes) }
+                    }
                     defer { group.cancelAll() }
                     try await group.next()
                 }

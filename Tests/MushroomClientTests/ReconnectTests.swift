@@ -21,14 +21,7 @@ struct ReconnectTests {
         _ = try await recorder.first(5)
         proxy.dropAllConnections()
 
-        // Wait for the reconnection (over ws: to the new session the reference server forces).
-        var changes: [TransportEvent] = []
-        for await event in events {
-            guard case .transport(let change) = event.kind else { continue }
-            changes.append(change)
-            let sessionLost = changes.contains { if case .sessionLost = $0 { true } else { false } }
-            if case .connected = change, transport == .poll || sessionLost { break }
-        }
+        let changes = await reconnection(in: events, transport: transport)
         // Then for notifications that went through the new connection.
         let target = recorder.received.count + 5
         while recorder.received.count < target { _ = try await recorder.first(1) }
@@ -54,4 +47,17 @@ struct ReconnectTests {
             }
         }
     }
+}
+
+/// The transport events up to the reconnection: the next `connected`, over ws to the new session
+/// the reference server forces (it ends a WebSocket session when its socket closes).
+func reconnection(in events: AsyncStream<EngineEvent>, transport: TransportKind) async -> [TransportEvent] {
+    var changes: [TransportEvent] = []
+    for await event in events {
+        guard case .transport(let change) = event.kind else { continue }
+        changes.append(change)
+        let sessionLost = changes.contains { if case .sessionLost = $0 { true } else { false } }
+        if case .connected = change, transport == .poll || sessionLost { break }
+    }
+    return changes
 }
