@@ -18,6 +18,9 @@ final class DeliveryTracker: Sendable {
 
     private let state = Mutex(State())
 
+    /// How many tasks wait.
+    var waiterCount: Int { state.withLock { $0.waiters.count } }
+
     /// Records that every message with an id `<= id` reached the server.
     func delivered(through id: MessageID?) {
         guard let id else { return }

@@ -33,4 +33,28 @@ struct MalformedFrameTests {
         #expect(server.receivedFrames.contains(#"[1,0,"hello",null]"#))
         await server.stop()
     }
+
+    @Test func frameAboveTheLimitClosesTheConnectionWithoutACrash() async throws {
+        let big = #"[1, 0, "big", ""# + String(repeating: "x", count: 4096) + #""]"#
+        let server = try await FakeMushroomServer.start(frames: [big])
+        var configuration = ClientConfiguration()
+        configuration.maximumFrameSize = 1024
+        let recorder = NotificationRecorder()
+        let client = try await MushroomClient.connect(
+            url: server.url, transports: [.ws], handler: recorder, configuration: configuration)
+        let events = client.events()
+        try client.notify("hello")
+        var disconnected = false
+        for await event in events {
+            if case .transport(.disconnected) = event.kind {
+                disconnected = true
+                break
+            }
+        }
+        #expect(disconnected)
+        #expect(recorder.received.isEmpty)
+        #expect(client.engine.closedReason == nil)
+        await client.close()
+        await server.stop()
+    }
 }
