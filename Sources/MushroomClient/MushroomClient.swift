@@ -12,6 +12,8 @@ import Synchronization
 /// let sum = try await client.request("add", [1, 2])
 /// await client.close()
 /// ```
+///
+/// The client reconnects until `close()` is called; call it when done, or it keeps trying.
 public final class MushroomClient: Sendable {
     /// The engine of the client's whole life; a new session resets it (`resetSession`), never replaces it.
     public let engine: Engine
