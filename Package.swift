@@ -6,15 +6,17 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "MushroomRPC", targets: ["MushroomRPC"]),
-        .library(name: "DashboardModel", targets: ["DashboardModel"]),
+        .library(name: "MushroomClient", targets: ["MushroomClient"]),
         .library(name: "MushroomServer", targets: ["MushroomServer"]),
         .library(name: "MushroomDemo", targets: ["MushroomDemo"]),
+        .library(name: "DashboardModel", targets: ["DashboardModel"]),
         .executable(name: "mushroom", targets: ["mushroom"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
@@ -26,7 +28,18 @@ let package = Package(
             name: "MushroomRPC",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "DashboardModel", dependencies: ["MushroomRPC"]),
+        .target(
+            name: "MushroomClient",
+            dependencies: [
+                "MushroomRPC",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WSClient", package: "swift-websocket"),
+            ]
+        ),
         .target(
             name: "MushroomServer",
             dependencies: [
@@ -40,10 +53,22 @@ let package = Package(
             ]
         ),
         .target(name: "MushroomDemo", dependencies: ["MushroomServer", "MushroomRPC"]),
+        .target(name: "DashboardModel", dependencies: ["MushroomRPC"]),
+        .target(
+            name: "MushroomTestSupport",
+            dependencies: [
+                "MushroomRPC",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]
+        ),
         .executableTarget(
             name: "mushroom",
             dependencies: [
                 "MushroomRPC",
+                "MushroomClient",
                 "MushroomServer",
                 "MushroomDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -52,6 +77,10 @@ let package = Package(
         .executableTarget(name: "mushroom-bench", dependencies: ["MushroomRPC", "DashboardModel"]),
         .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"], exclude: ["Corpus"]),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "MushroomRPC"]),
+        .testTarget(
+            name: "MushroomClientTests",
+            dependencies: ["MushroomClient", "MushroomTestSupport", "mushroom"]
+        ),
         .testTarget(
             name: "MushroomServerTests",
             dependencies: [

@@ -1,0 +1,76 @@
+import Foundation
+import MushroomRPC
+
+/// What a bootstrap answered: the transport the server picked and the session URL to open.
+public struct BootstrapAnswer: Sendable, Hashable {
+    public let transport: TransportKind
+    public let url: String
+
+    /// The session id: the last path component of the session URL.
+    public var sessionID: String? {
+        URL(string: url)?.pathComponents.last.flatMap { $0 == "/" ? nil : $0 }
+    }
+}
+
+/// Opens sessions: POSTs `{"transports": [...], "auth": ...}` to the bootstrap URL and checks the answer.
+struct Bootstrapper: Sendable {
+    let url: String
+    let auth: JSONValue
+    let timeout: Duration
+    var poster = HTTPPoster()
+
+    /// Opens a session on the first of `transports` the server supports.
+    func run(transports: [TransportKind]) async throws(BootstrapError) -> BootstrapAnswer {
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = parsed.host, !host.isEmpty
+        else { throw .invalidURL(url) }
+        let port = parsed.port ?? (scheme == "https" ? 443 : 80)
+        let body = JSONValue.object([
+            "transports": .array(transports.map { .string($0.rawValue) }),
+            "auth": auth,
+        ]).compactBytes
+        let answer: (status: Int, body: [UInt8])
+        do {
+            answer = try await poster.post(url, body: body, timeout: timeout)
+        } catch {
+            throw NetworkFailure(error).bootstrapError(url: url, host: host, port: port)
+        }
+        switch answer.status {
+        case 200: return try Self.parse(answer.body, offered: transports)
+        case 401: throw .authenticationRejected(url: url)
+        case 404: throw .notFound(url: url)
+        case 405: throw .methodNotAllowed(url: url)
+        case 501: throw .noCommonTransport(offered: transports.map(\.rawValue))
+        default: throw .unexpectedStatus(answer.status, url: url)
+        }
+    }
+
+    /// Checks a 200 answer: `{"transport": NAME, "url": URL}` with an offered transport and a URL
+    /// whose scheme fits it.
+    static func parse(_ body: [UInt8], offered: [TransportKind]) throws(BootstrapError) -> BootstrapAnswer {
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: body)
+        } catch {
+            let text = String(decoding: body.prefix(60), as: UTF8.self)
+            throw .unexpectedAnswer("it is not JSON (\(error)): '\(text)'")
+        }
+        guard case .object(let fields) = value else {
+            throw .unexpectedAnswer("expected a JSON object, got JSON of kind \(value.kindName)")
+        }
+        guard let name = fields["transport"]?.stringValue else {
+            throw .unexpectedAnswer("the \"transport\" field is missing or not a string")
+        }
+        guard let transport = TransportKind(rawValue: name), offered.contains(transport) else {
+            throw .unexpectedAnswer("it picked transport \"\(name)\", which was not offered")
+        }
+        guard let sessionURL = fields["url"]?.stringValue else {
+            throw .unexpectedAnswer("the \"url\" field is missing or not a string")
+        }
+        let schemes = transport == .ws ? ["ws", "wss"] : ["http", "https"]
+        guard let scheme = URL(string: sessionURL)?.scheme?.lowercased(), schemes.contains(scheme) else {
+            throw .unexpectedAnswer("the session URL '\(sessionURL)' does not suit transport \"\(name)\"")
+        }
+        return BootstrapAnswer(transport: transport, url: sessionURL)
+    }
+}

@@ -1,0 +1,42 @@
+import Logging
+import MushroomRPC
+
+/// How a `MushroomClient` connects, keeps its connection alive and reconnects.
+public struct ClientConfiguration: Sendable {
+    /// The timeout of `MushroomClient.request` when none is given; `nil` waits forever.
+    public var requestTimeout: Duration? = .seconds(30)
+    /// The delays between reconnection attempts.
+    public var backoff = ReconnectBackoff()
+    /// The largest WebSocket frame sent or accepted (at least 1 MiB by default).
+    public var maximumFrameSize = 1 << 20
+    /// No traffic and no answer to a keepalive within this interval means the connection is dead
+    /// and is replaced. Over WebSocket a ping goes out every half interval and a missing pong
+    /// closes the socket.
+    public var deadConnectionInterval: Duration = .seconds(30)
+    /// The longest a held poll may stay unanswered before the connection counts as dead (the
+    /// reference server answers an idle poll after 40 s).
+    public var pollTimeout: Duration = .seconds(50)
+    /// The longest a bootstrap, a connection attempt or a POST of messages may take.
+    public var connectTimeout: Duration = .seconds(10)
+    /// Over WebSocket, received messages are acknowledged after this many...
+    public var acknowledgeEveryMessages = 32
+    /// ...or once the inbound side has been quiet this long.
+    public var acknowledgeIdle: Duration = .milliseconds(200)
+    /// The engine's configuration; its acknowledgement policy is set from the chosen transport.
+    public var engine = EngineConfiguration()
+    /// Where the client logs connections, reconnections and failures.
+    public var logger = Logger(label: "mushroom.client")
+
+    public init() {}
+
+    /// The engine configuration for `transport`: batched acknowledgements over WebSocket, manual
+    /// ones (carried by each poll) over long polling.
+    func engineConfiguration(for transport: TransportKind) -> EngineConfiguration {
+        var configuration = engine
+        configuration.acknowledgement = switch transport {
+        case .ws: .batched(everyMessages: acknowledgeEveryMessages, idle: acknowledgeIdle)
+        case .poll: .manual
+        }
+        return configuration
+    }
+}

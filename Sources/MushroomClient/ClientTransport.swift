@@ -1,0 +1,81 @@
+import MushroomRPC
+
+/// One connection's worth of a transport: opens the session URL, moves frames between the wire
+/// and the engine until the connection ends, and leaves every protocol rule to the engine.
+protocol ClientTransport: Sendable {
+    /// Runs one connection to `sessionURL`. Returns how it ended; throws `SessionNotFound` when
+    /// the server does not know the session, any other error when the connection failed.
+    func run(sessionURL: String, link: ConnectionLink) async throws -> ConnectionEnd
+}
+
+/// How a connection ended without failing.
+enum ConnectionEnd: Sendable, Hashable {
+    /// We sent a Disconnect: the client is closing.
+    case clientDisconnected
+    /// The server sent a Disconnect: its session is over.
+    case peerDisconnected
+    /// The connection closed; the session may resume on the same URL.
+    case closed(reason: String)
+    /// The server closed the connection before sending anything. The reference server does this
+    /// to a WebSocket opened on a session it has ended (the upgrade happens before the lookup),
+    /// so twice in a row means the session is gone.
+    case closedBeforeAnyMessage
+}
+
+/// The server does not know the session (404, or a refused WebSocket upgrade): a new bootstrap is due.
+struct SessionNotFound: Error, Hashable, CustomStringConvertible {
+    let url: String
+    var description: String { "the server does not know session \(url)" }
+}
+
+/// What a transport's connection talks to: the engine, the delivery tracker, and the client's
+/// "connection opened" callback.
+struct ConnectionLink: Sendable {
+    let engine: Engine
+    let tracker: DeliveryTracker
+    /// Called once the connection is usable (WebSocket upgraded, poll session confirmed).
+    let opened: @Sendable () -> Void
+
+    /// Parses and receives one inbound frame; a malformed one is reported as a protocol-error
+    /// event and dropped. Returns whether the server said Disconnect.
+    func receive(frame: some Collection<UInt8>) -> Bool {
+        let message: Message
+        do {
+            message = try Message(frame: frame)
+        } catch {
+            engine.reportProtocolError(error)
+            return false
+        }
+        return receive(message)
+    }
+
+    /// Receives one parsed inbound message. Returns whether the server said Disconnect.
+    func receive(_ message: Message) -> Bool {
+        let disposition = engine.receive(message)
+        if case .heartbeat(let heartbeat) = message { tracker.delivered(through: heartbeat.lastMessageID) }
+        return disposition == .disconnect
+    }
+
+    /// Runs one open connection: attaches a fresh outbound queue to the engine (which retransmits
+    /// the unacknowledged messages into it), reports the connection open, and runs `sending` (fed
+    /// by the queue) and `receiving` side by side until either ends; then detaches.
+    func exchange(
+        sending: @escaping @Sendable (OutboundQueue) async throws -> ConnectionEnd,
+        receiving: @escaping @Sendable () async throws -> ConnectionEnd
+    ) async throws -> ConnectionEnd {
+        let queue = OutboundQueue()
+        let token = engine.attach { queue.push($0) }
+        defer {
+            engine.detach(token)
+            queue.finish()
+        }
+        opened()
+        return try await withThrowingTaskGroup(of: ConnectionEnd.self) { group in
+            group.addTask { try await sending(queue) }
+            group.addTask { try await receiving() }
+            defer { group.cancelAll() }
+            guard let end = try await group.next() else { return .closed(reason: "the connection ended") }
+            return end
+        }
+    }
+}

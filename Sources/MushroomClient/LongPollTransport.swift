@@ -1,0 +1,74 @@
+import MushroomRPC
+
+/// The long-poll transport: one poll held open carries the engine's heartbeat and brings back
+/// what the server has for us; outbound messages are POSTed separately, everything queued at
+/// that moment in one batch. Acknowledgement is manual: each poll carries `engine.takeHeartbeat()`.
+struct LongPollTransport: ClientTransport {
+    let configuration: ClientConfiguration
+    var poster = HTTPPoster()
+
+    func run(sessionURL: String, link: ConnectionLink) async throws -> ConnectionEnd {
+        // A body without a heartbeat is answered at once: it proves that the session exists.
+        try await post([], to: sessionURL, timeout: configuration.connectTimeout)
+        return try await link.exchange { queue in
+            try await send(queue, to: sessionURL, link: link)
+        } receiving: {
+            try await poll(sessionURL, link: link)
+        }
+    }
+
+    /// POSTs queued messages as they come, in batches; the server answers `null` once it handled them.
+    private func send(_ queue: OutboundQueue, to url: String, link: ConnectionLink) async throws -> ConnectionEnd {
+        while let batch = await queue.next() {
+            try await post(batch, to: url, timeout: configuration.connectTimeout)
+            link.tracker.delivered(through: batch.compactMap(\.id).max())
+            if batch.contains(.disconnect) { return .clientDisconnected }
+        }
+        return .closed(reason: "the connection is closing")
+    }
+
+    /// Holds one poll after another; each carries the heartbeat acknowledging what came before.
+    private func poll(_ url: String, link: ConnectionLink) async throws -> ConnectionEnd {
+        while true {
+            let answer = try await post([link.engine.takeHeartbeat()], to: url, timeout: configuration.pollTimeout)
+            let results: [Result<Message, MessageParseError>]
+            do {
+                results = try Message.decodeBatch(frame: answer)
+            } catch {
+                link.engine.reportProtocolError(error)
+                throw PollAnswerMalformed(error: error)
+            }
+            for result in results {
+                switch result {
+                case .success(let message):
+                    if link.receive(message) { return .peerDisconnected }
+                case .failure(let error):
+                    link.engine.reportProtocolError(error)
+                }
+            }
+        }
+    }
+
+    /// POSTs messages; a 404 means the session is gone, any status but 200 is a failure.
+    @discardableResult
+    private func post(_ messages: [Message], to url: String, timeout: Duration) async throws -> [UInt8] {
+        let answer = try await poster.post(url, body: Message.encodeBatch(messages), timeout: timeout)
+        switch answer.status {
+        case 200: return answer.body
+        case 404: throw SessionNotFound(url: url)
+        default: throw PollStatusError(status: answer.status)
+        }
+    }
+}
+
+/// A poll or POST was answered with an HTTP status other than 200 or 404.
+struct PollStatusError: Error, Hashable, CustomStringConvertible {
+    let status: Int
+    var description: String { "the server answered a poll with HTTP status \(status)" }
+}
+
+/// A poll answer that is not a JSON array of messages.
+struct PollAnswerMalformed: Error, Hashable, CustomStringConvertible {
+    let error: MessageParseError
+    var description: String { "malformed poll answer: \(error)" }
+}

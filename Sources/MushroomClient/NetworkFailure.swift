@@ -1,0 +1,72 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// What kind of network failure an error from NIO, AsyncHTTPClient or NIOSSL is, so that each
+/// becomes one sentence a person understands.
+enum NetworkFailure: Sendable, Hashable {
+    case refused
+    case unresolvable
+    case tls(String)
+    case timedOut
+    case other(String)
+
+    init(_ error: any Error) {
+        switch error {
+        case let error as NIOConnectionError:
+            if error.connectionErrors.contains(where: { Self.isRefusal($0.error) }) {
+                self = .refused
+            } else if error.connectionErrors.isEmpty, error.dnsAError != nil || error.dnsAAAAError != nil {
+                self = .unresolvable
+            } else {
+                self = .other(String(describing: error))
+            }
+        case let error as SocketAddressError:
+            if case .unknown = error { self = .unresolvable } else { self = .other(String(describing: error)) }
+        case let error as NIOSSLError:
+            self = .tls(String(describing: error))
+        case let error as BoringSSLError:
+            self = .tls(String(describing: error))
+        case let error as NIOSSLExtraError:
+            self = .tls(String(describing: error))
+        case let error as HTTPClientError where [.connectTimeout, .deadlineExceeded, .readTimeout, .writeTimeout].contains(error):
+            self = .timedOut
+        case let error as ChannelError where Self.isConnectTimeout(error):
+            self = .timedOut
+        default:
+            self = Self.isRefusal(error) ? .refused : .other(String(describing: error))
+        }
+    }
+
+    private static func isRefusal(_ error: any Error) -> Bool {
+        (error as? IOError)?.errnoCode == ECONNREFUSED
+    }
+
+    private static func isConnectTimeout(_ error: ChannelError) -> Bool {
+        if case .connectTimeout = error { true } else { false }
+    }
+
+    /// The failure as a bootstrap error for `url` on `host`:`port`.
+    func bootstrapError(url: String, host: String, port: Int) -> BootstrapError {
+        switch self {
+        case .refused: .connectionRefused(host: host, port: port)
+        case .unresolvable: .unresolvableHost(host)
+        case .tls(let reason): .tlsFailure(host: host, reason: reason)
+        case .timedOut: .timedOut(url: url)
+        case .other(let reason): .connectionFailed(url: url, reason: reason)
+        }
+    }
+
+    /// A short phrase for events and logs.
+    var reason: String {
+        switch self {
+        case .refused: "connection refused"
+        case .unresolvable: "host name does not resolve"
+        case .tls(let reason): "TLS failure: \(reason)"
+        case .timedOut: "timed out"
+        case .other(let reason): reason
+        }
+    }
+}

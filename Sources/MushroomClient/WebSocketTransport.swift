@@ -1,0 +1,71 @@
+import Logging
+import MushroomRPC
+import NIOCore
+import Synchronization
+import WSClient
+
+/// The WebSocket transport: one message per text frame, pings as keepalive, a missing pong closes
+/// the connection (dead-connection detection). Acknowledgements are the engine's (batched policy).
+struct WebSocketTransport: ClientTransport {
+    let configuration: ClientConfiguration
+
+    func run(sessionURL: String, link: ConnectionLink) async throws -> ConnectionEnd {
+        var webSocketConfiguration = WebSocketClientConfiguration(
+            maxFrameSize: configuration.maximumFrameSize,
+            closeTimeout: min(configuration.connectTimeout, .seconds(2)),
+            autoPing: .enabled(timePeriod: configuration.deadConnectionInterval / 2)
+        )
+        webSocketConfiguration.validateUTF8 = true
+        let maximumFrameSize = configuration.maximumFrameSize
+        let ending = EndingBox()
+        let closeFrame: WebSocketCloseFrame?
+        do {
+            closeFrame = try await WebSocketClient.connect(
+                url: sessionURL, configuration: webSocketConfiguration, logger: configuration.logger
+            ) { inbound, outbound, _ in
+                let end = try await Self.exchange(inbound: inbound, outbound: outbound, link: link, maximumFrameSize: maximumFrameSize)
+                ending.set(end)
+            }
+        } catch let error as WebSocketClientError where error == .webSocketUpgradeFailed {
+            throw SessionNotFound(url: sessionURL)
+        }
+        if let end = ending.value { return end }
+        let detail = closeFrame.map { "code \($0.closeCode)\($0.reason.map { ", \($0)" } ?? "")" } ?? "no close frame"
+        return .closed(reason: "the WebSocket closed (\(detail))")
+    }
+
+    /// Moves frames both ways until either side ends.
+    private static func exchange(
+        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, link: ConnectionLink, maximumFrameSize: Int
+    ) async throws -> ConnectionEnd {
+        try await link.exchange { queue in
+            while let batch = await queue.next() {
+                for message in batch {
+                    try await outbound.write(.text(String(decoding: message.frame, as: UTF8.self)))
+                    if message == .disconnect { return .clientDisconnected }
+                }
+            }
+            return .closed(reason: "the connection is closing")
+        } receiving: {
+            var receivedAny = false
+            for try await frame in inbound.messages(maxSize: maximumFrameSize) {
+                receivedAny = true
+                switch frame {
+                case .text(let text):
+                    if link.receive(frame: text.utf8) { return .peerDisconnected }
+                case .binary(let buffer):
+                    link.engine.publish(.protocolError(
+                        "binary WebSocket frame of \(buffer.readableBytes) bytes ignored: mushroom messages travel in text frames"))
+                }
+            }
+            return receivedAny ? .closed(reason: "the server closed the WebSocket") : .closedBeforeAnyMessage
+        }
+    }
+}
+
+/// How the WebSocket handler ended, handed out of WSClient's closure.
+private final class EndingBox: Sendable {
+    private let storage = Mutex<ConnectionEnd?>(nil)
+    func set(_ end: ConnectionEnd) { storage.withLock { $0 = end } }
+    var value: ConnectionEnd? { storage.withLock { $0 } }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Synchronization
+
+/// The reference Python mushroom server, started through `scripts/peer/run-peer.sh` on a free
+/// loopback port and stopped with `stop()` (or when the value is released).
+///
+/// ```swift
+/// let peer = try await ReferencePeer.start(tickMilliseconds: 0)
+/// defer { peer.stop() }
+/// let client = try await MushroomClient.connect(url: peer.url)
+/// ```
+public final class ReferencePeer: Sendable {
+    /// The bootstrap URL, `http://127.0.0.1:PORT/`.
+    public let url: String
+    public let port: Int
+    private let process: Process
+    private let output: PeerOutput
+
+    /// The launcher in this repository (override with `MUSHROOM_PEER_SCRIPT`).
+    public static var launcher: String {
+        if let script = ProcessInfo.processInfo.environment["MUSHROOM_PEER_SCRIPT"] { return script }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent("scripts/peer/run-peer.sh").path
+    }
+
+    /// Starts the peer. `tickMilliseconds` 0 turns the ticker off; `token` requires bootstrap auth
+    /// `{"token": token}`; `pollTimeout` shortens how long the server holds an idle poll (seconds).
+    /// The first start installs the server into a virtualenv, which can take a while.
+    public static func start(
+        tickMilliseconds: Int = 200, token: String? = nil, pollTimeout: Double? = nil,
+        startupTimeout: Duration = .seconds(180)
+    ) async throws -> ReferencePeer {
+        if let reason = InteropGate.unavailableReason { throw InteropUnavailable(reason: reason) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [launcher, "127.0.0.1:0"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PEER_TICK_MS"] = String(tickMilliseconds)
+        environment["PEER_TOKEN"] = token
+        environment["PEER_POLL_TIMEOUT"] = pollTimeout.map { String($0) }
+        process.environment = environment
+        let output = PeerOutput()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        stdout.fileHandleForReading.readabilityHandler = { output.append($0.availableData, error: false) }
+        stderr.fileHandleForReading.readabilityHandler = { output.append($0.availableData, error: true) }
+        try process.run()
+        let port: Int
+        do {
+            port = try await output.waitForPort(timeout: startupTimeout, process: process)
+        } catch {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            throw error
+        }
+        return ReferencePeer(url: "http://127.0.0.1:\(port)/", port: port, process: process, output: output)
+    }
+
+    private init(url: String, port: Int, process: Process, output: PeerOutput) {
+        self.url = url
+        self.port = port
+        self.process = process
+        self.output = output
+    }
+
+    /// What the server wrote on stderr so far (its log).
+    public var log: String { output.text(error: true) }
+
+    /// Stops the server (SIGKILL: it holds nothing worth a clean shutdown) and waits for it to exit.
+    public func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+}
+
+/// The peer failed to start.
+public struct ReferencePeerFailed: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// Collects the peer's output and finds the `Server running at http://HOST:PORT/` line.
+private final class PeerOutput: Sendable {
+    struct Buffers {
+        var stdout = Data()
+        var stderr = Data()
+    }
+
+    private let buffers = Mutex(Buffers())
+
+    func append(_ data: Data, error: Bool) {
+        buffers.withLock { error ? $0.stderr.append(data) : $0.stdout.append(data) }
+    }
+
+    func text(error: Bool) -> String {
+        buffers.withLock { String(decoding: error ? $0.stderr : $0.stdout, as: UTF8.self) }
+    }
+
+    func waitForPort(timeout: Duration, process: Process) async throws -> Int {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            if let line = text(error: false).split(separator: "\n").first(where: { $0.hasPrefix("Server running at ") }),
+               let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "/ \r"))) }) {
+                return port
+            }
+            if !process.isRunning {
+                throw ReferencePeerFailed(description: "the reference server exited with status \(process.terminationStatus): \(text(error: true))")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw ReferencePeerFailed(description: "the reference server did not report 'Server running at' within \(timeout): \(text(error: true))")
+    }
+}

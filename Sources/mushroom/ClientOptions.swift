@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import MushroomClient
+import MushroomRPC
+
+/// The connection options shared by `call`, `notify` and `watch`, and the plumbing they share:
+/// one-sentence errors with the exit status scripts rely on.
+struct ClientOptions: ParsableArguments {
+    @Option(help: "The transport to use: ws or poll (default: ws, falling back to poll).")
+    var transport: String?
+
+    @Option(help: "The bootstrap auth value, as JSON.")
+    var auth: String?
+
+    /// The transports to offer, in order.
+    func transports() throws -> [TransportKind] {
+        guard let transport else { return [.ws, .poll] }
+        guard let kind = TransportKind(rawValue: transport) else {
+            throw CommandFailure.usage("--transport must be ws or poll, not '\(transport)'.")
+        }
+        return [kind]
+    }
+
+    /// Bootstraps and connects, answering server requests with `handler`.
+    func connect(to url: String, handler: CommandLineHandler) async throws -> MushroomClient {
+        let transports = try transports()
+        let auth = try auth.map { try parseJSONArgument($0, named: "--auth") } ?? .null
+        var configuration = ClientConfiguration()
+        configuration.logger.logLevel = .critical
+        configuration.engine.logger.logLevel = .critical
+        do {
+            return try await MushroomClient.connect(
+                url: url, transports: transports, auth: auth, handler: handler, configuration: configuration)
+        } catch {
+            throw CommandFailure.connection("\(error)")
+        }
+    }
+}
+
+/// Parses a JSON command-line argument; a syntax error names the argument and the position.
+func parseJSONArgument(_ text: String, named name: String) throws -> JSONValue {
+    do {
+        return try JSONValue(parsing: text)
+    } catch {
+        throw CommandFailure.usage("The \(name) argument is not valid JSON: \(error.reason) at character \(error.offset + 1).")
+    }
+}
+
+/// Converts `--timeout SECONDS` to a duration.
+func timeoutDuration(_ seconds: Double) throws -> Duration {
+    guard seconds > 0, seconds.isFinite else { throw CommandFailure.usage("--timeout must be a positive number of seconds.") }
+    return .milliseconds(Int64(seconds * 1000))
+}
+
+/// How a client command ends in failure: one line on stderr and an exit status.
+enum CommandFailure: Error {
+    /// A usage, connection or bootstrap error: exit 1.
+    case usage(String)
+    case connection(String)
+    /// The server answered with an Error: its data on stderr, exit 2.
+    case errorReply(JSONValue)
+    /// No answer in time: exit 3.
+    case timeout(String)
+
+    var exitCode: ExitCode {
+        switch self {
+        case .usage, .connection: ExitCode(1)
+        case .errorReply: ExitCode(2)
+        case .timeout: ExitCode(3)
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .usage(let text), .connection(let text), .timeout(let text): "mushroom: \(text)"
+        case .errorReply(let data): data.compactString
+        }
+    }
+}
+
+extension CommandFailure {
+    /// Runs a client command body: a `CommandFailure` is printed on stderr and becomes its exit status.
+    static func reporting(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            throw failure.exitCode
+        }
+    }
+}
+
+/// Writes one line on stdout at once (no buffering), so pipelines see each line as it comes.
+func printLine(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

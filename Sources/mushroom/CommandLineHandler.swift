@@ -1,0 +1,19 @@
+import MushroomRPC
+
+/// What the command-line client answers when the server calls it: `client.ping` returns its data,
+/// every other request gets MethodNotFound; notifications go to `onNotification`.
+struct CommandLineHandler: RPCHandler {
+    var onNotification: @Sendable (RPCCall) -> Void = { _ in }
+
+    func handle(_ call: RPCCall) async throws -> JSONValue {
+        switch (call.kind, call.method) {
+        case (.notification, _):
+            onNotification(call)
+            return .null
+        case (.request, "client.ping"):
+            return call.data
+        case (.request, _):
+            throw MethodNotFound(call.method)
+        }
+    }
+}

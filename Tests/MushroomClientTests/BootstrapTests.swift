@@ -1,0 +1,122 @@
+import Foundation
+import MushroomClient
+import MushroomRPC
+import MushroomTestSupport
+import Testing
+
+/// Every way a bootstrap can fail ends in its own error, with its own sentence.
+@Suite(.timeLimit(.minutes(1)))
+struct BootstrapTests {
+    static func bootstrapError(_ answer: FakeMushroomServer.Bootstrap, transports: [TransportKind] = [.ws, .poll]) async throws -> (BootstrapError?, String) {
+        let server = try await FakeMushroomServer.start(bootstrap: answer)
+        defer { Task { await server.stop() } }
+        do {
+            let client = try await MushroomClient.connect(url: server.url, transports: transports)
+            await client.close()
+            return (nil, server.url)
+        } catch let error as BootstrapError {
+            return (error, server.url)
+        }
+    }
+
+    @Test func status401IsAuthenticationRejected() async throws {
+        let (error, url) = try await Self.bootstrapError(.answer(status: 401, body: ""))
+        #expect(error == .authenticationRejected(url: url))
+        #expect(error?.description == "The server at \(url) rejected the credentials (401 Unauthorized).")
+    }
+
+    @Test func status404IsNotFound() async throws {
+        let (error, url) = try await Self.bootstrapError(.answer(status: 404, body: "404 Not Found"))
+        #expect(error == .notFound(url: url))
+        #expect(error?.description == "There is no mushroom endpoint at \(url) (404 Not Found).")
+    }
+
+    @Test func status405IsMethodNotAllowed() async throws {
+        let (error, url) = try await Self.bootstrapError(.answer(status: 405, body: ""))
+        #expect(error == .methodNotAllowed(url: url))
+    }
+
+    @Test func status501IsNoCommonTransport() async throws {
+        let (error, _) = try await Self.bootstrapError(.answer(status: 501, body: ""), transports: [.poll])
+        #expect(error == .noCommonTransport(offered: ["poll"]))
+        #expect(error?.description == "The server supports none of the offered transports (poll) (501 Not Implemented).")
+    }
+
+    @Test func otherStatusIsUnexpected() async throws {
+        let (error, url) = try await Self.bootstrapError(.answer(status: 500, body: "oops"))
+        #expect(error == .unexpectedStatus(500, url: url))
+    }
+
+    @Test func nonJSONAnswerIsUnexpected() async throws {
+        let (error, _) = try await Self.bootstrapError(.answer(status: 200, body: "<html>hello</html>"))
+        guard case .unexpectedAnswer(let detail) = error else {
+            Issue.record("expected unexpectedAnswer, got \(String(describing: error))")
+            return
+        }
+        #expect(detail.hasPrefix("it is not JSON ("))
+        #expect(detail.hasSuffix("): '<html>hello</html>'"))
+    }
+
+    @Test func jsonThatIsNotAnObjectIsUnexpected() async throws {
+        let (error, _) = try await Self.bootstrapError(.answer(status: 200, body: "[1, 2]"))
+        #expect(error == .unexpectedAnswer("expected a JSON object, got JSON of kind array"))
+    }
+
+    @Test func transportNotOfferedIsUnexpected() async throws {
+        let (error, _) = try await Self.bootstrapError(
+            .answer(status: 200, body: #"{"transport": "poll", "url": "http://127.0.0.1:1/x/"}"#), transports: [.ws])
+        #expect(error == .unexpectedAnswer(#"it picked transport "poll", which was not offered"#))
+    }
+
+    @Test func missingURLIsUnexpected() async throws {
+        let (error, _) = try await Self.bootstrapError(.answer(status: 200, body: #"{"transport": "ws"}"#))
+        #expect(error == .unexpectedAnswer(#"the "url" field is missing or not a string"#))
+    }
+
+    @Test func sessionURLWithTheWrongSchemeIsUnexpected() async throws {
+        let (error, _) = try await Self.bootstrapError(
+            .answer(status: 200, body: #"{"transport": "ws", "url": "http://127.0.0.1:1/x/"}"#))
+        #expect(error == .unexpectedAnswer(#"the session URL 'http://127.0.0.1:1/x/' does not suit transport "ws""#))
+    }
+
+    @Test func refusedConnection() async throws {
+        let server = try await FakeMushroomServer.start()
+        let port = server.port
+        await server.stop()
+        await #expect(throws: BootstrapError.connectionRefused(host: "127.0.0.1", port: port)) {
+            _ = try await MushroomClient.connect(url: "http://127.0.0.1:\(port)/")
+        }
+    }
+
+    @Test func unresolvableHost() async throws {
+        await #expect(throws: BootstrapError.unresolvableHost("no-such-host.invalid")) {
+            _ = try await MushroomClient.connect(url: "http://no-such-host.invalid/")
+        }
+    }
+
+    @Test func tlsFailure() async throws {
+        // A server that accepts and closes at once: the TLS handshake cannot complete.
+        let server = try await FakeMushroomServer.start()
+        let closedPort = server.port
+        await server.stop()
+        let proxy = try await TCPProxy.start(targetPort: closedPort)
+        defer { Task { await proxy.stop() } }
+        do {
+            _ = try await MushroomClient.connect(url: "https://127.0.0.1:\(proxy.port)/")
+            Issue.record("a TLS handshake with a plain HTTP server succeeded")
+        } catch let error as BootstrapError {
+            guard case .tlsFailure(let host, _) = error else {
+                Issue.record("expected tlsFailure, got \(error)")
+                return
+            }
+            #expect(host == "127.0.0.1")
+            #expect(error.description.hasPrefix("The TLS handshake with 127.0.0.1 failed: "))
+        }
+    }
+
+    @Test func urlWithoutHTTPSchemeIsInvalid() async throws {
+        await #expect(throws: BootstrapError.invalidURL("ftp://example.org/")) {
+            _ = try await MushroomClient.connect(url: "ftp://example.org/")
+        }
+    }
+}
