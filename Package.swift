@@ -87,6 +87,7 @@ let package = Package(
                 "MushroomServer",
                 "MushroomDemo",
                 "MushroomRPC",
+                "MushroomTestSupport",
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Decides whether interoperability tests against the reference Python server run. Without
+/// Decides whether interoperability tests against Python peers run. Without
 /// `python3` they are skipped, saying why, unless `MUSHROOM_REQUIRE_INTEROP=1` (CI): then they run
 /// and fail, because `ReferencePeer.start` throws `InteropUnavailable`.
 public enum InteropGate {
@@ -20,7 +20,7 @@ public enum InteropGate {
 
     /// Why interop tests cannot run here, or `nil` when they can.
     public static var unavailableReason: String? {
-        python3 == nil ? "python3 is not on PATH, so the reference mushroom server cannot run" : nil
+        python3 == nil ? "python3 is not on PATH, so the Python peers (the reference server, the raw Python client) cannot run" : nil
     }
 
     /// Whether interop tests should run: they can, or they must (and will then fail).

@@ -7,12 +7,6 @@ import Testing
 /// The `mushroom call`, `notify` and `watch` contracts, run as subprocesses against the reference server.
 @Suite(.interop, .timeLimit(.minutes(3)))
 struct CommandLineTests {
-    struct Outcome {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
     /// The built `mushroom` executable, next to the test bundle.
     static var executable: URL {
         let candidates = [
@@ -24,24 +18,8 @@ struct CommandLineTests {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0].appendingPathComponent("mushroom")
     }
 
-    static func mushroom(_ arguments: String...) async throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let out = Task.detached { stdout.fileHandleForReading.readDataToEndOfFile() }
-        let err = Task.detached { stderr.fileHandleForReading.readDataToEndOfFile() }
-        let outData = await out.value
-        let errData = await err.value
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+    static func mushroom(_ arguments: String...) async throws -> ChildProcessOutcome {
+        try await runChildProcess(executable, arguments: arguments)
     }
 
     @Test(arguments: ["ws", "poll"])

@@ -41,7 +41,7 @@ struct EchoHandler: RPCHandler {
         case "slow":
             try await Task.sleep(for: .seconds(call.data.doubleValue ?? 1))
             return "done"
-        case "ask_client": return try await call.engine.request("client.ping", call.data, timeout: .seconds(5))
+        case "ask_client": return try await call.engine.request("client.ping", call.data, timeout: .seconds(30))
         default: throw MethodNotFound("rpc_" + call.method)
         }
     }
