@@ -1,0 +1,31 @@
+/// The characters widgets draw with: Unicode, or plain ASCII when the locale cannot show Unicode.
+public struct Glyphs: Sendable, Hashable {
+    public let horizontal: Character
+    public let vertical: Character
+    public let topLeft: Character
+    public let topRight: Character
+    public let bottomLeft: Character
+    public let bottomRight: Character
+    /// Filled and empty cells of a countdown bar.
+    public let barFull: Character
+    public let barEmpty: Character
+    /// Sparkline levels, lowest first.
+    public let sparks: [Character]
+    /// Marks a truncated text.
+    public let ellipsis: Character
+    /// Direction marks for requests.
+    public let outbound: Character
+    public let inbound: Character
+
+    /// Box drawing and block elements.
+    public static let unicode = Glyphs(
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        barFull: "█", barEmpty: "░", sparks: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], ellipsis: "…",
+        outbound: "→", inbound: "←")
+
+    /// Seven-bit ASCII only.
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        barFull: "#", barEmpty: ".", sparks: [".", ":", "-", "=", "+", "*", "#", "@"], ellipsis: "~",
+        outbound: ">", inbound: "<")
+}
