@@ -11,7 +11,7 @@ public enum FooterBar {
         if let editing = filter.editing {
             let prompt = canvas.text("filter/ ", in: rect, row: 0, role: .key)
             let errorText = filter.error.map { "  \($0.description)" } ?? "  enter applies · esc cancels"
-            let errorWidth = min(DisplayWidth.of(errorText), max(0, rect.width - prompt) / 2)
+            let errorWidth = min(DisplayWidth.of(errorText), max(0, rect.width - prompt - 16))
             let cursor = TextInput(text: editing.text, cursor: editing.cursor)
                 .draw(on: canvas, in: rect, row: 0, offset: prompt, width: rect.width - prompt - errorWidth, role: filter.error == nil ? .formField : .formError)
             canvas.truncated(errorText, in: rect, row: 0, offset: rect.width - errorWidth, width: errorWidth, role: filter.error == nil ? .label : .formError)

@@ -33,7 +33,7 @@ public enum FormPane {
             canvas.truncated("timeout  none for notifications", in: inner, row: 3, width: inner.width, role: .label)
         }
         let messageRow = 4
-        if let error = form.errors.first {
+        if focused, let error = form.errors.first {
             canvas.truncated("\(error.field.rawValue): \(error.message) (\(error.line):\(error.column))", in: inner, row: messageRow, width: inner.width, role: .formError)
         } else if focused {
             canvas.truncated("enter sends · tab completes method · ctrl-p/n history", in: inner, row: messageRow, width: inner.width, role: .label)

@@ -37,7 +37,7 @@ public struct ScreenLayout: Sendable, Hashable {
         let rightWidth = size.columns >= 120 ? size.columns * 2 / 5 : max(30, size.columns * 2 / 5)
         let (left, right) = body.splitLeft(body.width - rightWidth)
         let tall = body.height >= 30
-        let (ratesBox, belowRates) = left.splitTop(min(max(body.height / 5, 4), 10))
+        let (ratesBox, belowRates) = left.splitTop(min(max(body.height / 6, 4), 8))
         let (requests, stream) = belowRates.splitTop(body.height * 3 / 10)
         let (connection, belowConnection) = right.splitTop(tall ? 10 : 7)
         let (form, errors) = belowConnection.splitTop(tall ? 8 : 7)
@@ -51,9 +51,11 @@ public struct ScreenLayout: Sendable, Hashable {
         ]
     }
 
-    /// The row counts the model needs so that its snapshots fill these rectangles.
+    /// The row counts the model needs so that its snapshots fill these rectangles. Lists get at
+    /// least one row even when hidden, so that a selection always has a row to sit on (the model
+    /// at 87272bc traps opening a stream detail with zero stream rows).
     public var modelLayout: DashboardLayout {
-        func inner(_ pane: Pane) -> Int { panes[pane].map { max(0, $0.height - 2) } ?? 0 }
+        func inner(_ pane: Pane) -> Int { max(1, panes[pane].map { $0.height - 2 } ?? 0) }
         return DashboardLayout(
             streamRows: inner(.stream), requestRows: inner(.requests), errorRows: inner(.errors),
             detailRows: max(0, overlay.height - 2), methodRows: rates.map { max(0, $0.height - 2) } ?? 0)

@@ -49,6 +49,12 @@ public final class MemorySurface: Surface {
         cells[row * size.columns + column]
     }
 
+    /// The text of `columns` of `row` (cells, not characters: a wide character's second cell adds nothing).
+    public func text(row: Int, columns: Range<Int>) -> String {
+        let range = columns.clamped(to: 0..<size.columns)
+        return String(String.UnicodeScalarView(range.map { self[row, $0].scalar }.filter { $0 != Cell.continuation }))
+    }
+
     /// Each row as text, trailing spaces kept.
     public var lines: [String] {
         (0..<size.rows).map { row in
