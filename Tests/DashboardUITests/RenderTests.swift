@@ -191,4 +191,13 @@ import Testing
         #expect(surface.lines[size.rows - 2].hasPrefix("└"))
         #expect(!surface.lines.contains { $0.contains("notifications") })
     }
+
+    @Test func asciiGlyphsWhenTheLocaleIsNotUTF8() throws {
+        let size = Size(rows: 24, columns: 80)
+        let surface = try SampleDashboard.render(SampleDashboard.model(size: size).snapshot(at: SampleDashboard.now), size: size, glyphs: .ascii)
+        #expect(surface.lines[1].hasPrefix("+ notifications --------- 0.0/s | 24 received -++ connection ------ websocket -+"))
+        #expect(surface.lines[size.rows - 1].hasPrefix("tab pane  up/down select  enter detail"))
+        let errors = try #require(Self.layout(size).panes[.errors])
+        #expect(Self.inner(surface, errors, row: 0).hasPrefix("x1   protocolError"))
+    }
 }

@@ -33,10 +33,12 @@ enum SampleDashboard {
     }
 
     /// A snapshot rendered on a memory surface.
-    static func render(_ snapshot: DashboardSnapshot, size: Size, profile: ColorProfile = .ansi256, view: ViewState = ViewState()) throws -> MemorySurface {
+    static func render(
+        _ snapshot: DashboardSnapshot, size: Size, profile: ColorProfile = .ansi256, view: ViewState = ViewState(), glyphs: Glyphs = .unicode
+    ) throws -> MemorySurface {
         let surface = MemorySurface(size: size)
         let renderer = DashboardRenderer(
-            palette: Palette(theme: try Theme.builtIn(named: "dark"), profile: profile),
+            palette: Palette(theme: try Theme.builtIn(named: "dark"), profile: profile), glyphs: glyphs,
             format: Format(timeZone: TimeZone(identifier: "UTC") ?? .current))
         renderer.render(snapshot, view: view, on: surface)
         return surface

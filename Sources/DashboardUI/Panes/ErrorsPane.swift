@@ -12,7 +12,7 @@ public enum ErrorsPane {
         ListView(rows: errors.rows, selected: errors.selectedRow, focused: context.isFocused(.errors)).draw(on: context.canvas, in: inner) {
             group, line, highlighted in
             let canvas = context.canvas
-            var offset = canvas.text(DisplayWidth.pad("×\(group.count)", to: 5), in: line, row: 0, role: highlighted ? .selection : .label)
+            var offset = canvas.text(DisplayWidth.pad("\(canvas.glyphs.times)\(group.count)", to: 5), in: line, row: 0, role: highlighted ? .selection : .label)
             let name = [group.kind.rawValue, group.method].compactMap { $0 }.joined(separator: " ")
             offset += canvas.text(name + " ", in: line, row: 0, offset: offset, role: highlighted ? .selection : .error)
             canvas.truncated(group.latestDetail, in: line, row: 0, offset: offset, width: line.width, role: highlighted ? .selection : .text)

@@ -10,7 +10,7 @@ public enum FooterBar {
         let filter = context.snapshot.stream.filter
         if let editing = filter.editing {
             let prompt = canvas.text("filter/ ", in: rect, row: 0, role: .key)
-            let errorText = filter.error.map { "  \($0.description)" } ?? "  enter applies · esc cancels"
+            let errorText = filter.error.map { "  \($0.description)" } ?? "  enter applies\(canvas.glyphs.separator)esc cancels"
             let errorWidth = min(DisplayWidth.of(errorText), max(0, rect.width - prompt - 16))
             let cursor = TextInput(text: editing.text, cursor: editing.cursor)
                 .draw(on: canvas, in: rect, row: 0, offset: prompt, width: rect.width - prompt - errorWidth, role: filter.error == nil ? .formField : .formError)
@@ -22,17 +22,17 @@ public enum FooterBar {
             return nil
         }
         var offset = 0
-        for (key, action) in hints(for: context.snapshot.focus) where offset < rect.width {
+        for (key, action) in hints(for: context.snapshot.focus, glyphs: canvas.glyphs) where offset < rect.width {
             offset += canvas.text(key, in: rect, row: 0, offset: offset, role: .key)
             offset += canvas.text(" \(action)  ", in: rect, row: 0, offset: offset, role: .label)
         }
         return nil
     }
 
-    private static func hints(for focus: Pane) -> [(String, String)] {
+    private static func hints(for focus: Pane, glyphs: Glyphs) -> [(String, String)] {
         if focus == .form {
-            return [("enter", "send"), ("↑↓", "field"), ("tab", "complete/next"), ("ctrl-t", "kind"), ("esc", "leave"), ("ctrl-c", "quit")]
+            return [("enter", "send"), (glyphs.upDown, "field"), ("tab", "complete/next"), ("ctrl-t", "kind"), ("esc", "leave"), ("ctrl-c", "quit")]
         }
-        return [("tab", "pane"), ("↑↓", "select"), ("enter", "detail"), ("/", "filter"), ("space", "pause"), ("z", "zoom"), ("f", "form"), ("?", "help"), ("q", "quit")]
+        return [("tab", "pane"), (glyphs.upDown, "select"), ("enter", "detail"), ("/", "filter"), ("space", "pause"), ("z", "zoom"), ("f", "form"), ("?", "help"), ("q", "quit")]
     }
 }

@@ -36,7 +36,7 @@ public enum FormPane {
         if focused, let error = form.errors.first {
             canvas.truncated("\(error.field.rawValue): \(error.message) (\(error.line):\(error.column))", in: inner, row: messageRow, width: inner.width, role: .formError)
         } else if focused {
-            canvas.truncated("enter sends · tab completes method · ctrl-p/n history", in: inner, row: messageRow, width: inner.width, role: .label)
+            canvas.truncated(["enter sends", "tab completes method", "ctrl-p/n history"].joined(separator: canvas.glyphs.separator), in: inner, row: messageRow, width: inner.width, role: .label)
         } else {
             canvas.truncated("press f to fill in the form", in: inner, row: messageRow, width: inner.width, role: .label)
         }

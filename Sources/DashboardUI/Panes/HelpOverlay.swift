@@ -1,10 +1,10 @@
 /// The key reference shown with `?`.
 public enum HelpOverlay {
     /// The keys and what they do, in display order.
-    public static let entries: [(keys: String, action: String)] = [
+    public static func entries(glyphs: Glyphs) -> [(keys: String, action: String)] { [
         ("tab / shift-tab", "next / previous pane"),
         ("h l", "previous / next pane"),
-        ("↑ ↓  k j", "move the selection"),
+        ("\(glyphs.upDown)  k j", "move the selection"),
         ("pgup pgdn", "scroll a page"),
         ("g G  home end", "first / last (G follows the stream)"),
         ("enter", "open the detail of the selection"),
@@ -17,9 +17,10 @@ public enum HelpOverlay {
         ("f", "fill in the form (enter sends, ctrl-t kind)"),
         ("?", "this help"),
         ("q  ctrl-c", "quit"),
-    ]
+    ] }
 
     public static func draw(canvas: Canvas, in area: Rect) {
+        let entries = entries(glyphs: canvas.glyphs)
         let width = min(area.width, 64)
         let height = min(area.height, entries.count + 2)
         let rect = Rect(row: area.row + (area.height - height) / 2, column: area.column + (area.width - width) / 2, height: height, width: width)

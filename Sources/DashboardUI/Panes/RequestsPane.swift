@@ -5,7 +5,8 @@ import MushroomRPC
 public enum RequestsPane {
     public static func draw(_ context: PaneContext, in rect: Rect) {
         let requests = context.snapshot.requests
-        let status = "\(requests.inFlightCount) in flight · \(requests.finishedTotal) done · \(requests.timeouts) timeouts"
+        let status = ["\(requests.inFlightCount) in flight", "\(requests.finishedTotal) done", "\(requests.timeouts) timeouts"]
+            .joined(separator: context.canvas.glyphs.separator)
         let inner = Box(title: "requests", status: status, focused: context.isFocused(.requests)).draw(on: context.canvas, in: rect)
         if requests.rows.isEmpty {
             context.canvas.truncated("no requests yet: press f to send one", in: inner, row: 0, width: inner.width, role: .label)

@@ -4,8 +4,9 @@ import DashboardModel
 public enum StreamPane {
     public static func draw(_ context: PaneContext, in rect: Rect) {
         let stream = context.snapshot.stream
-        var status = "\(Format.rate(stream.ratePerSecond1s)) · \(stream.totalReceived) received"
-        if stream.hiddenBelow > 0 { status = "\(stream.hiddenBelow) newer · " + status }
+        let separator = context.canvas.glyphs.separator
+        var status = "\(Format.rate(stream.ratePerSecond1s))\(separator)\(stream.totalReceived) received"
+        if stream.hiddenBelow > 0 { status = "\(stream.hiddenBelow) newer\(separator)" + status }
         var title = "notifications"
         if let applied = stream.filter.applied { title += " [\(applied)]" }
         let inner = Box(title: title, status: status, focused: context.isFocused(.stream)).draw(on: context.canvas, in: rect)

@@ -16,16 +16,22 @@ public struct Glyphs: Sendable, Hashable {
     /// Direction marks for requests.
     public let outbound: Character
     public let inbound: Character
+    /// Separates items in a status line.
+    public let separator: String
+    /// The up and down arrow keys, in hints.
+    public let upDown: String
+    /// Precedes a count ("×3").
+    public let times: Character
 
     /// Box drawing and block elements.
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         barFull: "█", barEmpty: "░", sparks: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], ellipsis: "…",
-        outbound: "→", inbound: "←")
+        outbound: "→", inbound: "←", separator: " · ", upDown: "↑↓", times: "×")
 
     /// Seven-bit ASCII only.
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         barFull: "#", barEmpty: ".", sparks: [".", ":", "-", "=", "+", "*", "#", "@"], ellipsis: "~",
-        outbound: ">", inbound: "<")
+        outbound: ">", inbound: "<", separator: " | ", upDown: "up/down", times: "x")
 }
