@@ -19,16 +19,20 @@ import MushroomRPC
 public final class DashboardApp {
     /// How the dashboard looks and paces itself.
     public struct Options: Sendable {
+        /// The colours and attributes of each role.
         public var theme: Theme
         /// Overrides the detected colour profile.
         public var colorProfile: ColorProfile?
+        /// The model's bounds.
         public var model: DashboardConfiguration
         /// The shortest time between frames (20 fps).
         public var frameInterval: Duration
         /// How long to wait for a key when nothing moves on screen.
         public var idleInterval: Duration
+        /// The time zone of notification times.
         public var timeZone: TimeZone
 
+        /// Options with the defaults above.
         public init(
             theme: Theme, colorProfile: ColorProfile? = nil, model: DashboardConfiguration = DashboardConfiguration(),
             frameInterval: Duration = .milliseconds(50), idleInterval: Duration = .milliseconds(250), timeZone: TimeZone = .current
@@ -56,6 +60,7 @@ public final class DashboardApp {
     private var model: DashboardModel
     private var view = ViewState()
 
+    /// A dashboard that takes events from `inbox` and hands commands to `perform`; `run()` starts it.
     public init(options: Options, inbox: EventInbox, perform: @escaping @Sendable (EngineCommand) -> Void) {
         self.options = options
         self.inbox = inbox

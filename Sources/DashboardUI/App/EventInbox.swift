@@ -15,6 +15,7 @@ public final class EventInbox: Sendable {
     /// Undrained events kept at most.
     public let capacity: Int
 
+    /// An empty inbox holding at most `capacity` undrained events.
     public init(capacity: Int = 100_000) {
         self.capacity = max(1, capacity)
     }

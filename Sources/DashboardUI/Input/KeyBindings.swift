@@ -15,6 +15,7 @@ public enum KeyCommand: Sendable, Hashable {
 public enum KeyBindings {
     /// What the key map needs to know about the screen.
     public struct Context: Sendable, Hashable {
+        /// The focused pane, and the modes that change what keys mean.
         public var focus: Pane
         public var isEditingFilter: Bool
         public var isDetailOpen: Bool
@@ -23,6 +24,7 @@ public enum KeyBindings {
         /// Rows in a page (the focused list's height), for page up/down.
         public var pageRows: Int
 
+        /// A context; the defaults are plain navigation.
         public init(focus: Pane, isEditingFilter: Bool = false, isDetailOpen: Bool = false, isHelpShown: Bool = false, formField: FormField = .method, pageRows: Int = 10) {
             self.focus = focus
             self.isEditingFilter = isEditingFilter

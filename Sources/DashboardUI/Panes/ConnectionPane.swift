@@ -2,6 +2,7 @@ import DashboardModel
 
 /// Heartbeat and connection status: state, peer, heartbeat ages, ids, acknowledgement and round trip.
 public enum ConnectionPane {
+    /// Draws the pane in `rect`, border included.
     public static func draw(_ context: PaneContext, in rect: Rect) {
         let connection = context.snapshot.connection
         let (state, stateRole) = describe(connection)

@@ -2,6 +2,7 @@ import DashboardModel
 
 /// The detail view of the selected row: pretty JSON, scrollable, over the panes.
 public enum DetailOverlay {
+    /// Draws the detail over whatever `rect` holds.
     public static func draw(_ detail: DetailSnapshot, canvas: Canvas, in rect: Rect) {
         canvas.clear(rect, role: .help)
         let last = min(detail.lineCount, detail.scrollOffset + detail.lines.count)

@@ -2,6 +2,7 @@ import DashboardModel
 
 /// Errors grouped by kind and method, most recent first, with their count and latest detail.
 public enum ErrorsPane {
+    /// Draws the pane in `rect`, border included.
     public static func draw(_ context: PaneContext, in rect: Rect) {
         let errors = context.snapshot.errors
         let inner = Box(title: "errors", status: "\(errors.total)", focused: context.isFocused(.errors)).draw(on: context.canvas, in: rect)

@@ -2,6 +2,7 @@ import DashboardModel
 
 /// The top row: name, connection state, peer, total rate, the pause badge and the applied filter.
 public enum HeaderBar {
+    /// Draws the row in `rect`.
     public static func draw(_ context: PaneContext, in rect: Rect) {
         guard !rect.isEmpty else { return }
         let canvas = context.canvas

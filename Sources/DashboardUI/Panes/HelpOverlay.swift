@@ -19,6 +19,7 @@ public enum HelpOverlay {
         ("q  ctrl-c", "quit"),
     ] }
 
+    /// Draws the help centred in `area`, over whatever it holds.
     public static func draw(canvas: Canvas, in area: Rect) {
         let entries = entries(glyphs: canvas.glyphs)
         let width = min(area.width, 64)

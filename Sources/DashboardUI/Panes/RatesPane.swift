@@ -2,6 +2,7 @@ import DashboardModel
 
 /// Per-method notification rates: count, rate over ten seconds, and a sparkline of the last minute.
 public enum RatesPane {
+    /// Draws the box in `rect`, border included.
     public static func draw(_ context: PaneContext, in rect: Rect) {
         let stream = context.snapshot.stream
         let inner = Box(title: "rates", status: "\(stream.methodCount) methods").draw(on: context.canvas, in: rect)

@@ -3,6 +3,7 @@ import MushroomRPC
 
 /// Requests in flight (with countdown bars) and recently finished (with their outcome), both directions.
 public enum RequestsPane {
+    /// Draws the pane in `rect`, border included.
     public static func draw(_ context: PaneContext, in rect: Rect) {
         let requests = context.snapshot.requests
         let status = ["\(requests.inFlightCount) in flight", "\(requests.finishedTotal) done", "\(requests.timeouts) timeouts"]

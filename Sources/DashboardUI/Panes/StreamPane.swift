@@ -2,6 +2,7 @@ import DashboardModel
 
 /// The notification stream: time, id, method and compact data of each visible notification.
 public enum StreamPane {
+    /// Draws the pane in `rect`, border included.
     public static func draw(_ context: PaneContext, in rect: Rect) {
         let stream = context.snapshot.stream
         let separator = context.canvas.glyphs.separator

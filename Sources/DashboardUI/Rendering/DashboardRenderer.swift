@@ -2,10 +2,12 @@ import DashboardModel
 
 /// Draws a whole frame of the dashboard (a pure function of the snapshot and the view state) on a surface.
 public struct DashboardRenderer: Sendable {
+    /// The theme resolved for the terminal, the glyphs and formats.
     public var palette: Palette
     public var glyphs: Glyphs
     public var format: Format
 
+    /// A renderer with these looks.
     public init(palette: Palette, glyphs: Glyphs = .unicode, format: Format = Format()) {
         self.palette = palette
         self.glyphs = glyphs
@@ -54,6 +56,7 @@ public struct ViewState: Sendable, Hashable {
     /// A one-line message for the footer (e.g. a terminal fallback warning).
     public var notice: String?
 
+    /// View state; by default no help and no notice.
     public init(showsHelp: Bool = false, notice: String? = nil) {
         self.showsHelp = showsHelp
         self.notice = notice

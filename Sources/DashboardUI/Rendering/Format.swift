@@ -5,6 +5,7 @@ public struct Format: Sendable {
     /// The time zone for times of day (tests pin UTC).
     public let timeZone: TimeZone
 
+    /// Formats with times of day in `timeZone`.
     public init(timeZone: TimeZone = .current) {
         self.timeZone = timeZone
     }

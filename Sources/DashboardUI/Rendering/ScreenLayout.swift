@@ -4,6 +4,7 @@ import DashboardModel
 /// rectangle (absent when it does not fit), the per-method rates box, and the overlay area.
 /// From 80x24 up every pane is shown; below 60x12, or with a pane maximised, one pane takes the body.
 public struct ScreenLayout: Sendable, Hashable {
+    /// The screen size laid out, and the header and footer rows.
     public let size: Size
     public let header: Rect
     public let footer: Rect

@@ -9,6 +9,7 @@ public final class MemorySurface: Surface {
         public static let continuation: Unicode.Scalar = "\u{0}"
     }
 
+    /// Rows and columns, fixed at creation.
     public let size: Size
     private var cells: [Cell]
     /// Where the cursor is shown, if anywhere.

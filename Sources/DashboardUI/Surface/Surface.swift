@@ -24,6 +24,7 @@ extension Surface {
 
 /// A surface's dimensions.
 public struct Size: Sendable, Hashable, CustomStringConvertible {
+    /// Rows (lines) and columns (cells per line).
     public var rows: Int
     public var columns: Int
 
@@ -38,9 +39,11 @@ public struct Size: Sendable, Hashable, CustomStringConvertible {
 
 /// A cell position.
 public struct Position: Sendable, Hashable {
+    /// Zero-based row and column.
     public var row: Int
     public var column: Int
 
+    /// The cell at `row`/`column`.
     public init(row: Int, column: Int) {
         self.row = row
         self.column = column
@@ -49,6 +52,7 @@ public struct Position: Sendable, Hashable {
 
 /// A rectangle of cells.
 public struct Rect: Sendable, Hashable {
+    /// Top-left cell and size.
     public var row: Int
     public var column: Int
     public var height: Int

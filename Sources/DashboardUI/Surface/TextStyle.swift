@@ -4,8 +4,10 @@ public struct TextStyle: Sendable, Hashable, CustomStringConvertible {
     public var foreground: Int?
     /// A colour index (0-255), or `nil` for the terminal's default.
     public var background: Int?
+    /// Bold, reverse, underline, dim.
     public var attributes: TextAttributes
 
+    /// A style; `nil` colours keep the terminal's own.
     public init(foreground: Int? = nil, background: Int? = nil, attributes: TextAttributes = []) {
         self.foreground = foreground
         self.background = background
@@ -29,6 +31,7 @@ public struct TextAttributes: OptionSet, Sendable, Hashable {
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
+    /// The attributes curses and terminals know.
     public static let bold = TextAttributes(rawValue: 1 << 0)
     public static let reverse = TextAttributes(rawValue: 1 << 1)
     public static let underline = TextAttributes(rawValue: 1 << 2)

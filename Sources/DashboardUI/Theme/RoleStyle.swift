@@ -11,6 +11,7 @@ public struct RoleStyle: Sendable, Hashable {
     /// Attributes used without colour.
     public var mono: TextAttributes
 
+    /// A style; anything left out is the terminal's default.
     public init(
         color: Int? = nil, background: Int? = nil, basic: Int? = nil, basicBackground: Int? = nil,
         attributes: TextAttributes = [], mono: TextAttributes = []

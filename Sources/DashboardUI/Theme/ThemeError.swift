@@ -7,6 +7,7 @@ public struct ThemeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong.
     public let message: String
 
+    /// An error about `key` of the theme at `path`.
     public init(path: String, key: String?, message: String) {
         self.path = path
         self.key = key

@@ -1,9 +1,13 @@
 /// A bordered pane with a title (and optional right-aligned status) in its top border.
 public struct Box {
+    /// Shown at the left of the top border.
     public var title: String
+    /// Shown at the right of the top border.
     public var status: String?
+    /// Focused boxes use the focused-border role.
     public var focused: Bool
 
+    /// A box with a title, an optional status and focus.
     public init(title: String, status: String? = nil, focused: Bool = false) {
         self.title = title
         self.status = status

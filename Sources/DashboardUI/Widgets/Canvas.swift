@@ -1,9 +1,13 @@
 /// A surface with the palette and glyphs to draw on it: what widgets and panes receive.
 public struct Canvas {
+    /// Where the cells go.
     public let surface: any Surface
+    /// The style of each role.
     public let palette: Palette
+    /// Unicode or ASCII drawing characters.
     public let glyphs: Glyphs
 
+    /// A canvas on `surface`.
     public init(surface: any Surface, palette: Palette, glyphs: Glyphs = .unicode) {
         self.surface = surface
         self.palette = palette

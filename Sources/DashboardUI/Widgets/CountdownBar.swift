@@ -2,8 +2,10 @@
 public struct CountdownBar {
     /// Fraction of the timeout used, 0...1.
     public var fractionUsed: Double
+    /// The role the bar is drawn in (see `RequestsPane.countdownRole`).
     public var role: Role
 
+    /// A bar for `fractionUsed` (clamped to 0...1).
     public init(fractionUsed: Double, role: Role) {
         self.fractionUsed = min(max(fractionUsed, 0), 1)
         self.role = role

@@ -1,5 +1,6 @@
 /// The characters widgets draw with: Unicode, or plain ASCII when the locale cannot show Unicode.
 public struct Glyphs: Sendable, Hashable {
+    /// Box drawing: the border lines and corners.
     public let horizontal: Character
     public let vertical: Character
     public let topLeft: Character

@@ -1,7 +1,9 @@
 /// Lines of "label  value", the labels padded to one column, each value in its own role.
 public struct KeyValueLines {
+    /// The lines: label, value and the value's role.
     public var entries: [(label: String, value: String, role: Role)]
 
+    /// Lines for these entries.
     public init(_ entries: [(label: String, value: String, role: Role)]) {
         self.entries = entries
     }

@@ -1,11 +1,14 @@
 /// A list of rows with one optionally selected, drawn with the selection role across the full width.
 /// The rows are already the visible window (the model scrolls); each row draws itself.
 public struct ListView<Row> {
+    /// The visible rows, top first.
     public var rows: [Row]
+    /// Index into `rows` of the selected row.
     public var selected: Int?
     /// Whether the list's pane has focus (the selection is only highlighted then).
     public var focused: Bool
 
+    /// A list of `rows` with `selected` highlighted when `focused`.
     public init(rows: [Row], selected: Int?, focused: Bool) {
         self.rows = rows
         self.selected = selected

@@ -1,7 +1,9 @@
 /// A one-row chart of counts (oldest first), scaled to the largest; zero is the lowest level.
 public struct Sparkline {
+    /// Counts, oldest first.
     public var values: [Int]
 
+    /// A chart of `values`.
     public init(values: [Int]) {
         self.values = values
     }

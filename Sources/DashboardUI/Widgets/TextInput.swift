@@ -1,9 +1,11 @@
 /// A one-line text field that scrolls horizontally to keep its cursor visible.
 public struct TextInput {
+    /// The text typed so far.
     public var text: String
     /// Cursor position in characters.
     public var cursor: Int
 
+    /// A field showing `text` with the cursor at `cursor` (clamped to the text).
     public init(text: String, cursor: Int) {
         self.text = text
         self.cursor = min(max(0, cursor), text.count)
