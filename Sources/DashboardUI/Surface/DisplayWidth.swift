@@ -6,6 +6,22 @@ public enum DisplayWidth {
     /// Cells taken by a scalar: 0, 1 or 2; `nil` for a control character.
     public static func of(_ scalar: Unicode.Scalar) -> Int? {
         let value = scalar.value
+        if value < 0x10000 {
+            let width = basicPlane[Int(value)]
+            return width < 0 ? nil : Int(width)
+        }
+        return measure(scalar)
+    }
+
+    /// The width of every scalar of the Basic Multilingual Plane (-1: control), computed once:
+    /// Unicode property lookups dominate a frame's cost otherwise.
+    private static let basicPlane: [Int8] = (0..<0x10000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return 1 }  // surrogates never reach a String
+        return Int8(measure(scalar) ?? -1)
+    }
+
+    private static func measure(_ scalar: Unicode.Scalar) -> Int? {
+        let value = scalar.value
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return nil }
         if value < 0x300 { return 1 }
         if value == 0x200B || (0x200C...0x200F).contains(value) || (0x2028...0x202E).contains(value)
