@@ -109,7 +109,7 @@ import Testing
         #expect(surface.lines[rect.row].contains("┌ connection ───"))
         #expect(Self.inner(surface, rect, row: 0).hasPrefix("state      connected for 29s"))
         #expect(surface[rect.row + 1, rect.column + 12].style == Self.expected(.statusConnected, profile))
-        #expect(Self.inner(surface, rect, row: 2).hasPrefix("heartbeat  in 2.0s ago, out 1.0s ago") == (rect.width > 40))
+        #expect(Self.inner(surface, rect, row: 2).hasPrefix("heartbeat  received 2.0s ago, sent 1.0s ago") == (rect.width > 40))
         #expect(Self.inner(surface, rect, row: 3).hasPrefix("ids        sent - acked 3 rec"))
     }
 

@@ -61,7 +61,7 @@ public enum KeyBindings {
         case .delete, .control("d"): .deleteForward
         case .left: .moveCursor(-1)
         case .right: .moveCursor(1)
-        case .home, .control("a"): .cursorToStart
+        case .home: .cursorToStart  // not ctrl-a: that is tmux's prefix
         case .end, .control("e"): .cursorToEnd
         case .enter: apply
         case .escape: cancel

@@ -15,7 +15,7 @@ public enum ConnectionPane {
         var entries: [(label: String, value: String, role: Role)] = [
             ("state", state + since, stateRole),
             ("server", connection.url ?? "-", .text),
-            ("heartbeat", "in \(age(connection.lastHeartbeatReceivedAge)), out \(age(connection.lastHeartbeatSentAge))", .text),
+            ("heartbeat", "received \(age(connection.lastHeartbeatReceivedAge)), sent \(age(connection.lastHeartbeatSentAge))", .text),
             ("ids", "sent \(id(connection.lastIDSent)) acked \(id(connection.lastIDAcknowledged)) recv \(id(connection.lastIDReceived))", .id),
             ("unacked", "\(connection.unacknowledged)", connection.unacknowledged > 100 ? .countdownWarning : .text),
             ("round trip", connection.roundTrip.map(Format.duration) ?? "-", .text),
