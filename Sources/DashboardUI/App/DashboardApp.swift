@@ -11,10 +11,16 @@ import MushroomRPC
 /// ```swift
 /// let inbox = EventInbox()
 /// let pump = Task { await inbox.pump(engine.events()) }
-/// let exit = try await DashboardApp.launch(options: .init(theme: theme), inbox: inbox) { command in
-///     Task { try? await engine.perform(command) }   // the executable's wiring
+/// let exit = try await DashboardApp.launch(options: .init(theme: try Theme.named(name)), inbox: inbox) { command in
+///     switch command {  // outcomes come back as engine events
+///     case .sendRequest(let method, let data, let timeout):
+///         Task { _ = try? await engine.request(method, data, timeout: timeout) }
+///     case .sendNotification(let method, let data):
+///         _ = try? engine.notify(method, data)
+///     }
 /// }
 /// pump.cancel()
+/// if case .signal(let number) = exit { Foundation.exit(128 + number) }
 /// ```
 public final class DashboardApp {
     /// How the dashboard looks and paces itself.
