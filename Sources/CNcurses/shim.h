@@ -24,7 +24,6 @@ static inline int shim_color_pair(int pair) { return (int)COLOR_PAIR(pair); }
 static inline int shim_getmaxy(void) { int y, x; getmaxyx(stdscr, y, x); (void)x; return y; }
 static inline int shim_getmaxx(void) { int y, x; getmaxyx(stdscr, y, x); (void)y; return x; }
 static inline int shim_set_escdelay(int ms) { return set_escdelay(ms); }
-static inline FILE *shim_stdout(void) { return stdout; }
 static inline FILE *shim_stdin(void) { return stdin; }
 static inline int shim_err(void) { return ERR; }
 static inline int shim_ok(void) { return OK; }

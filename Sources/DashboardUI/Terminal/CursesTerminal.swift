@@ -16,6 +16,7 @@ final class CursesTerminal {
     /// Whether the locale is UTF-8 (otherwise only ASCII is drawn).
     let isUTF8: Bool
     private var screen: OpaquePointer?
+    private let output: OutputCapture
 
     /// The terminal type used when TERM is unknown.
     static let fallbackTerminal = "xterm-256color"
@@ -30,15 +31,18 @@ final class CursesTerminal {
             warnings.append("the locale (\(lang)) is not UTF-8, so only ASCII is drawn; set LANG=C.UTF-8 for the full dashboard")
         }
         let term = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "dumb"
-        var screen = newterm(term, shim_stdout(), shim_stdin())
+        let output = try OutputCapture()
+        var screen = newterm(term, output.terminal, shim_stdin())
         if screen == nil {
-            screen = newterm(Self.fallbackTerminal, shim_stdout(), shim_stdin())
+            screen = newterm(Self.fallbackTerminal, output.terminal, shim_stdin())
             guard screen != nil else {
+                _ = output.restore()
                 throw TerminalError("cannot open the terminal: TERM=\(term) is unknown and \(Self.fallbackTerminal) is not installed either")
             }
             warnings.append("TERM=\(term) is unknown here (install ncurses-term?); using \(Self.fallbackTerminal)")
         }
         self.screen = screen
+        self.output = output
         SignalWatcher.install()
         SignalWatcher.setCursesActive(true)
         raw()
@@ -56,7 +60,6 @@ final class CursesTerminal {
         surface = CursesSurface(profile: profile, asciiOnly: !utf8)
         isUTF8 = utf8
         self.warnings = warnings
-        for warning in warnings { FileHandle.standardError.write(Data("mushroom: \(warning)\n".utf8)) }
     }
 
     /// Waits up to `milliseconds` for a key (0: only one already typed).
@@ -88,7 +91,8 @@ final class CursesTerminal {
         }
     }
 
-    /// Restores the terminal (idempotent), then prints the warnings again where they stay visible.
+    /// Restores the terminal (idempotent), then prints the warnings, and where stray output
+    /// went, where they stay visible.
     func close() {
         guard let screen else { return }
         SignalWatcher.setCursesActive(false)
@@ -96,7 +100,8 @@ final class CursesTerminal {
         delscreen(screen)
         self.screen = nil
         SignalWatcher.uninstall()
-        for warning in warnings { FileHandle.standardError.write(Data("mushroom: \(warning)\n".utf8)) }
+        let notes = warnings + [output.restore()].compactMap { $0 }
+        for note in notes { FileHandle.standardError.write(Data("mushroom: \(note)\n".utf8)) }
     }
 
     deinit {

@@ -7,6 +7,10 @@ import Synchronization
 private let pendingSignal = Atomic<Int32>(0)
 /// Whether curses owns the terminal, so that a crash handler knows to restore it.
 private let cursesActive = Atomic<Bool>(false)
+/// The terminal's standard output and error while `OutputCapture` holds them (-1: not captured),
+/// so that a crash report reaches the operator rather than the capture file.
+private let terminalOutput = Atomic<Int32>(-1)
+private let terminalError = Atomic<Int32>(-1)
 
 /// Installs the signal handlers that guarantee the terminal is restored on every exit path.
 enum SignalWatcher {
@@ -23,6 +27,11 @@ enum SignalWatcher {
         for signalNumber in fatalSignals {
             signal(signalNumber) { received in
                 if cursesActive.exchange(false, ordering: .relaxed) { endwin() }
+                let output = terminalOutput.load(ordering: .relaxed), error = terminalError.load(ordering: .relaxed)
+                if output >= 0, error >= 0 {
+                    dup2(output, STDOUT_FILENO)
+                    dup2(error, STDERR_FILENO)
+                }
                 signal(received, SIG_DFL)
                 raise(received)
             }
@@ -37,6 +46,12 @@ enum SignalWatcher {
     static var pending: Int32? {
         let value = pendingSignal.load(ordering: .relaxed)
         return value == 0 ? nil : value
+    }
+
+    /// Records the terminal's descriptors while output is captured (-1 when not).
+    static func setTerminalDescriptors(output: Int32, error: Int32) {
+        terminalOutput.store(output, ordering: .relaxed)
+        terminalError.store(error, ordering: .relaxed)
     }
 
     /// Records whether curses owns the terminal.
