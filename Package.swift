@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MushroomServer", targets: ["MushroomServer"]),
         .library(name: "MushroomDemo", targets: ["MushroomDemo"]),
         .library(name: "DashboardModel", targets: ["DashboardModel"]),
+        .library(name: "DashboardUI", targets: ["DashboardUI"]),
         .executable(name: "mushroom", targets: ["mushroom"]),
     ],
     dependencies: [
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         .target(
@@ -54,6 +56,11 @@ let package = Package(
         ),
         .target(name: "MushroomDemo", dependencies: ["MushroomServer", "MushroomRPC"]),
         .target(name: "DashboardModel", dependencies: ["MushroomRPC"]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .target(
+            name: "DashboardUI",
+            dependencies: ["CNcurses", "DashboardModel", "MushroomRPC", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .target(
             name: "MushroomTestSupport",
             dependencies: [
@@ -71,12 +78,15 @@ let package = Package(
                 "MushroomClient",
                 "MushroomServer",
                 "MushroomDemo",
+                "DashboardModel",
+                "DashboardUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "mushroom-bench", dependencies: ["MushroomRPC", "DashboardModel"]),
+        .executableTarget(name: "mushroom-bench", dependencies: ["MushroomRPC", "DashboardModel", "DashboardUI"]),
         .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"], exclude: ["Corpus"]),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "MushroomRPC"]),
+        .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DashboardModel", "MushroomRPC"]),
         .testTarget(
             name: "MushroomClientTests",
             dependencies: ["MushroomClient", "MushroomTestSupport", "mushroom"]

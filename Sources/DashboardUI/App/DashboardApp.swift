@@ -1,0 +1,176 @@
+import DashboardModel
+import Foundation
+import MushroomRPC
+
+/// The dashboard's run loop: owns the terminal and the model, on one thread. Each turn it reads a
+/// key (with a short timeout), drains the engine events posted to the inbox, updates the model,
+/// and draws a frame when something changed or something on screen moves (countdowns, ages),
+/// at most `Options.frameInterval` apart. Commands from the model (a submitted form) are handed
+/// to `perform`.
+///
+/// ```swift
+/// let inbox = EventInbox()
+/// let pump = Task { await inbox.pump(engine.events()) }
+/// let exit = try await DashboardApp.launch(options: .init(theme: try Theme.named(name)), inbox: inbox) { command in
+///     switch command {  // outcomes come back as engine events
+///     case .sendRequest(let method, let data, let timeout):
+///         Task { _ = try? await engine.request(method, data, timeout: timeout) }
+///     case .sendNotification(let method, let data):
+///         _ = try? engine.notify(method, data)
+///     }
+/// }
+/// pump.cancel()
+/// if case .signal(let number) = exit { Foundation.exit(128 + number) }
+/// ```
+public final class DashboardApp {
+    /// How the dashboard looks and paces itself.
+    public struct Options: Sendable {
+        /// The colours and attributes of each role.
+        public var theme: Theme
+        /// Overrides the detected colour profile.
+        public var colorProfile: ColorProfile?
+        /// The model's bounds.
+        public var model: DashboardConfiguration
+        /// The shortest time between frames (20 fps).
+        public var frameInterval: Duration
+        /// How long to wait for a key when nothing moves on screen.
+        public var idleInterval: Duration
+        /// The time zone of notification times.
+        public var timeZone: TimeZone
+
+        /// Options with the defaults above.
+        public init(
+            theme: Theme, colorProfile: ColorProfile? = nil, model: DashboardConfiguration = DashboardConfiguration(),
+            frameInterval: Duration = .milliseconds(50), idleInterval: Duration = .milliseconds(250), timeZone: TimeZone = .current
+        ) {
+            self.theme = theme
+            self.colorProfile = colorProfile
+            self.model = model
+            self.frameInterval = frameInterval
+            self.idleInterval = idleInterval
+            self.timeZone = timeZone
+        }
+    }
+
+    /// Why the dashboard ended.
+    public enum Exit: Sendable, Hashable {
+        /// The operator pressed q or ctrl-c.
+        case quit
+        /// A termination signal (SIGINT, SIGTERM, SIGHUP) arrived; exit with 128 + its number.
+        case signal(Int32)
+    }
+
+    private let options: Options
+    private let inbox: EventInbox
+    private let perform: @Sendable (EngineCommand) -> Void
+    private var model: DashboardModel
+    private var view = ViewState()
+
+    /// A dashboard that takes events from `inbox` and hands commands to `perform`; `run()` starts it.
+    public init(options: Options, inbox: EventInbox, perform: @escaping @Sendable (EngineCommand) -> Void) {
+        self.options = options
+        self.inbox = inbox
+        self.perform = perform
+        model = DashboardModel(configuration: options.model)
+    }
+
+    /// Runs the dashboard on a thread of its own (curses must stay on one thread) until the
+    /// operator quits or a termination signal arrives; the terminal is restored before it returns.
+    public static func launch(
+        options: Options, inbox: EventInbox, perform: @escaping @Sendable (EngineCommand) -> Void
+    ) async throws(TerminalError) -> Exit {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Exit, TerminalError>, Never>) in
+            let thread = Thread {
+                let app = DashboardApp(options: options, inbox: inbox, perform: perform)
+                continuation.resume(returning: Result { () throws(TerminalError) in try app.run() })
+            }
+            thread.name = "mushroom dashboard"
+            thread.start()
+        }
+        return try result.get()
+    }
+
+    /// Runs the dashboard on the calling thread until the operator quits or a termination signal
+    /// arrives; the terminal is restored before it returns or throws.
+    public func run() throws(TerminalError) -> Exit {
+        let terminal = try CursesTerminal(profile: options.colorProfile)
+        defer { terminal.close() }
+        let renderer = DashboardRenderer(
+            palette: Palette(theme: options.theme, profile: terminal.profile),
+            glyphs: terminal.isUTF8 ? .unicode : .ascii,
+            format: Format(timeZone: options.timeZone))
+        view.notice = terminal.warnings.isEmpty ? nil : terminal.warnings.joined(separator: "; ")
+        var dirty = true
+        var lastFrame = ContinuousClock.now - options.frameInterval
+        var lastFrameSecond = 0
+        var animating = false
+        var layout = ScreenLayout(size: terminal.surface.size, focus: model.focus, maximized: model.maximized)
+        while true {
+            if let signal = SignalWatcher.pending { return .signal(signal) }
+            let sinceFrame = ContinuousClock.now - lastFrame
+            let wait = dirty || animating ? max(.milliseconds(1), options.frameInterval - sinceFrame) : options.idleInterval
+            if let key = terminal.readKey(timeoutMilliseconds: Self.milliseconds(wait)) {
+                var next: Key? = key
+                // Take every key already typed before drawing (pastes, key repeat).
+                while let pressed = next {
+                    if handle(pressed, layout: layout) == .quit { return .quit }
+                    next = terminal.readKey(timeoutMilliseconds: 0)
+                }
+                dirty = true
+            }
+            let (events, dropped) = inbox.drain()
+            for event in events { model.ingest(event) }
+            if dropped > 0 { view.notice = "\(dropped) engine events were dropped: the screen fell behind" }
+            if !events.isEmpty || dropped > 0 { dirty = true }
+
+            let now = Date()
+            let second = Int(now.timeIntervalSince1970)
+            guard dirty || (animating && ContinuousClock.now - lastFrame >= options.frameInterval) || second != lastFrameSecond,
+                ContinuousClock.now - lastFrame >= options.frameInterval
+            else { continue }
+            layout = ScreenLayout(size: terminal.surface.size, focus: model.focus, maximized: model.maximized)
+            if model.layout != layout.modelLayout { _ = model.apply(.layout(layout.modelLayout), at: now) }
+            let snapshot = model.snapshot(at: now)
+            terminal.surface.beginFrame()
+            renderer.render(snapshot, view: view, layout: layout, on: terminal.surface)
+            terminal.surface.endFrame()
+            animating = Self.isAnimating(snapshot)
+            lastFrame = ContinuousClock.now
+            lastFrameSecond = second
+            dirty = false
+        }
+    }
+
+    /// Applies a key; returns `.quit` when it asks to quit.
+    private func handle(_ key: Key, layout: ScreenLayout) -> KeyCommand? {
+        let context = KeyBindings.Context(
+            snapshot: model.snapshot(at: Date()), isHelpShown: view.showsHelp,
+            pageRows: max(1, (layout.panes[model.focus]?.height ?? 3) - 2))
+        view.notice = nil
+        for command in KeyBindings.commands(for: key, in: context) {
+            switch command {
+            case .quit: return .quit
+            case .toggleHelp: view.showsHelp.toggle()
+            case .closeHelp: view.showsHelp = false
+            case .resize: break
+            case .action(let action):
+                for engineCommand in model.apply(action, at: Date()) { perform(engineCommand) }
+            }
+        }
+        return nil
+    }
+
+    /// Whether something on screen changes with time alone (countdowns, a reconnection timer).
+    static func isAnimating(_ snapshot: DashboardSnapshot) -> Bool {
+        if case .waitingToReconnect = snapshot.connection.state { return true }
+        return snapshot.requests.rows.contains { row in
+            if case .inFlight(let inFlight) = row.status { return inFlight.remaining != nil }
+            return false
+        }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}

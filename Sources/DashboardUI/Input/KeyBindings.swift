@@ -1,0 +1,137 @@
+import DashboardModel
+
+/// What a key does: a model action, or something the UI handles itself.
+public enum KeyCommand: Sendable, Hashable {
+    case action(OperatorAction)
+    case toggleHelp
+    case closeHelp
+    case quit
+    /// Re-measure the screen.
+    case resize
+}
+
+/// The key map: turns keys into commands given what the screen is showing. A pure function,
+/// tested without a terminal.
+public enum KeyBindings {
+    /// What the key map needs to know about the screen.
+    public struct Context: Sendable, Hashable {
+        /// The focused pane, and the modes that change what keys mean.
+        public var focus: Pane
+        public var isEditingFilter: Bool
+        public var isDetailOpen: Bool
+        public var isHelpShown: Bool
+        public var formField: FormField
+        /// Rows in a page (the focused list's height), for page up/down.
+        public var pageRows: Int
+
+        /// A context; the defaults are plain navigation.
+        public init(focus: Pane, isEditingFilter: Bool = false, isDetailOpen: Bool = false, isHelpShown: Bool = false, formField: FormField = .method, pageRows: Int = 10) {
+            self.focus = focus
+            self.isEditingFilter = isEditingFilter
+            self.isDetailOpen = isDetailOpen
+            self.isHelpShown = isHelpShown
+            self.formField = formField
+            self.pageRows = pageRows
+        }
+
+        /// The context of a snapshot with the help overlay shown or not.
+        public init(snapshot: DashboardSnapshot, isHelpShown: Bool, pageRows: Int) {
+            self.init(
+                focus: snapshot.focus, isEditingFilter: snapshot.stream.filter.editing != nil, isDetailOpen: snapshot.detail != nil,
+                isHelpShown: isHelpShown, formField: snapshot.form.focusedField, pageRows: pageRows)
+        }
+    }
+
+    /// The commands for `key` in `context` (none when the key does nothing there).
+    public static func commands(for key: Key, in context: Context) -> [KeyCommand] {
+        if key == .control("c") { return [.quit] }
+        if key == .resize { return [.resize] }
+        if context.isHelpShown { return key == .character("q") ? [.quit] : [.closeHelp] }
+        if context.isEditingFilter { return editing(key, apply: .applyFilter, cancel: .cancelFilterEdit) }
+        if context.isDetailOpen { return detail(key, context: context) }
+        if context.focus == .form, let commands = form(key, context: context) { return commands }
+        return navigation(key, context: context)
+    }
+
+    /// Keys while text is typed (the filter, or a form field).
+    private static func editing(_ key: Key, apply: OperatorAction, cancel: OperatorAction) -> [KeyCommand] {
+        let action: OperatorAction? = switch key {
+        case .character(let character): .insert(String(character))
+        case .backspace: .deleteBackward
+        case .delete, .control("d"): .deleteForward
+        case .left: .moveCursor(-1)
+        case .right: .moveCursor(1)
+        case .home: .cursorToStart  // not ctrl-a: that is tmux's prefix
+        case .end, .control("e"): .cursorToEnd
+        case .enter: apply
+        case .escape: cancel
+        default: nil
+        }
+        return action.map { [.action($0)] } ?? []
+    }
+
+    private static func detail(_ key: Key, context: Context) -> [KeyCommand] {
+        switch key {
+        case .up, .character("k"): [.action(.scroll(-1))]
+        case .down, .character("j"): [.action(.scroll(1))]
+        case .pageUp: [.action(.scroll(-context.pageRows))]
+        case .pageDown, .character(" "): [.action(.scroll(context.pageRows))]
+        case .home, .character("g"): [.action(.scroll(-Int(Int32.max)))]
+        case .end, .character("G"): [.action(.scroll(Int(Int32.max)))]
+        case .escape, .enter, .backspace: [.action(.closeDetail)]
+        case .character("q"): [.quit]
+        case .character("?"): [.toggleHelp]
+        default: []
+        }
+    }
+
+    /// Keys of the focused form; `nil` hands the key to the common navigation.
+    private static func form(_ key: Key, context: Context) -> [KeyCommand]? {
+        switch key {
+        case .tab: return [.action(context.formField == .method ? .completeMethod : .nextFormField)]
+        case .backTab: return [.action(.previousFormField)]
+        case .up: return [.action(.previousFormField)]
+        case .down: return [.action(.nextFormField)]
+        case .control("t"): return [.action(.toggleFormKind)]
+        case .control("p"): return [.action(.historyPrevious)]
+        case .control("n"): return [.action(.historyNext)]
+        case .control("u"): return [.action(.clear)]
+        case .escape: return [.action(.focus(.stream))]
+        default: return editing(key, apply: .submit, cancel: .focus(.stream))
+        }
+    }
+
+    private static func navigation(_ key: Key, context: Context) -> [KeyCommand] {
+        let action: OperatorAction? = switch key {
+        case .tab, .character("l"): .focusNext
+        case .backTab, .character("h"): .focusPrevious
+        case .up, .character("k"): .moveSelection(-1)
+        case .down, .character("j"): .moveSelection(1)
+        case .left: .focusPrevious
+        case .right: .focusNext
+        case .pageUp: .scroll(-context.pageRows)
+        case .pageDown: .scroll(context.pageRows)
+        case .home, .character("g"): .selectFirst
+        case .end, .character("G"): .selectLast
+        case .enter: .openDetail
+        case .character("/"): .beginFilterEdit
+        case .character("x"): .clearFilter
+        case .character(" "), .character("p"): .togglePause
+        case .character("z"): .toggleMaximize
+        case .character("c"): .clear
+        case .character("f"): .focus(.form)
+        case .character("1"): .focus(.stream)
+        case .character("2"): .focus(.requests)
+        case .character("3"): .focus(.errors)
+        case .character("4"): .focus(.connection)
+        case .character("5"): .focus(.form)
+        default: nil
+        }
+        if let action { return [.action(action)] }
+        switch key {
+        case .character("?"): return [.toggleHelp]
+        case .character("q"): return [.quit]
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import DashboardModel
+
+/// Errors grouped by kind and method, most recent first, with their count and latest detail.
+public enum ErrorsPane {
+    /// Draws the pane in `rect`, border included.
+    public static func draw(_ context: PaneContext, in rect: Rect) {
+        let errors = context.snapshot.errors
+        let inner = Box(title: "errors", status: "\(errors.total)", focused: context.isFocused(.errors)).draw(on: context.canvas, in: rect)
+        if errors.rows.isEmpty {
+            context.canvas.truncated("no errors", in: inner, row: 0, width: inner.width, role: .label)
+            return
+        }
+        ListView(rows: errors.rows, selected: errors.selectedRow, focused: context.isFocused(.errors)).draw(on: context.canvas, in: inner) {
+            group, line, highlighted in
+            let canvas = context.canvas
+            var offset = canvas.text(DisplayWidth.pad("\(canvas.glyphs.times)\(group.count)", to: 5), in: line, row: 0, role: highlighted ? .selection : .label)
+            let name = [group.kind.rawValue, group.method].compactMap { $0 }.joined(separator: " ")
+            offset += canvas.text(name + " ", in: line, row: 0, offset: offset, role: highlighted ? .selection : .error)
+            canvas.truncated(group.latestDetail, in: line, row: 0, offset: offset, width: line.width, role: highlighted ? .selection : .text)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import DashboardModel
+
+/// The bottom row: the filter prompt while editing (validated as typed), else a notice or key hints.
+public enum FooterBar {
+    /// Draws the row; returns the cursor position while the filter is edited.
+    @discardableResult
+    public static func draw(_ context: PaneContext, notice: String?, in rect: Rect) -> Position? {
+        guard !rect.isEmpty else { return nil }
+        let canvas = context.canvas
+        let filter = context.snapshot.stream.filter
+        if let editing = filter.editing {
+            let prompt = canvas.text("filter/ ", in: rect, row: 0, role: .key)
+            let errorText = filter.error.map { "  \($0.description)" } ?? "  enter applies\(canvas.glyphs.separator)esc cancels"
+            let errorWidth = min(DisplayWidth.of(errorText), max(0, rect.width - prompt - 16))
+            let cursor = TextInput(text: editing.text, cursor: editing.cursor)
+                .draw(on: canvas, in: rect, row: 0, offset: prompt, width: rect.width - prompt - errorWidth, role: filter.error == nil ? .formField : .formError)
+            canvas.truncated(errorText, in: rect, row: 0, offset: rect.width - errorWidth, width: errorWidth, role: filter.error == nil ? .label : .formError)
+            return cursor
+        }
+        if let notice {
+            canvas.truncated(notice, in: rect, row: 0, width: rect.width, role: .error)
+            return nil
+        }
+        var offset = 0
+        for (key, action) in hints(for: context.snapshot.focus, glyphs: canvas.glyphs) where offset < rect.width {
+            offset += canvas.text(key, in: rect, row: 0, offset: offset, role: .key)
+            offset += canvas.text(" \(action)  ", in: rect, row: 0, offset: offset, role: .label)
+        }
+        return nil
+    }
+
+    private static func hints(for focus: Pane, glyphs: Glyphs) -> [(String, String)] {
+        if focus == .form {
+            return [("enter", "send"), (glyphs.upDown, "field"), ("tab", "complete/next"), ("ctrl-t", "kind"), ("esc", "leave"), ("ctrl-c", "quit")]
+        }
+        return [("tab", "pane"), (glyphs.upDown, "select"), ("enter", "detail"), ("/", "filter"), ("space", "pause"), ("z", "zoom"), ("f", "form"), ("?", "help"), ("q", "quit")]
+    }
+}

@@ -1,0 +1,48 @@
+import DashboardModel
+
+/// The form that sends a request or notification: kind, method, data and timeout fields with live
+/// validation, and method completions.
+public enum FormPane {
+    /// Draws the form; returns the cursor position when the form has focus.
+    @discardableResult
+    public static func draw(_ context: PaneContext, in rect: Rect) -> Position? {
+        let form = context.snapshot.form
+        let focused = context.isFocused(.form)
+        let history = form.historyPosition.map { "history \($0)/\(form.historyCount)" }
+        let inner = Box(title: "send", status: history, focused: focused).draw(on: context.canvas, in: rect)
+        let canvas = context.canvas
+        guard inner.height > 0 else { return nil }
+        var offset = canvas.text(form.kind == .request ? "[request]" : " request ", in: inner, row: 0, role: form.kind == .request ? .key : .label)
+        offset += canvas.text(form.kind == .notification ? " [notification]" : "  notification ", in: inner, row: 0, offset: offset, role: form.kind == .notification ? .key : .label)
+        canvas.truncated("  ctrl-t switches", in: inner, row: 0, offset: offset, width: inner.width, role: .label)
+
+        let labelWidth = 8
+        var cursor: Position?
+        var fields: [(FormField, TextFieldSnapshot)] = [(.method, form.method), (.data, form.data)]
+        if form.kind == .request { fields.append((.timeout, form.timeout)) }
+        for (index, (field, value)) in fields.enumerated() {
+            let row = index + 1
+            let isCurrent = field == form.focusedField
+            canvas.text(field.rawValue, in: inner, row: row, role: focused && isCurrent ? .key : .label)
+            let hasError = form.errors.contains { $0.field == field }
+            let position = TextInput(text: value.text, cursor: value.cursor)
+                .draw(on: canvas, in: inner, row: row, offset: labelWidth, width: inner.width - labelWidth, role: hasError ? .formError : .formField)
+            if focused && isCurrent { cursor = position }
+        }
+        if form.kind == .notification {
+            canvas.truncated("timeout  none for notifications", in: inner, row: 3, width: inner.width, role: .label)
+        }
+        let messageRow = 4
+        if focused, let error = form.errors.first {
+            canvas.truncated("\(error.field.rawValue): \(error.message) (\(error.line):\(error.column))", in: inner, row: messageRow, width: inner.width, role: .formError)
+        } else if focused {
+            canvas.truncated(["enter sends", "tab completes method", "ctrl-p/n history"].joined(separator: canvas.glyphs.separator), in: inner, row: messageRow, width: inner.width, role: .label)
+        } else {
+            canvas.truncated("press f to fill in the form", in: inner, row: messageRow, width: inner.width, role: .label)
+        }
+        if !form.completions.isEmpty, form.focusedField == .method, focused {
+            canvas.truncated(form.completions.joined(separator: "  "), in: inner, row: messageRow + 1, width: inner.width, role: .method)
+        }
+        return cursor
+    }
+}

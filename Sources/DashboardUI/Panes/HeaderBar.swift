@@ -1,0 +1,26 @@
+import DashboardModel
+
+/// The top row: name, connection state, peer, total rate, the pause badge and the applied filter.
+public enum HeaderBar {
+    /// Draws the row in `rect`.
+    public static func draw(_ context: PaneContext, in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        let canvas = context.canvas
+        let snapshot = context.snapshot
+        canvas.clear(rect, role: .header)
+        var offset = canvas.text(" mushroom ", in: rect, row: 0, role: .header)
+        let (state, role) = ConnectionPane.describe(snapshot.connection)
+        offset += canvas.text(" \(state) ", in: rect, row: 0, offset: offset, role: role)
+        let peer = [snapshot.connection.transport, snapshot.connection.url].compactMap { $0 }.joined(separator: " ")
+        offset += canvas.text(" \(peer)  \(Format.rate(snapshot.stream.ratePerSecond1s)) ", in: rect, row: 0, offset: offset, role: .header)
+        if snapshot.stream.isPaused {
+            offset += canvas.text(" PAUSED +\(snapshot.stream.arrivedSincePause) ", in: rect, row: 0, offset: offset, role: .badge)
+        }
+        if let filter = snapshot.stream.filter.applied {
+            offset += canvas.text(" filter: \(filter) ", in: rect, row: 0, offset: offset, role: .header)
+        }
+        let help = " ? help  q quit "
+        let helpWidth = DisplayWidth.of(help)
+        if rect.width - offset >= helpWidth { canvas.text(help, in: rect, row: 0, offset: rect.width - helpWidth, role: .header) }
+    }
+}

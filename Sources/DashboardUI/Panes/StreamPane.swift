@@ -1,0 +1,36 @@
+import DashboardModel
+
+/// The notification stream: time, id, method and compact data of each visible notification.
+public enum StreamPane {
+    /// Draws the pane in `rect`, border included.
+    public static func draw(_ context: PaneContext, in rect: Rect) {
+        let stream = context.snapshot.stream
+        let separator = context.canvas.glyphs.separator
+        var status = "\(Format.rate(stream.ratePerSecond1s))\(separator)\(stream.totalReceived) received"
+        if stream.hiddenBelow > 0 { status = "\(stream.hiddenBelow) newer\(separator)" + status }
+        var title = "notifications"
+        if let applied = stream.filter.applied { title += " [\(applied)]" }
+        let inner = Box(title: title, status: status, focused: context.isFocused(.stream)).draw(on: context.canvas, in: rect)
+        if stream.isPaused, inner.width > 0 {
+            let badge = " PAUSED +\(stream.arrivedSincePause) "
+            context.canvas.text(badge, in: rect, row: rect.height - 1, offset: max(1, rect.width - 2 - DisplayWidth.of(badge)), role: .badge)
+        }
+        if stream.rows.isEmpty {
+            let message = stream.filter.applied != nil && stream.retained > 0 ? "no notification matches the filter" : "waiting for notifications"
+            context.canvas.truncated(message, in: inner, row: 0, width: inner.width, role: .label)
+            return
+        }
+        let idWidth = max(3, stream.rows.map { String($0.id).count }.max() ?? 3)
+        let methodWidth = min(max(6, stream.rows.map { DisplayWidth.of($0.method) }.max() ?? 6), max(6, inner.width / 3))
+        ListView(rows: stream.rows, selected: stream.selectedRow, focused: context.isFocused(.stream)).draw(on: context.canvas, in: inner) {
+            row, line, highlighted in
+            let canvas = context.canvas
+            var offset = canvas.text(context.format.timeOfDay(row.time), in: line, row: 0, role: highlighted ? .selection : .timestamp) + 1
+            let id = String(row.id)
+            offset += canvas.text(String(repeating: " ", count: idWidth - id.count) + id, in: line, row: 0, offset: offset, role: highlighted ? .selection : .id) + 1
+            canvas.truncated(row.method, in: line, row: 0, offset: offset, width: methodWidth, role: highlighted ? .selection : .method)
+            offset += methodWidth + 1
+            canvas.truncated(row.summary, in: line, row: 0, offset: offset, width: line.width, role: highlighted ? .selection : .payload)
+        }
+    }
+}

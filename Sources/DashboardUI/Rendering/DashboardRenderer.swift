@@ -1,0 +1,64 @@
+import DashboardModel
+
+/// Draws a whole frame of the dashboard (a pure function of the snapshot and the view state) on a surface.
+public struct DashboardRenderer: Sendable {
+    /// The theme resolved for the terminal, the glyphs and formats.
+    public var palette: Palette
+    public var glyphs: Glyphs
+    public var format: Format
+
+    /// A renderer with these looks.
+    public init(palette: Palette, glyphs: Glyphs = .unicode, format: Format = Format()) {
+        self.palette = palette
+        self.glyphs = glyphs
+        self.format = format
+    }
+
+    /// Draws `snapshot` laid out by `layout` (made for `surface.size`) on a blank surface, with
+    /// the help overlay when `view.showsHelp`; places or hides the cursor.
+    public func render(_ snapshot: DashboardSnapshot, view: ViewState, layout: ScreenLayout, on surface: any Surface) {
+        let canvas = Canvas(surface: surface, palette: palette, glyphs: glyphs)
+        let context = PaneContext(canvas: canvas, snapshot: snapshot, format: format)
+        HeaderBar.draw(context, in: layout.header)
+        var cursor: Position?
+        for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            switch pane {
+            case .stream: StreamPane.draw(context, in: rect)
+            case .requests: RequestsPane.draw(context, in: rect)
+            case .errors: ErrorsPane.draw(context, in: rect)
+            case .connection: ConnectionPane.draw(context, in: rect)
+            case .form: cursor = FormPane.draw(context, in: rect)
+            }
+        }
+        if let rates = layout.rates { RatesPane.draw(context, in: rates) }
+        if let filterCursor = FooterBar.draw(context, notice: view.notice, in: layout.footer) { cursor = filterCursor }
+        if let detail = snapshot.detail {
+            DetailOverlay.draw(detail, canvas: canvas, in: layout.overlay)
+            cursor = nil
+        }
+        if view.showsHelp {
+            HelpOverlay.draw(canvas: canvas, in: layout.overlay)
+            cursor = nil
+        }
+        surface.setCursor(cursor)
+    }
+
+    /// Lays out and draws a frame in one call (tests and captures).
+    public func render(_ snapshot: DashboardSnapshot, view: ViewState = ViewState(), on surface: any Surface) {
+        render(snapshot, view: view, layout: ScreenLayout(size: surface.size, focus: snapshot.focus, maximized: snapshot.maximized), on: surface)
+    }
+}
+
+/// View state that belongs to the UI rather than the model.
+public struct ViewState: Sendable, Hashable {
+    /// Whether the help overlay is shown.
+    public var showsHelp: Bool
+    /// A one-line message for the footer (e.g. a terminal fallback warning).
+    public var notice: String?
+
+    /// View state; by default no help and no notice.
+    public init(showsHelp: Bool = false, notice: String? = nil) {
+        self.showsHelp = showsHelp
+        self.notice = notice
+    }
+}

@@ -1,0 +1,110 @@
+import CNcurses
+import Foundation
+import Glibc
+
+/// The terminal under curses: opened with `newterm` (falling back to xterm-256color for an
+/// unknown TERM), raw keys, short ESCDELAY, the terminal's own colours kept, and restored with
+/// `endwin` by `close()`, by termination signals (through the run loop) and by fatal signals.
+/// Use it only on the thread that opened it.
+final class CursesTerminal {
+    /// The drawing surface.
+    let surface: CursesSurface
+    /// The colour profile in use.
+    let profile: ColorProfile
+    /// Warnings for the operator (TERM fallback, non-UTF-8 locale).
+    let warnings: [String]
+    /// Whether the locale is UTF-8 (otherwise only ASCII is drawn).
+    let isUTF8: Bool
+    private var screen: OpaquePointer?
+    private let output: OutputCapture
+
+    /// The terminal type used when TERM is unknown.
+    static let fallbackTerminal = "xterm-256color"
+
+    /// Takes over the terminal; `profile` overrides the detected colour profile.
+    init(profile requestedProfile: ColorProfile?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(TerminalError) {
+        setlocale(LC_ALL, "")
+        var warnings: [String] = []
+        let utf8 = shim_locale_is_utf8() != 0
+        if !utf8 {
+            let lang = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? "unset"
+            warnings.append("the locale (\(lang)) is not UTF-8, so only ASCII is drawn; set LANG=C.UTF-8 for the full dashboard")
+        }
+        let term = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "dumb"
+        let output = try OutputCapture()
+        var screen = newterm(term, output.terminal, shim_stdin())
+        if screen == nil {
+            screen = newterm(Self.fallbackTerminal, output.terminal, shim_stdin())
+            guard screen != nil else {
+                _ = output.restore()
+                throw TerminalError("cannot open the terminal: TERM=\(term) is unknown and \(Self.fallbackTerminal) is not installed either")
+            }
+            warnings.append("TERM=\(term) is unknown here (install ncurses-term?); using \(Self.fallbackTerminal)")
+        }
+        self.screen = screen
+        self.output = output
+        SignalWatcher.install()
+        SignalWatcher.setCursesActive(true)
+        raw()
+        noecho()
+        nonl()
+        keypad(shim_stdscr(), true)
+        _ = shim_set_escdelay(25)
+        var colors = 0
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(shim_colors())
+        }
+        profile = requestedProfile ?? ColorProfile.detect(colors: colors, environment: environment)
+        surface = CursesSurface(profile: profile, asciiOnly: !utf8)
+        isUTF8 = utf8
+        self.warnings = warnings
+    }
+
+    /// Waits up to `milliseconds` for a key (0: only one already typed).
+    func readKey(timeoutMilliseconds milliseconds: Int) -> Key? {
+        timeout(Int32(max(0, milliseconds)))
+        var code: wint_t = 0
+        let result = get_wch(&code)
+        if result == shim_key_code_yes() { return Self.functionKey(Int32(code)) }
+        if result == shim_ok() { return Key(code: UInt32(code)) }
+        return nil
+    }
+
+    private static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case shim_key_up(): .up
+        case shim_key_down(): .down
+        case shim_key_left(): .left
+        case shim_key_right(): .right
+        case shim_key_home(): .home
+        case shim_key_end(): .end
+        case shim_key_ppage(): .pageUp
+        case shim_key_npage(): .pageDown
+        case shim_key_backspace(): .backspace
+        case shim_key_dc(): .delete
+        case shim_key_enter(): .enter
+        case shim_key_btab(): .backTab
+        case shim_key_resize(): .resize
+        default: nil
+        }
+    }
+
+    /// Restores the terminal (idempotent), then prints the warnings, and where stray output
+    /// went, where they stay visible.
+    func close() {
+        guard let screen else { return }
+        SignalWatcher.setCursesActive(false)
+        endwin()
+        delscreen(screen)
+        self.screen = nil
+        SignalWatcher.uninstall()
+        let notes = warnings + [output.restore()].compactMap { $0 }
+        for note in notes { FileHandle.standardError.write(Data("mushroom: \(note)\n".utf8)) }
+    }
+
+    deinit {
+        close()
+    }
+}
