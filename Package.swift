@@ -86,6 +86,7 @@ let package = Package(
         .executableTarget(name: "mushroom-bench", dependencies: ["MushroomRPC", "DashboardModel", "DashboardUI"]),
         .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"], exclude: ["Corpus"]),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "MushroomRPC"]),
+        .testTarget(name: "DashboardEndToEndTests", dependencies: ["MushroomTestSupport", "mushroom"]),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DashboardModel", "MushroomRPC"]),
         .testTarget(
             name: "MushroomClientTests",

@@ -42,3 +42,14 @@ private func readToEnd(_ handle: FileHandle) async -> Data {
         Thread { continuation.resume(returning: handle.readDataToEndOfFile()) }.start()
     }
 }
+
+/// The `mushroom` executable built with the tests (test targets that use it depend on it).
+public var builtMushroomExecutable: URL {
+    let candidates = [
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        Bundle.main.bundleURL.deletingLastPathComponent(),
+        Bundle.main.bundleURL,
+    ]
+    return candidates.map { $0.appendingPathComponent("mushroom") }
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0].appendingPathComponent("mushroom")
+}

@@ -8,6 +8,7 @@ let suites = arguments.filter { !$0.hasPrefix("--") }
 let available: [String: () async throws -> [Figure]] = [
     "core": CoreBenchmarks.run,
     "model": ModelBenchmarks.run,
+    "render": RenderBenchmarks.run,
 ]
 let selected = suites.isEmpty ? available.keys.sorted() : suites
 for name in selected {

@@ -7,19 +7,8 @@ import Testing
 /// The `mushroom call`, `notify` and `watch` contracts, run as subprocesses against the reference server.
 @Suite(.interop, .timeLimit(.minutes(3)))
 struct CommandLineTests {
-    /// The built `mushroom` executable, next to the test bundle.
-    static var executable: URL {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-            Bundle.main.bundleURL.deletingLastPathComponent(),
-            Bundle.main.bundleURL,
-        ]
-        return candidates.map { $0.appendingPathComponent("mushroom") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0].appendingPathComponent("mushroom")
-    }
-
     static func mushroom(_ arguments: String...) async throws -> ChildProcessOutcome {
-        try await runChildProcess(executable, arguments: arguments)
+        try await runChildProcess(builtMushroomExecutable, arguments: arguments)
     }
 
     @Test(arguments: ["ws", "poll"])

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Logging
+import MushroomDemo
+import MushroomServer
+
+/// `mushroom demo`: the embedded demo server on a free loopback port, and the dashboard on it.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Start the demo server on a free loopback port and open the dashboard on it.")
+
+    @OptionGroup var options: ClientOptions
+    @Option(help: "A theme name (dark, light, high-contrast, mono) or the path of a theme file.")
+    var theme = "dark"
+
+    func run() async throws {
+        try await CommandFailure.reporting {
+            var configuration = MushroomServerConfiguration()
+            configuration.port = 0
+            configuration.logger.logLevel = .warning
+            let server: RunningMushroomServer
+            do {
+                server = try await DemoServer.makeServer(configuration: configuration, options: DemoServer.Options()).start()
+            } catch {
+                throw CommandFailure.connection("The demo server could not start: \(error).")
+            }
+            do {
+                try await DashboardSession.run(url: server.url, options: options, themeName: theme)
+            } catch {
+                await server.shutdown()
+                throw error
+            }
+            await server.shutdown()
+        }
+    }
+}
