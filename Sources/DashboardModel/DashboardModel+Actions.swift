@@ -35,7 +35,10 @@ extension DashboardModel {
         case .cursorToStart: editText { $0.moveCursorToStart() }
         case .cursorToEnd: editText { $0.moveCursorToEnd() }
         case .completeMethod: form.completeMethod(from: knownMethods)
-        case .submit: return form.submit().map { [$0] } ?? []
+        case .submit:
+            guard let command = form.submit() else { return [] }
+            formResult = FormResult(submitted: command)
+            return [command]
         case .historyPrevious: form.historyPrevious()
         case .historyNext: form.historyNext()
         }

@@ -27,6 +27,8 @@ public struct DashboardModel: Sendable {
     var connection = ConnectionTracker()
     var errors: ErrorLog
     var form: RequestForm
+    /// What became of the last form sent.
+    var formResult: FormResult?
     var requestPosition = ListPosition()
     var errorPosition = ListPosition()
     var detail: Detail?
@@ -55,8 +57,10 @@ public struct DashboardModel: Sendable {
             connection.duplicateDropped()
         case .requestStarted(let start):
             requests.start(start, at: time)
+            formResult = formResult?.following(event.kind)
         case .requestFinished(let finish):
             requests.finish(finish, at: time)
+            formResult = formResult?.following(event.kind)
             errors.record(finish, at: time)
         case .unmatchedResponse(let requestID, let late):
             if late {
@@ -83,7 +87,7 @@ public struct DashboardModel: Sendable {
         DashboardSnapshot(
             time: now, focus: focus, maximized: maximized, stream: streamSnapshot(at: now),
             requests: requestsSnapshot(at: now), connection: connection.snapshot(at: now), errors: errorsSnapshot(),
-            form: form.snapshot(methods: knownMethods, maximumCompletions: configuration.maximumCompletions),
+            form: form.snapshot(methods: knownMethods, maximumCompletions: configuration.maximumCompletions, result: formResult),
             detail: detail?.snapshot(rows: layout.detailRows))
     }
 

@@ -29,6 +29,24 @@ struct RequestFormTests {
         #expect(model.snapshot(at: Timeline.origin).form.historyCount == 1)
     }
 
+    @Test func theResultLineFollowsTheSubmittedRequest() {
+        var model = form(data: "{\"id\": 3}", timeout: "2.5")
+        #expect(model.snapshot(at: Timeline.origin).form.result == nil)
+        _ = model.apply(.submit, at: Timeline.origin)
+        #expect(model.snapshot(at: Timeline.origin).form.result == .sending(method: "orders.get"))
+        model.ingest(Timeline.started(4, "other", at: 0.1))
+        model.ingest(Timeline.started(5, "orders.get", direction: .inbound, at: 0.1))
+        model.ingest(Timeline.started(6, "orders.get", at: 0.1))
+        #expect(model.snapshot(at: Timeline.at(0.1)).form.result == .waiting(method: "orders.get", id: 6))
+        model.ingest(Timeline.finished(4, "other", .response(1), latency: 0.1, at: 0.2))
+        model.ingest(Timeline.finished(6, "orders.get", .error("no"), latency: 0.3, at: 0.4))
+        #expect(model.snapshot(at: Timeline.at(0.4)).form.result
+            == .finished(method: "orders.get", id: 6, outcome: .error("no"), latency: .seconds(0.3)))
+        model.perform(.toggleFormKind)
+        _ = model.apply(.submit, at: Timeline.origin)
+        #expect(model.snapshot(at: Timeline.at(0.4)).form.result == .notified(method: "orders.get"))
+    }
+
     @Test func aNotificationIgnoresTheTimeout() {
         var model = form(method: "chat.say", data: "\"hi\"", timeout: "soon")
         model.perform(.toggleFormKind)

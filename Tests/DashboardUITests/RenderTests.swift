@@ -144,6 +144,24 @@ import Testing
     }
 
     @Test(arguments: sizes, profiles)
+    func formResultLine(size: Size, profile: ColorProfile) throws {
+        var model = SampleDashboard.model(size: size, focus: .form)
+        for action: OperatorAction in [.insert("add"), .nextFormField, .insert("[1,2]"), .submit] {
+            _ = model.apply(action, at: SampleDashboard.now)
+        }
+        let rect = try #require(Self.layout(size, focus: .form).panes[.form])
+        let sent = try SampleDashboard.render(model.snapshot(at: SampleDashboard.now), size: size, profile: profile)
+        #expect(Self.inner(sent, rect, row: 4).hasPrefix("add: sending "))
+        model.ingest(EngineEvent(time: SampleDashboard.now, kind: .requestStarted(RequestStart(
+            direction: .outbound, id: 9, method: "add", data: [1, 2], deadline: nil))))
+        model.ingest(EngineEvent(time: SampleDashboard.now, kind: .requestFinished(RequestFinish(
+            direction: .outbound, id: 9, method: "add", outcome: .error("rpc_add"), latency: .milliseconds(12)))))
+        let answered = try SampleDashboard.render(model.snapshot(at: SampleDashboard.now), size: size, profile: profile)
+        #expect(Self.inner(answered, rect, row: 4).hasPrefix(#"add: error 12ms "rpc_add""#))
+        #expect(answered[rect.row + 5, rect.column + 1].style == Self.expected(.formError, profile))
+    }
+
+    @Test(arguments: sizes, profiles)
     func detail(size: Size, profile: ColorProfile) throws {
         let surface = try SampleDashboard.render(size: size, profile: profile, actions: [.openDetail])
         let overlay = ScreenLayout(size: size, focus: .stream, maximized: nil).overlay

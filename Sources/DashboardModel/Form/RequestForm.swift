@@ -175,10 +175,10 @@ struct RequestForm: Sendable {
         return (line, column)
     }
 
-    func snapshot(methods: Set<String>, maximumCompletions: Int) -> FormSnapshot {
+    func snapshot(methods: Set<String>, maximumCompletions: Int, result: FormResult?) -> FormSnapshot {
         FormSnapshot(
             kind: kind, focusedField: focusedField, method: field(.method).snapshot, data: field(.data).snapshot,
             timeout: field(.timeout).snapshot, completions: Array(completions(from: methods).prefix(maximumCompletions)),
-            errors: errors, historyPosition: historyPosition, historyCount: historyCount)
+            errors: errors, historyPosition: historyPosition, historyCount: historyCount, result: result)
     }
 }

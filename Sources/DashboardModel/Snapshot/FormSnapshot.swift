@@ -20,6 +20,8 @@ public struct FormSnapshot: Sendable, Hashable {
     public let historyPosition: Int?
     /// Sent forms remembered.
     public let historyCount: Int
+    /// What became of the last form sent, if any.
+    public let result: FormResult?
 }
 
 /// Request or notification.

@@ -35,6 +35,9 @@ public enum FormPane {
         let messageRow = 4
         if focused, let error = form.errors.first {
             canvas.truncated("\(error.field.rawValue): \(error.message) (\(error.line):\(error.column))", in: inner, row: messageRow, width: inner.width, role: .formError)
+        } else if let result = form.result {
+            let (text, isError) = Self.describe(result)
+            canvas.truncated(text, in: inner, row: messageRow, width: inner.width, role: isError ? .formError : .label)
         } else if focused {
             canvas.truncated(["enter sends", "tab completes method", "ctrl-p/n history"].joined(separator: canvas.glyphs.separator), in: inner, row: messageRow, width: inner.width, role: .label)
         } else {
@@ -44,5 +47,23 @@ public enum FormPane {
             canvas.truncated(form.completions.joined(separator: "  "), in: inner, row: messageRow + 1, width: inner.width, role: .method)
         }
         return cursor
+    }
+
+    /// The result line: "add: ok 63ms 42", "slow: waiting (#3)", "nope: error "rpc_nope"".
+    static func describe(_ result: FormResult) -> (text: String, isError: Bool) {
+        switch result {
+        case .sending(let method): return ("\(method): sending", false)
+        case .waiting(let method, let id): return ("\(method): waiting for an answer to #\(id)", false)
+        case .notified(let method): return ("\(method): notification sent", false)
+        case .finished(let method, _, let outcome, let latency):
+            let took = Format.duration(latency)
+            switch outcome {
+            case .response(let data): return ("\(method): ok \(took) \(data.compactString)", false)
+            case .error(let data): return ("\(method): error \(took) \(data.compactString)", true)
+            case .timeout: return ("\(method): timed out after \(took)", true)
+            case .cancelled: return ("\(method): cancelled", true)
+            case .connectionLost(let reason): return ("\(method): \(reason)", true)
+            }
+        }
     }
 }
