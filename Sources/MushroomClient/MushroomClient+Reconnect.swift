@@ -27,12 +27,12 @@ extension MushroomClient {
         while !Task.isCancelled, !isClosing {
             let url = sessionURL
             let openedBefore = connectionsOpened.load(ordering: .relaxed)
-            engine.publish(.transport(.connecting(url: url, attempt: failures + 1)))
+            publish(.connecting(url: url, attempt: failures + 1))
             let link = ConnectionLink(engine: engine, tracker: tracker) { [self] in
                 connectionsOpened.add(1, ordering: .relaxed)
                 configuration.logger.info("connected to \(url)")
-                engine.publish(.transport(.connected(
-                    transport: transport.rawValue, url: url, sessionID: BootstrapAnswer(transport: transport, url: url).sessionID)))
+                publish(.connected(
+                    transport: transport.rawValue, url: url, sessionID: BootstrapAnswer(transport: transport, url: url).sessionID))
                 firstOutcome.yield(.success(()))
             }
             let reason: String
@@ -41,7 +41,7 @@ extension MushroomClient {
             do {
                 switch try await connection.run(sessionURL: url, link: link) {
                 case .clientDisconnected:
-                    engine.publish(.transport(.disconnected(reason: "the client disconnected")))
+                    publish(.disconnected(reason: "the client disconnected"))
                     return
                 case .peerDisconnected:
                     reason = "the server ended the session"
@@ -65,7 +65,7 @@ extension MushroomClient {
             }
             // A connection closed before any message does not count as a success for the backoff.
             let opened = !silent && connectionsOpened.load(ordering: .relaxed) > openedBefore
-            engine.publish(.transport(.disconnected(reason: reason)))
+            publish(.disconnected(reason: reason))
             configuration.logger.info("disconnected from \(url): \(reason)")
             if !opened, connectionsOpened.load(ordering: .relaxed) == 0 {
                 firstOutcome.yield(.failure(ConnectionFailed(url: url, reason: reason)))
@@ -75,7 +75,7 @@ extension MushroomClient {
             failures = opened ? 0 : failures + 1
             if sessionGone { await renewSession(reason: reason) }
             let delay = configuration.backoff.delay(beforeAttempt: failures + 1)
-            engine.publish(.transport(.reconnectScheduled(attempt: failures + 1, delay: delay)))
+            publish(.reconnectScheduled(attempt: failures + 1, delay: delay))
             try? await Task.sleep(for: delay)
         }
     }
@@ -91,7 +91,7 @@ extension MushroomClient {
             state.withLock { $0.sessionURL = answer.url }
             configuration.logger.info("new session \(answer.url) after: \(reason)")
         } catch {
-            engine.publish(.transport(.disconnected(reason: error.description)))
+            publish(.disconnected(reason: error.description))
             configuration.logger.warning("could not open a new session: \(error)")
         }
     }

@@ -29,6 +29,8 @@ public final class MushroomClient: Sendable {
 
     struct State {
         var sessionURL: String
+        /// The latest transport change, with which every new event subscription begins.
+        var transportState: EngineEvent?
         var closing = false
         var supervisor: Task<Void, Never>?
     }
@@ -67,7 +69,16 @@ public final class MushroomClient: Sendable {
 
     /// Every engine and transport event from now on (connections, reconnections, new sessions,
     /// messages, requests, protocol errors), for the dashboard. Each call is a new subscription.
-    public func events() -> AsyncStream<EngineEvent> { engine.events() }
+    public func events() -> AsyncStream<EngineEvent> {
+        state.withLock { state in engine.events(startingWith: state.transportState.map { [$0] } ?? []) }
+    }
+
+    /// Publishes a transport change and remembers it for later subscribers.
+    func publish(_ change: TransportEvent) {
+        let event = EngineEvent(time: engine.configuration.now(), kind: .transport(change))
+        state.withLock { $0.transportState = event }
+        engine.publish(event.kind)
+    }
 
     /// Sends a Request and waits for its answer, at most `timeout` (the configured default when `nil`).
     /// Throws `RequestException` for an Error reply, `RequestTimeout`, or `ConnectionLost` when the

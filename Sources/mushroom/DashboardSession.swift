@@ -17,12 +17,7 @@ enum DashboardSession {
         }
         let client = try await options.connect(to: url, handler: CommandLineHandler())
         let inbox = EventInbox()
-        let events = client.events()
-        // The subscription starts after the connection opened: tell the dashboard where it is.
-        inbox.post(EngineEvent(
-            time: Date(),
-            kind: .transport(.connected(transport: client.transport.rawValue, url: client.sessionURL, sessionID: nil))))
-        let pump = Task { await inbox.pump(events) }
+        let pump = Task { await inbox.pump(client.events()) }
         let exit: DashboardApp.Exit
         do {
             exit = try await DashboardApp.launch(options: .init(theme: theme), inbox: inbox) { command in

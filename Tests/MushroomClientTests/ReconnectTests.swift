@@ -49,15 +49,17 @@ struct ReconnectTests {
     }
 }
 
-/// The transport events up to the reconnection: the next `connected`, over ws to the new session
-/// the reference server forces (it ends a WebSocket session when its socket closes).
+/// The transport events up to the reconnection: the next `connected` after a disconnection, over
+/// ws to the new session the reference server forces (it ends a WebSocket session when its socket
+/// closes). A subscription begins with the current state, so the first `connected` is the old one.
 func reconnection(in events: AsyncStream<EngineEvent>, transport: TransportKind) async -> [TransportEvent] {
     var changes: [TransportEvent] = []
     for await event in events {
         guard case .transport(let change) = event.kind else { continue }
         changes.append(change)
+        let disconnected = changes.contains { if case .disconnected = $0 { true } else { false } }
         let sessionLost = changes.contains { if case .sessionLost = $0 { true } else { false } }
-        if case .connected = change, transport == .poll || sessionLost { break }
+        if case .connected = change, disconnected, transport == .poll || sessionLost { break }
     }
     return changes
 }

@@ -144,6 +144,23 @@ import Testing
         #expect(log.withLock { $0 } == ["before Request", "after Request", "before Notification", "after Notification"])
     }
 
+    @Test func aSubscriptionBeginsWithItsInitialEventsThenFollowsLiveOnes() async throws {
+        let engine = Engine()
+        let state = EngineEvent(time: Date(timeIntervalSince1970: 5), kind: .transport(.connected(transport: "ws", url: "u", sessionID: nil)))
+        let events = engine.events(startingWith: [state])
+        engine.publish(.protocolError("live"))
+        var seen: [String] = []
+        for await event in events {
+            switch event.kind {
+            case .transport(let change): seen.append("\(change) at \(event.time.timeIntervalSince1970)")
+            case .protocolError(let text): seen.append(text)
+            default: seen.append("other")
+            }
+            if seen.count == 2 { break }
+        }
+        #expect(seen == [#"connected(transport: "ws", url: "u", sessionID: nil) at 5.0"#, "live"])
+    }
+
     @Test func noEventIsBuiltWhenNobodyListens() {
         let engine = Engine()
         let built = Atomic<Int>(0)

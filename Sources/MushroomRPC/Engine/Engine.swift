@@ -60,9 +60,10 @@ public final class Engine: Sendable {
     // MARK: Events
 
     /// Every message sent and received, every request started and finished, protocol errors and
-    /// transport changes, as they happen. Each call makes a new subscription.
-    public func events() -> AsyncStream<EngineEvent> {
-        broadcaster.subscribe(bufferLimit: configuration.eventBufferLimit)
+    /// transport changes, as they happen. Each call makes a new subscription, which begins with
+    /// `initial` (a transport tells a late subscriber the state it is in).
+    public func events(startingWith initial: [EngineEvent] = []) -> AsyncStream<EngineEvent> {
+        broadcaster.subscribe(bufferLimit: configuration.eventBufferLimit, startingWith: initial)
     }
 
     /// Publishes an event to the subscribers; the event is not even built when nobody listens.

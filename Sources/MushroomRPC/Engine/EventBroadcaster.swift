@@ -9,11 +9,16 @@ final class EventBroadcaster<Event: Sendable>: Sendable {
     /// Whether anyone listens; check before building an expensive event.
     var hasSubscribers: Bool { subscriberCount.load(ordering: .relaxed) > 0 }
 
-    /// A new subscription. When `bufferLimit` events wait unread, the oldest are dropped.
-    func subscribe(bufferLimit: Int) -> AsyncStream<Event> {
+    /// A new subscription that begins with `initial`. When `bufferLimit` events wait unread, the
+    /// oldest are dropped.
+    func subscribe(bufferLimit: Int, startingWith initial: [Event] = []) -> AsyncStream<Event> {
         let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(bufferLimit))
         let token = nextToken.add(1, ordering: .relaxed).newValue
-        subscribers.withLock { $0[token] = continuation }
+        subscribers.withLock { subscribers in
+            // Under the lock, so that no event published meanwhile comes before the initial ones.
+            for event in initial { continuation.yield(event) }
+            subscribers[token] = continuation
+        }
         subscriberCount.add(1, ordering: .relaxed)
         continuation.onTermination = { [weak self] _ in
             guard let self else { return }
