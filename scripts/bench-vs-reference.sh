@@ -6,15 +6,17 @@
 #
 # Usage: scripts/bench-vs-reference.sh
 # Environment: BENCH_DURATION (seconds measured per run, default 5), BENCH_WARMUP (default 1),
-#   BENCH_DEPTH (pipeline depth, default 50), BENCH_FANOUT (fan-out connections, default 100),
-#   BENCH_FANOUT_DEPTH (publishes in flight, default 10), BENCH_LOG (where every run's full
-#   output is kept, default a temporary file that is printed at the end).
+#   BENCH_DEPTH (pipeline depth, default 64: the Swift server handles at most 64 requests of one
+#   session at once and refuses the rest, so a deeper pipeline would measure refusals),
+#   BENCH_FANOUT (fan-out subscriber connections, default 100), BENCH_FANOUT_DEPTH (publishes in
+#   flight, default 10), BENCH_LOG (a file to keep every run's figures in; by default they are
+#   printed at the end).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 duration=${BENCH_DURATION:-5}
 warmup=${BENCH_WARMUP:-1}
-depth=${BENCH_DEPTH:-50}
+depth=${BENCH_DEPTH:-64}
 fanout=${BENCH_FANOUT:-100}
 fanout_depth=${BENCH_FANOUT_DEPTH:-10}
 

@@ -21,13 +21,11 @@ enum FanoutLoad {
             throw error
         }
         clients.append(publisher)
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                await timeline.run(warmup: options.warmup, duration: options.duration)
-                gate.open()
-            }
-            group.addTask { await publish(publisher, options: options, timeline: timeline, gate: gate, tally: tally) }
+        let publishing: @Sendable () async -> Void = {
+            await publish(publisher, options: options, timeline: timeline, gate: gate, tally: tally)
         }
+        await timeline.drive(
+            warmup: options.warmup, duration: options.duration, grace: options.drainTimeout, whenClosed: gate.open, [publishing])
         // Wait for the notifications still on their way, then count the missing ones as lost.
         let expected = tally.counts.answered * options.connections
         let deadline = ContinuousClock.now + options.settleTimeout

@@ -36,6 +36,15 @@ public struct LatencySummary: Sendable, Hashable {
     public let p999: UInt64
     public let max: UInt64
 
+    public init(count: Int, p50: UInt64, p90: UInt64, p99: UInt64, p999: UInt64, max: UInt64) {
+        self.count = count
+        self.p50 = p50
+        self.p90 = p90
+        self.p99 = p99
+        self.p999 = p999
+        self.max = max
+    }
+
     /// The percentiles with their labels, in order: p50, p90, p99, p99.9, max.
     public var labelled: [(label: String, nanoseconds: UInt64)] {
         [("p50", p50), ("p90", p90), ("p99", p99), ("p99.9", p999), ("max", max)]

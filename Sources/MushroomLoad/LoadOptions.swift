@@ -15,8 +15,9 @@ public struct LoadOptions: Sendable {
     /// The load runs this long before the measurement window opens; its results are discarded.
     public var warmup: Duration
     public var transport: TransportKind
-    /// How long one request may wait for its answer before it counts as failed.
-    public var requestTimeout: Duration = .seconds(10)
+    /// How long the requests still unanswered when the window closes are waited for before
+    /// they are cancelled and count as failed.
+    public var drainTimeout: Duration = .seconds(10)
     /// How long the notifications still in flight after the window are waited for before the
     /// missing ones count as lost (`fanout`).
     public var settleTimeout: Duration = .seconds(5)

@@ -35,6 +35,34 @@ public final class LoadTimeline: Sendable {
         stop()
     }
 
+    /// Runs `workers` side by side with the timeline (`run`), calls `whenClosed` when the window
+    /// closes, and returns once every worker returned; workers still running `grace` after the
+    /// window closed are cancelled (a server that stopped answering cannot hold the run forever).
+    public func drive(
+        warmup: Duration, duration: Duration, grace: Duration, whenClosed: @escaping @Sendable () -> Void = {},
+        _ workers: [@Sendable () async -> Void]
+    ) async {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await self.run(warmup: warmup, duration: duration)
+                whenClosed()
+                try? await Task.sleep(for: grace)
+                return true
+            }
+            for worker in workers {
+                group.addTask {
+                    await worker()
+                    return false
+                }
+            }
+            var running = workers.count
+            while running > 0, let isTimeline = await group.next(), !isTimeline {
+                running -= 1
+            }
+            group.cancelAll()
+        }
+    }
+
     /// Ends the measurement window now (if it is open) and starts draining.
     public func stop() {
         window.withLock { window in

@@ -3,21 +3,18 @@ import MushroomRPC
 
 /// The `echo` and `pipeline` scenarios: each connection keeps `depth` `echo` requests in flight
 /// (one for `echo`), sending the next as soon as one is answered, until the measurement window
-/// closes; then what is in flight is answered and counted in the totals.
+/// closes; then what is in flight is answered and counted in the totals. Requests unanswered
+/// `drainTimeout` after the window are cancelled and count as failed.
 enum RequestLoad {
     static func run(_ options: LoadOptions) async throws -> LoadResult {
         let clients = try await LoadClients.connect(options.connections, options: options, handler: ClosureHandler { $0.data })
         let timeline = LoadTimeline()
         let recorder = LatencyRecorder()
         let tally = LoadTally()
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await timeline.run(warmup: options.warmup, duration: options.duration) }
-            for client in clients {
-                for _ in 0..<options.depth {
-                    group.addTask { await roundTrips(client, timeline: timeline, recorder: recorder, tally: tally) }
-                }
-            }
+        let workers = clients.flatMap { client in
+            Array(repeating: { @Sendable in await roundTrips(client, timeline: timeline, recorder: recorder, tally: tally) }, count: options.depth)
         }
+        await timeline.drive(warmup: options.warmup, duration: options.duration, grace: options.drainTimeout, workers)
         await LoadClients.close(clients)
         let depth = options.depth == 1 ? "1 request" : "\(options.depth) requests"
         return LoadResult(

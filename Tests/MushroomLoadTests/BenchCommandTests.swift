@@ -16,7 +16,7 @@ struct BenchCommandTests {
         (["--scenario", "pipeline", "--depth", "0"], "--depth must be at least 1, got 0"),
         (["--depth", "8"], "--depth does not apply to the sequential echo scenario; use --scenario pipeline"),
         (["--duration", "0"], "--duration must be a positive number of seconds, got 0.0"),
-        (["--warmup", "-1"], "--warmup must be 0 or more seconds, got -1.0"),
+        (["--warmup=-1"], "--warmup must be 0 or more seconds, got -1.0"),
         (["--transport", "carrier-pigeon"], "--transport must be ws or poll, not 'carrier-pigeon'"),
     ])
     func badArgumentsExit1WithOneSentence(arguments: [String], message: String) async throws {
