@@ -118,7 +118,7 @@ row() {
       -v raw="$raw_value" -v rp="$raw_p50" -v oe="$ours_errors" -v te="$theirs_errors" 'BEGIN {
     ratio = theirs > 0 ? sprintf("%.1fx", ours / theirs) : "-"
     rawcol = raw != "" ? sprintf("%10.0f %8.3f", raw, rp) : sprintf("%10s %8s", "-", "-")
-    share = raw > 0 ? sprintf("%5.0f%%", 100 * ours / raw) : sprintf("%6s", "-")
+    share = raw > 0 ? sprintf("%5.1f%%", 100 * ours / raw) : sprintf("%6s", "-")
     printf "%-28s %10.0f %8.3f %10.0f %8.3f %8s %s %s %7d %7d\n", label, ours, op, theirs, tp, ratio, rawcol, share, oe, te
   }'
 }
@@ -133,5 +133,24 @@ row "pipeline (depth $depth, 1 conn)" pipeline raw.pipeline
 row "fanout ($fanout conns, msgs/s)" fanout ""
 echo
 echo "ratio = swift / reference; %raw = swift as a share of the raw WebSocket echo of the same frames."
+echo
+
+# target LABEL VALUE MINIMUM UNIT: one line of the verdict on issue 7's targets.
+target() {
+  awk -v label="$1" -v value="$2" -v minimum="$3" -v unit="$4" 'BEGIN {
+    printf "  %-44s %8.1f%s (target %s%s)  %s\n", label, value, unit, minimum, unit, (value >= minimum ? "met" : "MISSED")
+  }'
+}
+value() { figure "$1" "$work/$2.json"; }
+echo "Targets of issue 7:"
+target "sequential echo vs the reference" \
+  "$(awk -v a="$(value echo.throughput swift-echo)" -v b="$(value echo.throughput reference-echo)" 'BEGIN { print a / b }')" 100 x
+target "sequential echo vs the raw WebSocket echo" \
+  "$(awk -v a="$(value echo.throughput swift-echo)" -v b="$(value raw.echo.throughput raw-echo)" 'BEGIN { print 100 * a / b }')" 50 %
+target "pipelined echo (depth $depth) vs the raw echo" \
+  "$(awk -v a="$(value pipeline.throughput swift-pipeline)" -v b="$(value raw.pipeline.throughput raw-pipeline)" 'BEGIN { print 100 * a / b }')" 50 %
+target "fan-out to $fanout connections vs the reference" \
+  "$(awk -v a="$(value fanout.throughput swift-fanout)" -v b="$(value fanout.throughput reference-fanout)" 'BEGIN { print a / b }')" 5 x
+echo
 echo "Full figures of every run (JSON lines):"
 cat "$log"
