@@ -17,12 +17,12 @@ public enum LoadScenario: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The in-flight depth when none is asked for: requests per connection, or publishes whose
-    /// notifications have not all arrived.
+    /// The in-flight depth when none is asked for: requests per connection (64, the most a Swift
+    /// server handles for one session at once), or publishes whose notifications have not all arrived.
     public var defaultDepth: Int {
         switch self {
         case .echo: 1
-        case .pipeline: 100
+        case .pipeline: 64
         case .fanout: 10
         }
     }

@@ -25,7 +25,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Connections (fanout: subscriber connections). Default: 1, fanout 100.")
     var connections: Int?
 
-    @Option(help: "Requests in flight per connection (pipeline, default 100) or publishes in flight (fanout, default 10).")
+    @Option(help: "Requests in flight per connection (pipeline, default 64) or publishes in flight (fanout, default 10).")
     var depth: Int?
 
     @Option(help: "Seconds measured.")
