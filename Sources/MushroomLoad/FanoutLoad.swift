@@ -35,10 +35,10 @@ enum FanoutLoad {
         tally.update { $0.lost = max(0, expected - $0.delivered) }
         await LoadClients.close(clients)
         return LoadResult(
-            name: options.scenario.rawValue, noun: "messages",
+            name: options.scenario.rawValue, noun: options.scenario.operationNoun,
             setup: "\(options.connections) subscriber \(options.connections == 1 ? "connection" : "connections") and 1 publisher, "
                 + "\(options.depth) \(options.depth == 1 ? "publish" : "publishes") in flight, \(options.transport.rawValue) transport",
-            counts: tally.counts, measuredSeconds: timeline.measuredSeconds, latency: recorder.summary)
+            counts: tally.counts, measuredSeconds: timeline.measuredSeconds, latency: recorder.summary, countsDeliveries: true)
     }
 
     /// Publishes until the timeline drains, each publish once fewer than `depth` are unsettled.

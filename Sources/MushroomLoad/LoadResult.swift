@@ -12,14 +12,20 @@ public struct LoadResult: Sendable {
     public let counts: LoadCounts
     public let measuredSeconds: Double
     public let latency: LatencySummary
+    /// Whether the run counted deliveries and losses (`fanout`).
+    public let countsDeliveries: Bool
 
-    public init(name: String, noun: String, setup: String, counts: LoadCounts, measuredSeconds: Double, latency: LatencySummary) {
+    public init(
+        name: String, noun: String, setup: String, counts: LoadCounts, measuredSeconds: Double, latency: LatencySummary,
+        countsDeliveries: Bool = false
+    ) {
         self.name = name
         self.noun = noun
         self.setup = setup
         self.counts = counts
         self.measuredSeconds = measuredSeconds
         self.latency = latency
+        self.countsDeliveries = countsDeliveries
     }
 
     /// Operations completed per second in the measurement window.
@@ -35,7 +41,7 @@ public struct LoadResult: Sendable {
             figures.append(Figure(name: "\(name).latency.\(label)", value: Double(nanoseconds) / 1e6, unit: "ms"))
         }
         figures.append(Figure(name: "\(name).errors", value: Double(counts.errors), unit: "requests"))
-        if counts.delivered > 0 || counts.lost > 0 {
+        if countsDeliveries {
             figures.append(Figure(name: "\(name).lost", value: Double(counts.lost), unit: "messages"))
         }
         return figures
@@ -49,7 +55,7 @@ public struct LoadResult: Sendable {
             "  \(setup)",
         ]
         var problems = "  \(counts.errors) errors (\(counts.refused) refused, \(counts.failed) failed)"
-        if counts.delivered > 0 || counts.lost > 0 { problems += ", \(counts.lost) messages lost" }
+        if countsDeliveries { problems += ", \(counts.lost) messages lost" }
         lines.append(problems)
         lines.append("")
         lines.append("Summary:")

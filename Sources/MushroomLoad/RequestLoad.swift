@@ -18,7 +18,7 @@ enum RequestLoad {
         await LoadClients.close(clients)
         let depth = options.depth == 1 ? "1 request" : "\(options.depth) requests"
         return LoadResult(
-            name: options.scenario.rawValue, noun: "requests",
+            name: options.scenario.rawValue, noun: options.scenario.operationNoun,
             setup: "\(options.connections) \(options.connections == 1 ? "connection" : "connections"), "
                 + "\(depth) in flight per connection, \(options.transport.rawValue) transport",
             counts: tally.counts, measuredSeconds: timeline.measuredSeconds, latency: recorder.summary)
