@@ -4,7 +4,7 @@ import MushroomTestSupport
 import Testing
 
 /// `mushroom bench` as a subprocess: usage errors, an unreachable server, and the JSON output.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(2)))
 struct BenchCommandTests {
     static func mushroom(_ arguments: String...) async throws -> ChildProcessOutcome {
         try await runChildProcess(builtMushroomExecutable, arguments: arguments)

@@ -5,7 +5,7 @@ import MushroomServer
 import Testing
 
 /// A server that stops answering cannot hold a run forever.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.serialized, .timeLimit(.minutes(1)))
 struct DrainTests {
     @Test func unansweredRequestsAreCancelledAfterTheDrainTimeout() async throws {
         var configuration = MushroomServerConfiguration()

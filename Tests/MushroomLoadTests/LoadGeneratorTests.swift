@@ -3,7 +3,7 @@ import MushroomLoad
 import Testing
 
 /// Every scenario run briefly against an in-process demo server: the counts must add up.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.serialized, .timeLimit(.minutes(1)))
 struct LoadGeneratorTests {
     static func options(_ url: String, _ scenario: LoadScenario, connections: Int, depth: Int? = nil, transport: TransportKind = .ws) -> LoadOptions {
         LoadOptions(

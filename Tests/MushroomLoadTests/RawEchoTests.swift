@@ -2,7 +2,7 @@ import MushroomLoad
 import Testing
 
 /// The raw WebSocket echo baseline: every frame sent comes back, sequentially and pipelined.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.serialized, .timeLimit(.minutes(1)))
 struct RawEchoTests {
     @Test(arguments: [1, 16])
     func everyFrameIsEchoed(depth: Int) async throws {
