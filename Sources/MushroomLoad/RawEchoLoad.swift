@@ -30,7 +30,8 @@ public enum RawEchoLoad {
                 }
                 await timeline.run(warmup: warmup, duration: duration)
             }
-            try await group.waitForAll()
+            // The first failure (a refused connection) ends the run; the other tasks are cancelled.
+            while try await group.next() != nil {}
         }
         return LoadResult(
             name: depth == 1 ? "raw.echo" : "raw.pipeline", noun: "echoes",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MushroomLoad
 
 /// `mushroom-bench raw-echo --url ws://HOST:PORT/ [--depth N]`: drives a raw echo server with the
@@ -34,9 +35,15 @@ struct RawEchoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let result = try await RawEchoLoad.run(
-            url: url, connections: connections, depth: depth,
-            duration: .milliseconds(Int64(duration * 1000)), warmup: .milliseconds(Int64(warmup * 1000)))
+        let result: LoadResult
+        do {
+            result = try await RawEchoLoad.run(
+                url: url, connections: connections, depth: depth,
+                duration: .milliseconds(Int64(duration * 1000)), warmup: .milliseconds(Int64(warmup * 1000)))
+        } catch {
+            FileHandle.standardError.write(Data("mushroom-bench: the raw echo at \(url) failed: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
         if json {
             for figure in result.figures { print(figure.json) }
         } else {
