@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "MushroomDemo", targets: ["MushroomDemo"]),
         .library(name: "DashboardModel", targets: ["DashboardModel"]),
         .library(name: "DashboardUI", targets: ["DashboardUI"]),
+        .library(name: "MushroomLoad", targets: ["MushroomLoad"]),
         .executable(name: "mushroom", targets: ["mushroom"]),
     ],
     dependencies: [
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         .target(
@@ -62,6 +64,18 @@ let package = Package(
             dependencies: ["CNcurses", "DashboardModel", "MushroomRPC", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
+            name: "MushroomLoad",
+            dependencies: [
+                "MushroomClient",
+                "MushroomRPC",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "MushroomTestSupport",
             dependencies: [
                 "MushroomRPC",
@@ -80,10 +94,17 @@ let package = Package(
                 "MushroomDemo",
                 "DashboardModel",
                 "DashboardUI",
+                "MushroomLoad",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "mushroom-bench", dependencies: ["MushroomRPC", "DashboardModel", "DashboardUI"]),
+        .executableTarget(
+            name: "mushroom-bench",
+            dependencies: [
+                "MushroomRPC", "DashboardModel", "DashboardUI", "MushroomLoad",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"], exclude: ["Corpus"]),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "MushroomRPC"]),
         .testTarget(name: "DashboardEndToEndTests", dependencies: ["MushroomTestSupport", "mushroom"]),
@@ -91,6 +112,10 @@ let package = Package(
         .testTarget(
             name: "MushroomClientTests",
             dependencies: ["MushroomClient", "MushroomTestSupport", "mushroom"]
+        ),
+        .testTarget(
+            name: "MushroomLoadTests",
+            dependencies: ["MushroomLoad", "MushroomDemo", "MushroomServer", "MushroomTestSupport", "mushroom"]
         ),
         .testTarget(
             name: "MushroomServerTests",

@@ -1,3 +1,4 @@
+import MushroomLoad
 import MushroomRPC
 
 /// Message codec and engine figures. The message is the reference peer's ticker notification,

@@ -1,21 +1,5 @@
 import Foundation
 
-/// One measured figure, printed as a line for people or as a JSON object with `--json`.
-struct Figure {
-    let name: String
-    let value: Double
-    let unit: String
-
-    var line: String {
-        let formatted = value >= 100 ? String(Int(value.rounded())) : String(format: "%.3f", value)
-        return "\(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(formatted) \(unit)"
-    }
-
-    var json: String {
-        #"{"name":"\#(name)","value":\#(value),"unit":"\#(unit)"}"#
-    }
-}
-
 /// Runs `body` repeatedly for at least `duration`, in batches of `batch` operations, and returns operations per second.
 func rate(for duration: Duration = .seconds(1), batch: Int, _ body: () throws -> Void) rethrows -> Double {
     let clock = ContinuousClock()

@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import MushroomLoad
 import MushroomRPC
 
 /// Dashboard model figures: notification ingest and the cost of one snapshot.

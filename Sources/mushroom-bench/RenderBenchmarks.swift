@@ -1,6 +1,7 @@
 import DashboardModel
 import DashboardUI
 import Foundation
+import MushroomLoad
 import MushroomRPC
 
 /// Dashboard rendering figures: one full 200x60 frame (snapshot and drawing) on the in-memory surface.

@@ -7,7 +7,7 @@ struct Mushroom: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mushroom",
         abstract: "Speak the mushroom real-time RPC protocol: dashboard, demo, server and client.",
-        subcommands: [DemoCommand.self, DashCommand.self, ServeCommand.self, CallCommand.self, NotifyCommand.self, WatchCommand.self]
+        subcommands: [DemoCommand.self, DashCommand.self, ServeCommand.self, CallCommand.self, NotifyCommand.self, WatchCommand.self, BenchCommand.self]
     )
 
     /// Runs the tool. A usage error ends in one sentence and exit status 1 (not ArgumentParser's 64),

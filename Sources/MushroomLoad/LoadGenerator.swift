@@ -1,0 +1,16 @@
+/// Applies load to a mushroom server (what redis-benchmark is to Redis).
+///
+/// ```swift
+/// let result = try await LoadGenerator.run(LoadOptions(url: "http://127.0.0.1:8080/", scenario: .pipeline))
+/// print(result.report)
+/// ```
+public enum LoadGenerator {
+    /// Connects, warms up, measures, drains and disconnects. Throws the client's error
+    /// (`BootstrapError`, `ConnectionFailed`) when the server cannot be reached.
+    public static func run(_ options: LoadOptions) async throws -> LoadResult {
+        switch options.scenario {
+        case .echo, .pipeline: try await RequestLoad.run(options)
+        case .fanout: try await FanoutLoad.run(options)
+        }
+    }
+}

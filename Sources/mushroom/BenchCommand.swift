@@ -1,0 +1,86 @@
+import ArgumentParser
+import MushroomClient
+import MushroomLoad
+
+/// `mushroom bench URL`: a load generator for any mushroom server, printing throughput and
+/// latency percentiles like redis-benchmark, or one JSON figure per line with `--json`.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Apply load to a mushroom server and print its throughput and latency percentiles.",
+        discussion: """
+            Scenarios: echo (sequential round trips of the echo method on each connection), pipeline \
+            (--depth echo requests in flight per connection), fanout (one publisher calls the server's \
+            publish method with --depth publishes in flight; the notifications are counted at \
+            --connections subscribers). With --json, one {"name","value","unit"} object per line. \
+            Exit status: 0 measured, 1 usage or connection error.
+            """)
+
+    @Argument(help: "The server's bootstrap URL, e.g. http://127.0.0.1:8080/.")
+    var url: String
+
+    @Option(help: "echo, pipeline or fanout.")
+    var scenario = "echo"
+
+    @Option(help: "Connections (fanout: subscriber connections). Default: 1, fanout 100.")
+    var connections: Int?
+
+    @Option(help: "Requests in flight per connection (pipeline, default 64) or publishes in flight (fanout, default 10).")
+    var depth: Int?
+
+    @Option(help: "Seconds measured.")
+    var duration: Double = 5
+
+    @Option(help: "Seconds of load before the measurement starts.")
+    var warmup: Double = 1
+
+    @Option(help: "The transport: ws or poll.")
+    var transport = "ws"
+
+    @Flag(help: "Print one JSON object per figure and line: {\"name\":...,\"value\":...,\"unit\":...}.")
+    var json = false
+
+    func validate() throws {
+        guard let kind = LoadScenario(rawValue: scenario) else {
+            throw ValidationError("--scenario must be echo, pipeline or fanout, not '\(scenario)'")
+        }
+        if let connections, connections < 1 {
+            throw ValidationError("--connections must be at least 1, got \(connections)")
+        }
+        if let depth {
+            guard depth >= 1 else { throw ValidationError("--depth must be at least 1, got \(depth)") }
+            guard kind != .echo || depth == 1 else {
+                throw ValidationError("--depth does not apply to the sequential echo scenario; use --scenario pipeline")
+            }
+        }
+        guard duration > 0, duration.isFinite else {
+            throw ValidationError("--duration must be a positive number of seconds, got \(duration)")
+        }
+        guard warmup >= 0, warmup.isFinite else {
+            throw ValidationError("--warmup must be 0 or more seconds, got \(warmup)")
+        }
+        guard TransportKind(rawValue: transport) != nil else {
+            throw ValidationError("--transport must be ws or poll, not '\(transport)'")
+        }
+    }
+
+    func run() async throws {
+        let options = LoadOptions(
+            url: url, scenario: LoadScenario(rawValue: scenario) ?? .echo, connections: connections, depth: depth,
+            duration: .milliseconds(Int64(duration * 1000)), warmup: .milliseconds(Int64(warmup * 1000)),
+            transport: TransportKind(rawValue: transport) ?? .ws)
+        try await CommandFailure.reporting {
+            let result: LoadResult
+            do {
+                result = try await LoadGenerator.run(options)
+            } catch {
+                throw CommandFailure.connection("\(error)")
+            }
+            if json {
+                for figure in result.figures { printLine(figure.json) }
+            } else {
+                printLine(result.report)
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import MushroomClient
+import MushroomLoad
+import Testing
+
+/// Every scenario run briefly against an in-process demo server: the counts must add up.
+@Suite(.serialized, .timeLimit(.minutes(1)))
+struct LoadGeneratorTests {
+    static func options(_ url: String, _ scenario: LoadScenario, connections: Int, depth: Int? = nil, transport: TransportKind = .ws) -> LoadOptions {
+        LoadOptions(
+            url: url, scenario: scenario, connections: connections, depth: depth,
+            duration: .milliseconds(300), warmup: .milliseconds(100), transport: transport)
+    }
+
+    @Test(arguments: [TransportKind.ws, .poll])
+    func echoAnswersEveryRequest(transport: TransportKind) async throws {
+        try await withDemoServer { server in
+            let result = try await LoadGenerator.run(Self.options(server.url, .echo, connections: 2, transport: transport))
+            #expect(result.counts.sent > 0)
+            #expect(result.counts.answered == result.counts.sent)
+            #expect(result.counts.errors == 0)
+            #expect(result.counts.measured <= result.counts.answered)
+            #expect(result.latency.count == result.counts.measured)
+            #expect(result.measuredSeconds > 0)
+        }
+    }
+
+    @Test func pipelineAnswersEveryRequestInFlight() async throws {
+        try await withDemoServer { server in
+            let result = try await LoadGenerator.run(Self.options(server.url, .pipeline, connections: 2, depth: 16))
+            #expect(result.counts.sent >= 32)
+            #expect(result.counts.answered == result.counts.sent)
+            #expect(result.counts.errors == 0)
+            #expect(result.latency.count == result.counts.measured)
+            #expect(result.name == "pipeline")
+        }
+    }
+
+    @Test func fanoutDeliversEveryPublishToEverySubscriber() async throws {
+        try await withDemoServer { server in
+            let result = try await LoadGenerator.run(Self.options(server.url, .fanout, connections: 5, depth: 4))
+            #expect(result.counts.sent > 0)
+            #expect(result.counts.answered == result.counts.sent)
+            #expect(result.counts.delivered == result.counts.answered * 5)
+            #expect(result.counts.lost == 0)
+            #expect(result.counts.errors == 0)
+            #expect(result.counts.measured <= result.counts.delivered)
+            #expect(result.latency.count == result.counts.measured)
+            #expect(result.figures.map(\.name).contains("fanout.lost"))
+        }
+    }
+
+    @Test func unreachableServerThrowsTheClientsError() async throws {
+        let url = try await withDemoServerURLThatIsClosed()
+        await #expect(throws: BootstrapError.self) {
+            try await LoadGenerator.run(Self.options(url, .echo, connections: 1))
+        }
+    }
+
+    /// The URL of a demo server that has shut down again: nothing listens there any more.
+    private func withDemoServerURLThatIsClosed() async throws -> String {
+        var url = ""
+        try await withDemoServer { server in url = server.url }
+        return url
+    }
+}
