@@ -49,6 +49,6 @@ struct SoakSettings {
 }
 
 /// An environment variable of the soak has a value it cannot use.
-struct InvalidSoakSetting: Error, CustomStringConvertible {
+struct InvalidSoakSetting: Error, Equatable, CustomStringConvertible {
     let description: String
 }
