@@ -118,6 +118,20 @@ let package = Package(
             dependencies: ["MushroomLoad", "MushroomDemo", "MushroomServer", "MushroomTestSupport", "mushroom"]
         ),
         .testTarget(
+            name: "SoakTests",
+            dependencies: [
+                "MushroomClient",
+                "MushroomRPC",
+                "MushroomTestSupport",
+                "mushroom",
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "MushroomServerTests",
             dependencies: [
                 "MushroomServer",

@@ -60,8 +60,8 @@ public struct MushroomServer: Sendable {
         let application = Application(
             responder: MushroomHTTPResponder(sessions: sessions, sessionHandler: sessionHandler, configuration: configuration),
             server: .http1WebSocketUpgrade(
-                webSocketRouter: webSocketRouter(),
-                configuration: .init(ws: .init(maxFrameSize: configuration.maximumMessageSize, autoPing: .disabled))),
+                configuration: .init(ws: .init(maxFrameSize: configuration.maximumMessageSize, autoPing: .disabled)),
+                shouldUpgrade: webSocketUpgrade()),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mushroom"),
             onServerRunning: { channel in
                 listener.yield(channel.localAddress?.port ?? 0)
@@ -87,26 +87,29 @@ public struct MushroomServer: Sendable {
             sessions: sessions, group: group, run: run)
     }
 
-    /// The router deciding WebSocket upgrades: only to the URL of a live WebSocket session. Any
-    /// other upgrade is refused with `400` before the socket opens.
-    private func webSocketRouter() -> Router<BasicWebSocketRequestContext> {
-        let router = Router(context: BasicWebSocketRequestContext.self)
+    /// Decides WebSocket upgrades: only to the URL of a live WebSocket session. Any other upgrade
+    /// is refused with `400` before the socket opens.
+    ///
+    /// A closure rather than a `Router`: hummingbird-websocket 2.8.1's router keeps each upgraded
+    /// request's context in a box that the context itself references, a cycle that leaked about a
+    /// kilobyte per WebSocket connection (found by the soak, with heaptrack).
+    private func webSocketUpgrade() -> @Sendable (HTTPRequest, any Channel, Logger) throws
+        -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>> {
         let sessions = self.sessions
         let configuration = self.configuration
-        router.ws(
-            RouterPath(configuration.normalizedBasePath + "/:session"),
-            shouldUpgrade: { _, context in
-                guard let id = context.parameters.get("session"),
-                      sessions.session(id: id)?.transport == .webSocket else { return .dontUpgrade }
-                return .upgrade([:])
-            },
-            onUpgrade: { inbound, outbound, context in
-                guard let id = context.requestContext.parameters.get("session"),
-                      let session = sessions.session(id: id) else { return }
+        return { head, _, _ in
+            let base = configuration.normalizedBasePath
+            let path = head.path?.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            guard path.hasPrefix(base + "/") else { return .dontUpgrade }
+            let segments = path.dropFirst(base.count).split(separator: "/")
+            guard segments.count == 1, SessionID.isWellFormed(segments[0]),
+                  let session = sessions.session(id: String(segments[0])), session.transport == .webSocket
+            else { return .dontUpgrade }
+            return .upgrade([:]) { inbound, outbound, _ in
                 await WebSocketConnection(session: session, sessions: sessions, configuration: configuration)
                     .run(inbound: inbound, outbound: outbound)
-            })
-        return router
+            }
+        }
     }
 }
 

@@ -73,6 +73,9 @@ public final class SessionList: Sendable {
         engineConfiguration.maximumUnacknowledged = configuration.maximumUnacknowledged
         engineConfiguration.maximumConcurrentHandlers = configuration.maximumConcurrentHandlers
         engineConfiguration.logger = logger
+        if let limit = configuration.maximumUnacknowledged {
+            engineConfiguration.hooks.afterHandling.append(closeWhenRepliesReach(limit, sessionID: id))
+        }
         let subscriptions = TopicSubscriptions()
         let engine = Engine(
             handler: TopicMethodHandler(subscriptions: subscriptions, application: handler.withLock { $0 } ?? MethodNotFoundHandler()),
@@ -82,6 +85,17 @@ public final class SessionList: Sendable {
         logger.info("session opened (\(transport.rawValue))")
         await sessionHandler.connect(session)
         return session
+    }
+
+    /// A hook ending the session once a reply leaves `limit` messages waiting for acknowledgement,
+    /// as a refused broadcast does: otherwise a client that never acknowledges (the reference
+    /// JavaScript client over WebSocket) would see every later reply refused in silence.
+    private func closeWhenRepliesReach(_ limit: Int, sessionID id: String) -> MessageHooks.Hook {
+        { [weak self] message, engine in
+            guard case .request = message, engine.unacknowledgedCount >= limit,
+                  let self, let session = self.session(id: id) else { return }
+            self.end(session, .slowConsumer(limit: limit))
+        }
     }
 
     /// Ends `session` for `reason` (once), removes it, and tells the session handler.

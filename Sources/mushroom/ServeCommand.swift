@@ -37,6 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The largest message or poll body accepted, in bytes.")
     var maxMessageBytes = 1 << 20
 
+    @Option(help: "The most messages a client may leave unacknowledged; one more closes its session (slow consumer).")
+    var maxUnacknowledged = 10_000
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "notice"
 
@@ -46,6 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard pingMs >= 0 else { throw ValidationError("--ping-ms must be 0 or more, got \(pingMs)") }
         guard graceSeconds >= 0 else { throw ValidationError("--grace-seconds must be 0 or more, got \(graceSeconds)") }
         guard maxMessageBytes > 0 else { throw ValidationError("--max-message-bytes must be positive, got \(maxMessageBytes)") }
+        guard maxUnacknowledged > 0 else {
+            throw ValidationError("--max-unacknowledged must be positive, got \(maxUnacknowledged)")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical; got '\(logLevel)'")
         }
@@ -58,6 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.basePath = basePath
         configuration.webSocketGracePeriod = .seconds(graceSeconds)
         configuration.maximumMessageSize = maxMessageBytes
+        configuration.maximumUnacknowledged = maxUnacknowledged
         configuration.logger.logLevel = Logger.Level(rawValue: logLevel) ?? .notice
         let server: MushroomServer
         if demo {

@@ -5,33 +5,6 @@ import Testing
 
 @Suite(.timeLimit(.minutes(1)))
 struct LimitTests {
-    @Test func oversizedWebSocketMessageClosesTheSocketUnread() async throws {
-        try await withServer({ $0.maximumMessageSize = 1024 }) { server in
-            let (socket, _) = try await openWebSocket(server)
-            var inbox = Inbox(socket)
-            let big = String(repeating: "x", count: 4000)
-            socket.send(#"[2, 0, "echo", "\#(big)"]"#)
-            #expect(await inbox.next() == nil)
-            let frame = try await socket.closeFrame()
-            #expect(frame?.closeCode == .messageTooLarge)
-            #expect(server.sessions.all.first?.engine.lastReceivedID == nil)
-        }
-    }
-
-    @Test func oversizedPollAndBootstrapBodiesAre413() async throws {
-        try await withServer({ $0.maximumMessageSize = 1024 }) { server in
-            let url = try await TestHTTP.bootstrap(server.url, transports: ["poll"])
-            let big = String(repeating: "x", count: 2000)
-            let poll = try await TestHTTP.post(url, #"[[2, 0, "echo", "\#(big)"]]"#)
-            #expect(poll.status == 413)
-            #expect(poll.body == "poll body refused: the body exceeds the limit of 1024 bytes\n")
-            #expect(server.sessions.all.first?.engine.lastReceivedID == nil)
-            let bootstrap = try await TestHTTP.post(server.url, #"{"transports": ["poll"], "auth": "\#(big)"}"#)
-            #expect(bootstrap.status == 413)
-            #expect(bootstrap.body == "bootstrap body refused: the body exceeds the limit of 1024 bytes\n")
-        }
-    }
-
     @Test func slowConsumerIsClosedAtTheBound() async throws {
         try await withServer({ $0.maximumUnacknowledged = 5 }) { server in
             let (socket, _) = try await openWebSocket(server)
@@ -44,6 +17,25 @@ struct LimitTests {
             let frame = try await socket.closeFrame()
             #expect(frame?.closeCode == .policyViolation)
             #expect(frame?.reason == "slow consumer: 5 messages were waiting for acknowledgement")
+        }
+    }
+
+    @Test func aClientThatNeverAcknowledgesRepliesIsClosedAtTheBound() async throws {
+        try await withServer({ $0.maximumUnacknowledged = 3 }) { server in
+            let (socket, _) = try await openWebSocket(server)
+            var inbox = Inbox(socket)
+            for n in 0..<3 {
+                socket.send(.request(.init(id: n, method: "echo", data: .integer(Int64(n)))))
+                #expect(await inbox.next() == .heartbeat(.init(lastMessageID: n)))
+                #expect(await inbox.next() == .response(.init(id: n, requestID: n, data: .integer(Int64(n)))))
+            }
+            // The third reply left three messages waiting: the next reply could not be sent, so
+            // the session is closed rather than left to refuse every later reply in silence.
+            #expect(await inbox.next() == nil)
+            let frame = try await socket.closeFrame()
+            #expect(frame?.closeCode == .policyViolation)
+            #expect(frame?.reason == "slow consumer: 3 messages were waiting for acknowledgement")
+            #expect(server.sessions.count == 0)
         }
     }
 

@@ -1,0 +1,156 @@
+import Foundation
+import Synchronization
+
+/// `mushroom serve` running as a child process on a free loopback port, for tests that need the
+/// real executable (the soak): its bootstrap URL, its process id, its output, and a graceful stop.
+///
+/// Nothing here blocks a Swift concurrency thread: output arrives through readability handlers,
+/// the exit through the termination handler, and waiting is `Task.sleep`.
+///
+/// ```swift
+/// let server = try await ServeProcess.start(arguments: ["--demo", "--max-unacknowledged", "200"])
+/// let rss = try ProcessMemory.residentKiB(of: server.processIdentifier)
+/// let status = await server.stop()
+/// ```
+public final class ServeProcess: Sendable {
+    /// The bootstrap URL the server printed, `http://127.0.0.1:PORT/`.
+    public let url: String
+    /// The child's process id (for `/proc/PID/status`).
+    public let processIdentifier: Int32
+    private let process: Process
+    private let output: ProcessOutput
+    private let exits: Mutex<AsyncStream<Int32>?>
+
+    /// Starts `mushroom serve --host 127.0.0.1 --port 0` followed by `arguments`, and returns once
+    /// it printed `Server running at URL`. Throws `ServeProcessFailed` with its stderr when it
+    /// exits first or does not listen within `startupTimeout`.
+    public static func start(
+        arguments: [String], executable: URL = builtMushroomExecutable, startupTimeout: Duration = .seconds(60)
+    ) async throws -> ServeProcess {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
+        let output = ProcessOutput()
+        let (exits, exited) = AsyncStream<Int32>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        process.terminationHandler = { ended in
+            exited.yield(ended.terminationStatus)
+            exited.finish()
+        }
+        output.capture(process)
+        try process.run()
+        let url: String
+        do {
+            url = try await output.waitForServerURL(of: process, timeout: startupTimeout)
+        } catch {
+            _ = await terminate(process, exits: exits, grace: .seconds(5))
+            throw error
+        }
+        return ServeProcess(url: url, process: process, output: output, exits: exits)
+    }
+
+    private init(url: String, process: Process, output: ProcessOutput, exits: AsyncStream<Int32>) {
+        self.url = url
+        self.processIdentifier = process.processIdentifier
+        self.process = process
+        self.output = output
+        self.exits = Mutex(exits)
+    }
+
+    /// What the server wrote on stderr so far (its log).
+    public var log: String { output.stderr }
+
+    /// Whether the child is still running.
+    public var isRunning: Bool { process.isRunning }
+
+    /// Stops the server with SIGTERM (a graceful shutdown), or SIGKILL when it has not exited
+    /// within `grace`; returns its exit status (`-1` when an earlier `stop` already reaped it).
+    public func stop(grace: Duration = .seconds(15)) async -> Int32 {
+        let exits = self.exits.withLock { stream in
+            defer { stream = nil }
+            return stream
+        }
+        guard let exits else { return -1 }
+        let status = await terminate(process, exits: exits, grace: grace)
+        output.stopCapturing(process)
+        return status
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// Sends SIGTERM, then SIGKILL after `grace`, and waits for the exit reported on `exits`.
+private func terminate(_ process: Process, exits: AsyncStream<Int32>, grace: Duration) async -> Int32 {
+    if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+    let killer = Task {
+        try await Task.sleep(for: grace)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+    var status: Int32 = -1
+    for await code in exits { status = code }
+    killer.cancel()
+    return status
+}
+
+/// `mushroom serve` failed to start.
+public struct ServeProcessFailed: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// Collects a child's stdout and stderr as they arrive.
+private final class ProcessOutput: Sendable {
+    private struct Buffers {
+        var stdout = Data()
+        var stderr = Data()
+    }
+
+    private let buffers = Mutex(Buffers())
+
+    func capture(_ process: Process) {
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        stdout.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            self?.buffers.withLock { $0.stdout.append(data) }
+        }
+        stderr.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            self?.buffers.withLock { $0.stderr.append(data) }
+        }
+    }
+
+    func stopCapturing(_ process: Process) {
+        for pipe in [process.standardOutput, process.standardError] {
+            (pipe as? Pipe)?.fileHandleForReading.readabilityHandler = nil
+        }
+    }
+
+    var stderr: String { buffers.withLock { String(decoding: $0.stderr, as: UTF8.self) } }
+
+    /// Waits for the `Server running at URL` line and returns the URL.
+    func waitForServerURL(of process: Process, timeout: Duration) async throws -> String {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            if let url = serverURL { return url }
+            if !process.isRunning {
+                throw ServeProcessFailed(description: "mushroom serve exited with status \(process.terminationStatus) before listening: \(stderr)")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw ServeProcessFailed(description: "mushroom serve did not print 'Server running at' within \(timeout): \(stderr)")
+    }
+
+    /// The URL of the `Server running at URL` line, once printed.
+    private var serverURL: String? {
+        let stdout = buffers.withLock { String(decoding: $0.stdout, as: UTF8.self) }
+        let prefix = "Server running at "
+        guard let line = stdout.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else { return nil }
+        return String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+    }
+}
