@@ -14,12 +14,13 @@ struct StalledUpgradeTests {
         let silent = try await TestUpstream.start(echo: false)
         let proxy = try await TCPProxy.start(targetPort: server.port)
         var configuration = ClientConfiguration.quickReconnection
-        configuration.connectTimeout = .seconds(1)
+        // Short enough for a quick test, long enough for the bootstrap on a busy machine.
+        configuration.connectTimeout = .seconds(5)
         let recorder = SequenceRecorder()
         let client = try await MushroomClient.connect(
             url: "http://127.0.0.1:\(proxy.port)/", transports: [.ws], handler: recorder, configuration: configuration)
         let events = EventTally(client.events())
-        let deadline = Deadline(in: .seconds(30))
+        let deadline = Deadline(in: .seconds(60))
         do {
             try await deadline.wait(for: "the session") { server.sessions.count == 1 }
             let session = try #require(server.sessions.all.first)
