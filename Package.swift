@@ -132,6 +132,19 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "ResilienceTests",
+            dependencies: [
+                "MushroomClient",
+                "MushroomServer",
+                "MushroomRPC",
+                "DashboardModel",
+                "MushroomTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "MushroomServerTests",
             dependencies: [
                 "MushroomServer",

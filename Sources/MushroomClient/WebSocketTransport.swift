@@ -18,13 +18,17 @@ struct WebSocketTransport: ClientTransport {
         webSocketConfiguration.validateUTF8 = true
         let maximumFrameSize = configuration.maximumFrameSize
         let ending = EndingBox()
+        let logger = configuration.logger
+        let settings = webSocketConfiguration
+        let race = UpgradeRace()
         let closeFrame: WebSocketCloseFrame?
         do {
-            closeFrame = try await WebSocketClient.connect(
-                url: sessionURL, configuration: webSocketConfiguration, logger: configuration.logger
-            ) { inbound, outbound, _ in
-                let end = try await Self.exchange(inbound: inbound, outbound: outbound, link: link, maximumFrameSize: maximumFrameSize)
-                ending.set(end)
+            closeFrame = try await race.run(timeout: configuration.connectTimeout) {
+                try await WebSocketClient.connect(url: sessionURL, configuration: settings, logger: logger) { inbound, outbound, _ in
+                    guard race.upgrade() else { return }
+                    let end = try await Self.exchange(inbound: inbound, outbound: outbound, link: link, maximumFrameSize: maximumFrameSize)
+                    ending.set(end)
+                }
             }
         } catch let error as WebSocketClientError where error == .webSocketUpgradeFailed {
             throw SessionNotFound(url: sessionURL)

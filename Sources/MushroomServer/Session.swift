@@ -24,6 +24,7 @@ public final class Session: Sendable {
         var heldPolls = 0
         var poll: (token: Engine.ConnectionToken, signal: AsyncStream<Void>.Continuation)?
         var webSocket: (token: Engine.ConnectionToken, finish: @Sendable () -> Void)?
+        var webSocketsAttached = 0
         var graceTimer: Task<Void, Never>?
     }
 
@@ -60,6 +61,7 @@ public final class Session: Sendable {
             let previous = state.webSocket?.finish
             let token = engine.attach(writer: writer)
             state.webSocket = (token, finish)
+            state.webSocketsAttached += 1
             return (previous, token)
         }
         guard let (previous, token) = replaced else { return nil }
@@ -85,6 +87,9 @@ public final class Session: Sendable {
             state.graceTimer = timer
         }
     }
+
+    /// Whether the client has resumed the session on a new socket at least once.
+    var hasResumedWebSocket: Bool { state.withLock { $0.webSocketsAttached > 1 } }
 
     /// Whether a socket is attached.
     var hasWebSocket: Bool { state.withLock { $0.webSocket != nil } }
