@@ -26,11 +26,12 @@ struct WebSocketConnection: Sendable {
             try? await outbound.close(.goingAway, reason: "session \(session.id) has ended")
             return
         }
-        // A resumed session that has received nothing yet still greets the client with
-        // `[0, null]`: a socket closed before any message is how the reference server refuses a
-        // session it forgot, and clients take two in a row as the end of the session. Without
-        // the greeting, an idle session's sockets cut twice by the network would look the same.
-        if session.hasResumedWebSocket, session.engine.lastReceivedID == nil {
+        // A resumed socket always carries a message first, a Heartbeat acknowledging what the
+        // session has received: a socket closed before any message is how the reference server
+        // refuses a session it forgot, and clients take two in a row as the end of the session.
+        // Without the greeting, a quiet session's sockets cut twice by the network would look the
+        // same, and the client would abandon a live session and what it was sent.
+        if session.hasResumedWebSocket {
             continuation.yield(.message(session.engine.takeHeartbeat()))
         }
         let session = self.session

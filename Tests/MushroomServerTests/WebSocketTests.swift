@@ -109,7 +109,7 @@ struct WebSocketTests {
             let frame = try await first.closeFrame()
             #expect(frame?.reason == "replaced by a newer connection to the session")
             var inbox = Inbox(second)
-            // A resumed socket of a session that has received nothing yet is greeted.
+            // A resumed socket is greeted with a Heartbeat of what the session has received.
             #expect(await inbox.next() == .heartbeat(.init(lastMessageID: nil)))
             server.sessions.notify("news", 1)
             #expect(await inbox.next() == .notification(.init(id: 0, method: "news", data: 1)))

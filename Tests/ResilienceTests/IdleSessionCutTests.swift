@@ -3,12 +3,14 @@ import MushroomRPC
 import MushroomTestSupport
 import Testing
 
-/// An idle WebSocket session whose sockets the network cuts again and again lives on: the server
-/// greets each socket with a heartbeat, so a cut is never taken for the reference server's way of
-/// refusing a forgotten session (a socket closed before any message, twice in a row).
+/// A quiet WebSocket session whose sockets the network cuts again and again lives on, whether or
+/// not it has received anything: the server greets each resumed socket with a heartbeat, so a cut
+/// is never taken for the reference server's way of refusing a forgotten session (a socket closed
+/// before any message, twice in a row).
 @Suite("An idle WebSocket session cut again and again", .timeLimit(.minutes(2)))
 struct IdleSessionCutTests {
-    @Test func theIdleSessionSurvivesRepeatedCuts() async throws {
+    @Test(arguments: [false, true])
+    func theQuietSessionSurvivesRepeatedCuts(afterARequest: Bool) async throws {
         let server = try await ResilienceServer.start()
         let proxy = try await TCPProxy.start(targetPort: server.port)
         let recorder = SequenceRecorder()
@@ -19,7 +21,11 @@ struct IdleSessionCutTests {
         do {
             try await deadline.wait(for: "the session") { server.sessions.count == 1 }
             let session = try #require(server.sessions.all.first)
-            // Nothing is sent either way but the server's greeting.
+            if afterARequest {
+                #expect(try await client.request("echo", "before the cuts") == "before the cuts")
+                try await deadline.wait(for: "the acknowledgements") { client.engine.unacknowledgedCount == 0 && session.engine.unacknowledgedCount == 0 }
+            }
+            // From here nothing is sent either way but the server's greetings.
             for round in 1...3 {
                 let received = events.current.messagesReceived
                 proxy.dropAllConnections()
