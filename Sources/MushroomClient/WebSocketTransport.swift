@@ -1,6 +1,7 @@
 import Logging
 import MushroomRPC
 import NIOCore
+import NIOWebSocket
 import Synchronization
 import WSClient
 
@@ -45,7 +46,7 @@ struct WebSocketTransport: ClientTransport {
         try await link.exchange { queue in
             while let batch = await queue.next() {
                 for message in batch {
-                    try await outbound.write(.text(String(decoding: message.frame, as: UTF8.self)))
+                    try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: message.frame))))
                     if message == .disconnect { return .clientDisconnected }
                 }
             }

@@ -1,4 +1,5 @@
 import HummingbirdWebSocket
+import NIOCore
 import NIOWebSocket
 import Logging
 import MushroomRPC
@@ -40,7 +41,7 @@ struct WebSocketConnection: Sendable {
                 for await item in frames {
                     switch item {
                     case .message(let message):
-                        try? await outbound.write(.text(String(decoding: message.frame, as: UTF8.self)))
+                        try? await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: message.frame))))
                     case .close(let code, let reason):
                         try? await outbound.close(code, reason: reason)
                         return
