@@ -60,14 +60,8 @@ struct LimitTests {
             var inbox = Inbox(socket)
             socket.send(.request(.init(id: 0, method: "wait", data: 30)))
             socket.send(.request(.init(id: 1, method: "echo", data: 1)))
-            // Both are acknowledged, the first one's Heartbeat possibly coalesced into the second's.
-            var message = await inbox.next()
-            var acknowledged: MessageID?
-            while case .heartbeat(let heartbeat) = message {
-                acknowledged = heartbeat.lastMessageID
-                message = await inbox.next()
-            }
-            #expect(acknowledged == 1)
+            let (heartbeat, message) = await inbox.nextAfterHeartbeats()
+            #expect(heartbeat == .init(lastMessageID: 1))
             #expect(message == .error(.init(id: 0, requestID: 1, data: "too many concurrent requests (limit 1)")))
         }
     }

@@ -193,9 +193,10 @@ struct SecurityTests {
             let resumed = try await TestWebSocket.connect("ws://127.0.0.1:\(server.port)/\(session.id)/")
             var resumedInbox = Inbox(resumed)
             resumed.send(.request(.init(id: 0, method: "echo", data: "small")))
-            #expect(await resumedInbox.next() == .heartbeat(.init(lastMessageID: nil)))
-            #expect(await resumedInbox.next() == .heartbeat(.init(lastMessageID: 0)))
-            #expect(await resumedInbox.next() == .response(.init(id: 0, requestID: 0, data: "small")))
+            // The greeting and the request's Heartbeat, or only the latter when it covered the first.
+            let (heartbeat, message) = await resumedInbox.nextAfterHeartbeats()
+            #expect(heartbeat == .init(lastMessageID: 0))
+            #expect(message == .response(.init(id: 0, requestID: 0, data: "small")))
         }
     }
 

@@ -86,4 +86,16 @@ struct Inbox {
         }
         return nil
     }
+
+    /// The next message that is not a Heartbeat, with the last Heartbeat before it (`nil` when
+    /// none came): the server does not write a Heartbeat that a newer one queued behind it covers,
+    /// so how many arrive for a burst depends on timing; the last one says what was acknowledged.
+    mutating func nextAfterHeartbeats() async -> (lastHeartbeat: Message.Heartbeat?, message: Message?) {
+        var lastHeartbeat: Message.Heartbeat?
+        while let message = await next() {
+            guard case .heartbeat(let heartbeat) = message else { return (lastHeartbeat, message) }
+            lastHeartbeat = heartbeat
+        }
+        return (lastHeartbeat, nil)
+    }
 }
