@@ -41,7 +41,8 @@ struct WebSocketConnection: Sendable {
                 for await item in frames {
                     switch item {
                     case .message(let message):
-                        if Self.isSuperseded(message, lastReceived: session.engine.lastReceivedID) { continue }
+                        // Under load the writer lags; a Heartbeat a newer queued one covers is skipped.
+                        if session.engine.isSupersededHeartbeat(message) { continue }
                         try? await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: message.frame))))
                     case .close(let code, let reason):
                         try? await outbound.close(code, reason: reason)
@@ -87,18 +88,6 @@ struct WebSocketConnection: Sendable {
             configuration.logger.debug("session \(session.id): socket ended: \(error)")
         }
         return nil
-    }
-
-    /// Whether `message` is a Heartbeat older than what the session has received since. With
-    /// immediate acknowledgement the engine writes the Heartbeat of every newer message under the
-    /// same lock that records it, so a newer Heartbeat is already queued behind this one, and
-    /// acknowledgements are cumulative. Skipping it saves a frame per request whenever the
-    /// socket's writer lags behind the requests (pipelined load): the acknowledgement still goes
-    /// out, once for the burst.
-    private static func isSuperseded(_ message: Message, lastReceived: MessageID?) -> Bool {
-        guard case .heartbeat(let heartbeat) = message, let lastReceived else { return false }
-        guard let acknowledged = heartbeat.lastMessageID else { return true }
-        return acknowledged < lastReceived
     }
 
     /// The close frame for a socket whose outbound stream finished.
