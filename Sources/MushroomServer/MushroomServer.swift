@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import MushroomRPC
@@ -59,9 +60,7 @@ public struct MushroomServer: Sendable {
         let (listening, listener) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let application = Application(
             responder: MushroomHTTPResponder(sessions: sessions, sessionHandler: sessionHandler, configuration: configuration),
-            server: .http1WebSocketUpgrade(
-                configuration: .init(ws: .init(maxFrameSize: configuration.maximumMessageSize, autoPing: .disabled)),
-                shouldUpgrade: webSocketUpgrade()),
+            server: httpServer(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mushroom"),
             onServerRunning: { channel in
                 listener.yield(channel.localAddress?.port ?? 0)
@@ -85,6 +84,19 @@ public struct MushroomServer: Sendable {
         return RunningMushroomServer(
             host: configuration.host, port: port, basePath: configuration.normalizedBasePath,
             sessions: sessions, group: group, run: run)
+    }
+
+    /// HTTP/1 with WebSocket upgrades, each connection closed at the latest
+    /// `shutdownGracePeriod` into a graceful shutdown.
+    private func httpServer() -> HTTPServerBuilder {
+        let upgrade = webSocketUpgrade()
+        let webSocket = WebSocketServerConfiguration(maxFrameSize: configuration.maximumMessageSize, autoPing: .disabled)
+        let gracePeriod = configuration.shutdownGracePeriod
+        return HTTPServerBuilder { responder in
+            DrainingChildChannel(
+                base: HTTP1WebSocketUpgradeChannel(responder: responder, configuration: .init(ws: webSocket), shouldUpgrade: upgrade),
+                gracePeriod: gracePeriod)
+        }
     }
 
     /// Decides WebSocket upgrades: only to the URL of a live WebSocket session. Any other upgrade

@@ -30,6 +30,9 @@ public struct MushroomServerConfiguration: Sendable {
     public var maximumConcurrentHandlers: Int? = 64
     /// How many malformed WebSocket messages in a row close the socket; fewer are logged and skipped.
     public var maximumMalformedInARow = 10
+    /// How long a graceful shutdown lets a connection finish (a response, a WebSocket close
+    /// handshake) before closing it; a connection that never carried a request is closed at once.
+    public var shutdownGracePeriod: Duration = .seconds(5)
     /// The logger for sessions, transports and their engines.
     public var logger = Logger(label: "mushroom.server")
 

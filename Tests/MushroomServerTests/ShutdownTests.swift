@@ -1,5 +1,6 @@
 import MushroomRPC
 import MushroomServer
+import NIOCore
 import NIOWebSocket
 import Testing
 
@@ -24,5 +25,32 @@ struct ShutdownTests {
         let answer = try await held
         #expect(answer.body == "[[-1]]")
         #expect(server.sessions.count == 0)
+    }
+}
+
+extension ShutdownTests {
+    @Test func aConnectionThatNeverSentARequestDoesNotHoldShutdown() async throws {
+        let server = try await MushroomServer(configuration: testConfiguration, handler: TestMethods.handler).start()
+        let closedByServer = try await TestRawHTTP.withConnection(port: server.port) { reader, _ in
+            try await Task.sleep(for: .milliseconds(200))
+            await server.shutdown()
+            return try await reader.next() == nil
+        }
+        #expect(closedByServer)
+    }
+
+    @Test func aRequestWhoseBodyNeverComesIsCutAfterTheGracePeriod() async throws {
+        var configuration = testConfiguration
+        configuration.shutdownGracePeriod = .milliseconds(200)
+        let server = try await MushroomServer(configuration: configuration, handler: TestMethods.handler).start()
+        let pollURL = try await TestHTTP.bootstrap(server.url, transports: ["poll"])
+        let path = String(pollURL.dropFirst(server.url.count - 1))
+        let answer = try await TestRawHTTP.withConnection(port: server.port) { reader, writer in
+            try await writer.write(ByteBuffer(string: "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n[[0"))
+            try await Task.sleep(for: .milliseconds(200))
+            await server.shutdown()
+            return try await reader.next()
+        }
+        #expect(answer == nil)
     }
 }

@@ -52,14 +52,16 @@ import Testing
         // Every client has left; give the server a moment to let go of the last sessions.
         try await Task.sleep(for: .seconds(2))
         let endKiB = try memory.sample()
+        let stopping = clock.now
         let status = await server.stop(grace: .seconds(30))
+        let stopped = clock.now - stopping
         let log = server.log
 
         let figures = tally.snapshot
         let rss = memory.snapshot
         let startKiB = try #require(rss.startKiB, "the soak ended before its warm-up (\(settings.warmUp))")
         let serverCuts = log.split(separator: "\n").filter { $0.contains(" closed: slow consumer: ") }.count
-        print(Self.report(settings: settings, ran: ran, figures: figures, rss: rss, endKiB: endKiB, serverCuts: serverCuts, arguments: arguments))
+        print(Self.report(settings: settings, ran: ran, figures: figures, rss: rss, endKiB: endKiB, serverCuts: serverCuts, stopped: stopped, arguments: arguments))
 
         #expect(figures.failures == [])
         #expect(status == 0, "mushroom serve exited with status \(status) after SIGTERM (9: killed, not stopped within 30 s); its log ends: \(log.suffix(3000))")
@@ -80,7 +82,7 @@ import Testing
 
     private static func report(
         settings: SoakSettings, ran: Duration, figures: SoakTally.Figures, rss: MemorySampler.Figures,
-        endKiB: Int, serverCuts: Int, arguments: [String]
+        endKiB: Int, serverCuts: Int, stopped: Duration, arguments: [String]
     ) -> String {
         func mebibytes(_ kib: Int?) -> String {
             kib.map { String(format: "%.1f MiB", Double($0) / 1024) } ?? "-"
@@ -102,6 +104,7 @@ import Testing
               server RSS            start \(mebibytes(rss.startKiB)), end \(mebibytes(endKiB)) (\(growth)), peak \(mebibytes(rss.peakKiB))
               RSS by quarter        \(trend) (after warm-up, during the load)
               failures              \(figures.failures.count)
+              stopped               \(String(format: "%.2f s", Double(stopped.components.seconds) + Double(stopped.components.attoseconds) / 1e18)) after SIGTERM
             """
     }
 }
