@@ -60,10 +60,10 @@ struct ConnectionLink: Sendable {
     /// the unacknowledged messages into it), reports the connection open, and runs `sending` (fed
     /// by the queue) and `receiving` side by side until either ends; then detaches.
     func exchange(
-        sending: @escaping @Sendable (OutboundQueue) async throws -> ConnectionEnd,
+        sending: @escaping @Sendable (BatchQueue<Message>) async throws -> ConnectionEnd,
         receiving: @escaping @Sendable () async throws -> ConnectionEnd
     ) async throws -> ConnectionEnd {
-        let queue = OutboundQueue()
+        let queue = BatchQueue<Message>()
         let token = engine.attach { queue.push($0) }
         defer {
             engine.detach(token)

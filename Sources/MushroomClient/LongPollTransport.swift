@@ -18,7 +18,7 @@ struct LongPollTransport: ClientTransport {
     }
 
     /// POSTs queued messages as they come, in batches; the server answers `null` once it handled them.
-    private func send(_ queue: OutboundQueue, to url: String, link: ConnectionLink) async throws -> ConnectionEnd {
+    private func send(_ queue: BatchQueue<Message>, to url: String, link: ConnectionLink) async throws -> ConnectionEnd {
         while let batch = await queue.next() {
             try await post(batch, to: url, timeout: configuration.connectTimeout)
             link.tracker.delivered(through: batch.compactMap(\.id).max())

@@ -14,7 +14,7 @@ extension Engine {
             startRequest(request)
         case .notification(let notification):
             runHooks(configuration.hooks.beforeHandling, message)
-            notificationQueue.yield(notification)
+            notificationQueue.push(notification)
         case .response(let response):
             runHooks(configuration.hooks.beforeHandling, message)
             answer(requestID: response.requestID, outcome: .response(response.data))

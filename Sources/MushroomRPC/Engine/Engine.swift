@@ -35,19 +35,20 @@ public final class Engine: Sendable {
     public let configuration: EngineConfiguration
     let state: Mutex<State>
     let broadcaster = EventBroadcaster<EngineEvent>()
-    let notificationQueue: AsyncStream<Message.Notification>.Continuation
+    let notificationQueue = BatchQueue<Message.Notification>()
 
     public init(handler: any RPCHandler = MethodNotFoundHandler(), configuration: EngineConfiguration = EngineConfiguration()) {
         self.handler = handler
         self.configuration = configuration
         self.state = Mutex(State(channel: ReliableChannel(maximumUnacknowledged: configuration.maximumUnacknowledged)))
-        let (notifications, continuation) = AsyncStream<Message.Notification>.makeStream()
-        self.notificationQueue = continuation
         // Inbound notifications are handled one at a time, in the order they arrived.
+        let notifications = notificationQueue
         Task { [weak self] in
-            for await notification in notifications {
-                guard let self else { return }
-                await self.runNotification(notification)
+            while let batch = await notifications.next() {
+                for notification in batch {
+                    guard let self else { return }
+                    await self.runNotification(notification)
+                }
             }
         }
     }

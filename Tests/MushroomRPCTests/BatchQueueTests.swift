@@ -1,10 +1,9 @@
-@testable import MushroomClient
-import MushroomRPC
+@testable import MushroomRPC
 import Testing
 
-struct OutboundQueueTests {
+struct BatchQueueTests {
     @Test func takesEverythingQueuedAtOnceInOrder() async {
-        let queue = OutboundQueue()
+        let queue = BatchQueue<Message>()
         let messages: [Message] = [.notification(.init(id: 0, method: "a")), .request(.init(id: 1, method: "b")), .disconnect]
         for message in messages { queue.push(message) }
         #expect(await queue.next() == messages)
@@ -13,12 +12,30 @@ struct OutboundQueueTests {
     }
 
     @Test func aWaitingTakerGetsTheNextPushAndNilAfterFinish() async {
-        let queue = OutboundQueue()
+        let queue = BatchQueue<Message>()
         let taker = Task { await queue.next() }
         queue.push(.disconnect)
         #expect(await taker.value == [.disconnect])
         queue.finish()
         queue.push(.disconnect)
+        #expect(await queue.next() == nil)
+    }
+
+    @Test func whatWasQueuedBeforeFinishIsStillTaken() async {
+        let queue = BatchQueue<Int>()
+        queue.push(1)
+        queue.push(2)
+        queue.finish()
+        #expect(await queue.next() == [1, 2])
+        #expect(await queue.next() == nil)
+    }
+
+    @Test func cancellingTheTakerEndsTheQueue() async {
+        let queue = BatchQueue<Int>()
+        let taker = Task { await queue.next() }
+        taker.cancel()
+        #expect(await taker.value == nil)
+        queue.push(1)
         #expect(await queue.next() == nil)
     }
 }
