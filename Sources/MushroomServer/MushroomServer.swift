@@ -109,7 +109,7 @@ public struct MushroomServer: Sendable {
         -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>> {
         let sessions = self.sessions
         let configuration = self.configuration
-        return { head, _, _ in
+        return { head, channel, _ in
             let base = configuration.normalizedBasePath
             let path = head.path?.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             guard path.hasPrefix(base + "/") else { return .dontUpgrade }
@@ -119,7 +119,7 @@ public struct MushroomServer: Sendable {
             else { return .dontUpgrade }
             return .upgrade([:]) { inbound, outbound, _ in
                 await WebSocketConnection(session: session, sessions: sessions, configuration: configuration)
-                    .run(inbound: inbound, outbound: outbound)
+                    .run(inbound: inbound, outbound: outbound, channel: channel)
             }
         }
     }

@@ -5,24 +5,22 @@ import Logging
 import MushroomRPC
 
 /// One WebSocket on a session: inbound text (or binary) messages go to the engine, the engine's
-/// outbound messages go out one per text frame. Attaching retransmits the unacknowledged buffer;
-/// when the socket closes, the session waits for a reconnection (see `SessionList`).
+/// outbound messages go out one per text frame through a `BatchedFrameWriter`. Attaching
+/// retransmits the unacknowledged buffer; when the socket closes, the session waits for a
+/// reconnection (see `SessionList`).
 struct WebSocketConnection: Sendable {
     let session: Session
     let sessions: SessionList
     let configuration: MushroomServerConfiguration
 
-    /// What the socket's writer does next.
-    private enum Outbound: Sendable {
-        case message(Message)
-        case close(WebSocketErrorCode, String)
-    }
-
-    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
-        let (frames, continuation) = AsyncStream<Outbound>.makeStream()
-        let token = session.attachWebSocket(
-            writer: { continuation.yield(.message($0)) },
-            finish: { continuation.finish() })
+    /// Runs the socket until the client closes it, the session ends or the client sends too many
+    /// malformed messages in a row; `channel` is the socket's, written to directly.
+    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, channel: any Channel) async {
+        let writer = BatchedFrameWriter(channel: channel)
+        // Yields the close to send when the reader ends the socket; finished without one when the
+        // session ends it (or is done with it).
+        let (closes, close) = AsyncStream<(WebSocketErrorCode, String)>.makeStream(bufferingPolicy: .bufferingOldest(1))
+        let token = session.attachWebSocket(writer: writer.enqueue, finish: { close.finish() })
         guard let token else {
             try? await outbound.close(.goingAway, reason: "session \(session.id) has ended")
             return
@@ -33,29 +31,18 @@ struct WebSocketConnection: Sendable {
         // Without the greeting, a quiet session's sockets cut twice by the network would look the
         // same, and the client would abandon a live session and what it was sent.
         if session.hasResumedWebSocket {
-            continuation.yield(.message(session.engine.takeHeartbeat()))
+            writer.enqueue(session.engine.takeHeartbeat())
         }
         let session = self.session
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await item in frames {
-                    switch item {
-                    case .message(let message):
-                        // Under load the writer lags; a Heartbeat a newer queued one covers is skipped.
-                        if session.engine.isSupersededHeartbeat(message) { continue }
-                        try? await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: message.frame))))
-                    case .close(let code, let reason):
-                        try? await outbound.close(code, reason: reason)
-                        return
-                    }
-                }
-                let (code, reason) = Self.closing(session.end)
-                try? await outbound.close(code, reason: reason)
+                let (code, text) = await closes.first { _ in true } ?? Self.closing(session.end)
+                try? await outbound.close(code, reason: text)
             }
             if let malformed = await read(inbound) {
-                continuation.yield(.close(.protocolError, malformed))
+                close.yield((.protocolError, malformed))
             }
-            continuation.finish()
+            close.finish()
         }
         sessions.webSocketClosed(session, token: token)
     }

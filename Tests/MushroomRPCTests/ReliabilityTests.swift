@@ -131,24 +131,6 @@ import Testing
         #expect(recorder.written == [.heartbeat(.init(lastMessageID: 0)), .heartbeat(.init(lastMessageID: 1))])
     }
 
-    @Test func onlyImmediateAcknowledgementSupersedesAnOlderQueuedHeartbeat() throws {
-        for policy in [AcknowledgementPolicy.immediate, .batched(everyMessages: 100, idle: .seconds(60)), .manual] {
-            var configuration = EngineConfiguration()
-            configuration.acknowledgement = policy
-            let engine = Engine(handler: ClosureHandler { _ in nil }, configuration: configuration)
-            _ = engine.attach(writer: Recorder().writer)
-            let greeting = engine.takeHeartbeat()
-            #expect(!engine.isSupersededHeartbeat(greeting))
-            engine.receive(.notification(.init(id: 0, method: "a")))
-            engine.receive(.notification(.init(id: 1, method: "b")))
-            let covered = policy == .immediate
-            #expect(engine.isSupersededHeartbeat(greeting) == covered, "\(policy)")
-            #expect(engine.isSupersededHeartbeat(.heartbeat(.init(lastMessageID: 0))) == covered, "\(policy)")
-            #expect(!engine.isSupersededHeartbeat(.heartbeat(.init(lastMessageID: 1))))
-            #expect(!engine.isSupersededHeartbeat(.notification(.init(id: 5, method: "n"))))
-        }
-    }
-
     @Test func overflowIsReportedAsAnEventAndAnError() async throws {
         var configuration = EngineConfiguration()
         configuration.maximumUnacknowledged = 2

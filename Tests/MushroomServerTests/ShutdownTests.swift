@@ -49,7 +49,8 @@ extension ShutdownTests {
             try await writer.write(ByteBuffer(string: "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n[[0"))
             try await Task.sleep(for: .milliseconds(200))
             await server.shutdown()
-            return try await reader.next()
+            // Closed with the body unread: an end of stream, or a reset.
+            return try? await reader.next()
         }
         #expect(answer == nil)
     }

@@ -114,18 +114,6 @@ extension Engine {
         }
     }
 
-    /// Whether `message` is a Heartbeat that a transport still holding it may leave unwritten.
-    /// Under `.immediate` acknowledgement the engine writes a Heartbeat through the attached
-    /// writer under the same lock that records each new message, so a Heartbeat older than what
-    /// has been received since is covered by one queued behind it (acknowledgements are
-    /// cumulative). Under the other policies nothing guarantees that, and this is always false.
-    public func isSupersededHeartbeat(_ message: Message) -> Bool {
-        guard configuration.acknowledgement == .immediate, case .heartbeat(let heartbeat) = message,
-              let lastReceived = lastReceivedID else { return false }
-        guard let acknowledged = heartbeat.lastMessageID else { return true }
-        return acknowledged < lastReceived
-    }
-
     /// The highest inbound id processed (what a Heartbeat acknowledges), if any.
     public var lastReceivedID: MessageID? { state.withLock { $0.channel.lastReceivedID } }
 
