@@ -58,6 +58,12 @@ import Testing
     @Test func invalidUTF8IsAnError() {
         let bytes: [UInt8] = [0x22, 0xFF, 0xFE, 0x22]
         #expect(throws: JSONSyntaxError(offset: 1, reason: "invalid UTF-8 in string")) { try JSONValue(parsing: bytes) }
+        let truncated: [UInt8] = [0x22, 0x61, 0xC3, 0x22]
+        #expect(throws: JSONSyntaxError(offset: 1, reason: "invalid UTF-8 in string")) { try JSONValue(parsing: truncated) }
+    }
+
+    @Test func unescapedStringsParseWhetherASCIIOrNot() throws {
+        #expect(try JSONValue(parsing: #"["plain", "café 🍄"]"#) == ["plain", "café 🍄"])
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {

@@ -140,8 +140,7 @@ struct JSONParser {
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
         try enterContainer()
         index += 1
-        var members: [String: JSONValue] = [:]
-        members.reserveCapacity(4)
+        var members = [String: JSONValue](minimumCapacity: 4)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -218,6 +217,9 @@ struct JSONParser {
     }
 
     private static func validatedString(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) throws(JSONSyntaxError) -> String {
+        // ASCII needs no validation, and String(decoding:) is the cheap way in: String(validating:)
+        // is generic and looked up its type metadata on every call (a tenth of a client's CPU).
+        if buffer.allSatisfy({ $0 < 0x80 }) { return String(decoding: buffer, as: UTF8.self) }
         guard let string = String(validating: buffer, as: UTF8.self) else {
             throw JSONSyntaxError(offset: offset, reason: "invalid UTF-8 in string")
         }
