@@ -15,6 +15,7 @@ final class BatchedFrameWriter: Sendable {
     private struct Queue {
         var messages: [Message] = []
         var isWriteScheduled = false
+        var isFinished = false
     }
 
     private let channel: any Channel
@@ -30,11 +31,19 @@ final class BatchedFrameWriter: Sendable {
     /// through Hummingbird's writer.
     func enqueue(_ message: Message) {
         let schedule = queue.withLock { queue in
+            guard !queue.isFinished else { return false }
             queue.messages.append(message)
             defer { queue.isWriteScheduled = true }
             return !queue.isWriteScheduled
         }
         if schedule { channel.eventLoop.execute { self.writeQueued() } }
+    }
+
+    /// Ignores whatever is queued from now on, because the socket is about to be closed: no data
+    /// frame may follow a close frame. What was queued before is still written. The session's
+    /// engine keeps the ignored messages until they are acknowledged, for the next socket.
+    func finish() {
+        queue.withLock { $0.isFinished = true }
     }
 
     private func writeQueued() {

@@ -37,6 +37,7 @@ struct WebSocketConnection: Sendable {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 let (code, text) = await closes.first { _ in true } ?? Self.closing(session.end)
+                writer.finish()
                 try? await outbound.close(code, reason: text)
             }
             if let malformed = await read(inbound) {

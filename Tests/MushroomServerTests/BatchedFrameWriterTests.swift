@@ -25,6 +25,16 @@ struct BatchedFrameWriterTests {
         #expect(try written(channel) == [.heartbeat(.init(lastMessageID: 3))])
     }
 
+    @Test func nothingQueuedAfterFinishIsWrittenButWhatWasQueuedBeforeIs() throws {
+        let channel = EmbeddedChannel()
+        let writer = BatchedFrameWriter(channel: channel)
+        writer.enqueue(.notification(.init(id: 0, method: "before")))
+        writer.finish()
+        writer.enqueue(.notification(.init(id: 1, method: "after")))
+        channel.embeddedEventLoop.run()
+        #expect(try written(channel) == [.notification(.init(id: 0, method: "before"))])
+    }
+
     /// The messages in the text frames written so far.
     private func written(_ channel: EmbeddedChannel) throws -> [Message] {
         var messages: [Message] = []
