@@ -16,9 +16,8 @@ enum ConnectionEnd: Sendable, Hashable {
     case peerDisconnected
     /// The connection closed; the session may resume on the same URL.
     case closed(reason: String)
-    /// The server closed the connection before sending anything. The reference server does this
-    /// to a WebSocket opened on a session it has ended (the upgrade happens before the lookup),
-    /// so twice in a row means the session is gone.
+    /// The connection closed before the server sent anything, and the server still knows the
+    /// session; it does not count as a connection that opened.
     case closedBeforeAnyMessage
 }
 

@@ -23,7 +23,6 @@ extension MushroomClient {
     private func supervise(firstOutcome: AsyncStream<Result<Void, ConnectionFailed>>.Continuation) async {
         defer { firstOutcome.finish() }
         var failures = 0
-        var silentCloses = 0
         while !Task.isCancelled, !isClosing {
             let url = sessionURL
             let openedBefore = connectionsOpened.load(ordering: .relaxed)
@@ -57,11 +56,6 @@ extension MushroomClient {
                 sessionGone = true
             } catch {
                 reason = Task.isCancelled ? "the client is closing" : NetworkFailure(error).reason
-            }
-            silentCloses = silent ? silentCloses + 1 : 0
-            if silentCloses >= 2 {
-                sessionGone = true
-                silentCloses = 0
             }
             // A connection closed before any message does not count as a success for the backoff.
             let opened = !silent && connectionsOpened.load(ordering: .relaxed) > openedBefore

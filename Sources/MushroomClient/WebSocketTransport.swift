@@ -34,9 +34,23 @@ struct WebSocketTransport: ClientTransport {
         } catch let error as WebSocketClientError where error == .webSocketUpgradeFailed {
             throw SessionNotFound(url: sessionURL)
         }
-        if let end = ending.value { return end }
+        if let end = ending.value {
+            if end == .closedBeforeAnyMessage, await sessionIsUnknown(sessionURL) { throw SessionNotFound(url: sessionURL) }
+            return end
+        }
         let detail = closeFrame.map { "code \($0.closeCode)\($0.reason.map { ", \($0)" } ?? "")" } ?? "no close frame"
         return .closed(reason: "the WebSocket closed (\(detail))")
+    }
+
+    /// Whether the server answers `404` to a plain POST on the session URL. The reference server
+    /// upgrades a WebSocket before it looks the session up, and closes a socket opened on a
+    /// session it has ended before sending anything; a network can cut a socket just as early, and
+    /// only the server can tell the two apart (a live WebSocket session answers `400`, or `500` on
+    /// the reference server). No answer counts as a live session: the next attempt asks again.
+    private func sessionIsUnknown(_ sessionURL: String) async -> Bool {
+        let url = sessionURL.hasPrefix("ws") ? "http" + sessionURL.dropFirst(2) : sessionURL
+        let answer = try? await HTTPPoster().post(url, body: [], timeout: configuration.connectTimeout)
+        return answer?.status == 404
     }
 
     /// Moves frames both ways until either side ends.

@@ -27,9 +27,8 @@ struct WebSocketConnection: Sendable {
         }
         // A resumed socket always carries a message first, a Heartbeat acknowledging what the
         // session has received: a socket closed before any message is how the reference server
-        // refuses a session it forgot, and clients take two in a row as the end of the session.
-        // Without the greeting, a quiet session's sockets cut twice by the network would look the
-        // same, and the client would abandon a live session and what it was sent.
+        // refuses a session it forgot, and a client that sees one asks the server whether the
+        // session still exists. The greeting spares a quiet session's client that question.
         if session.hasResumedWebSocket {
             writer.enqueue(session.engine.takeHeartbeat())
         }

@@ -7,7 +7,9 @@ import NIOCore
 /// A deliberately scripted mushroom server on 127.0.0.1 (port 0) for tests of bad servers: it
 /// answers the bootstrap POST at `/` as told; on the WebSocket at `/session/` it waits for the
 /// client's first frame (so that the client is listening), sends the given text frames, and
-/// records what the client sends until the client leaves.
+/// records what the client sends until the client leaves. With `closesSocketsAtOnce`, it
+/// closes every WebSocket as soon as it opens instead; a plain POST to `/session/` is answered
+/// with `sessionStatus`.
 public final class FakeMushroomServer: Sendable {
     /// How the bootstrap POST is answered.
     public enum Bootstrap: Sendable {
@@ -22,14 +24,19 @@ public final class FakeMushroomServer: Sendable {
     public let port: Int
     private let task: Task<Void, Never>
     private let received: Locked<[String]>
+    private let bootstrapCount: Locked<Int>
 
     /// Starts the server.
-    public static func start(bootstrap: Bootstrap = .webSocketSession, frames: [String] = []) async throws -> FakeMushroomServer {
+    public static func start(
+        bootstrap: Bootstrap = .webSocketSession, frames: [String] = [], closesSocketsAtOnce: Bool = false, sessionStatus: Int = 400
+    ) async throws -> FakeMushroomServer {
         let received = Locked<[String]>([])
+        let bootstrapCount = Locked(0)
         let portSignal = AsyncStream<Int>.makeStream()
         let portBox = Locked(0)
         let router = Router()
         router.post("/") { _, _ -> Response in
+            bootstrapCount.withLock { $0 += 1 }
             switch bootstrap {
             case .webSocketSession:
                 let port = portBox.value
@@ -39,6 +46,7 @@ public final class FakeMushroomServer: Sendable {
                 return Response(status: .init(code: status), body: .init(byteBuffer: ByteBuffer(string: body)))
             }
         }
+        router.post("/session/") { _, _ in Response(status: .init(code: sessionStatus)) }
         var logger = Logger(label: "fake-mushroom-server")
         logger.logLevel = .critical
         let app = Application(
@@ -46,6 +54,7 @@ public final class FakeMushroomServer: Sendable {
             server: .http1WebSocketUpgrade { request, _, _ in
                 guard request.path == "/session/" else { return .dontUpgrade }
                 return .upgrade([:]) { inbound, outbound, _ in
+                    if closesSocketsAtOnce { return }
                     var sent = false
                     for try await message in inbound.messages(maxSize: 1 << 20) {
                         if case .text(let text) = message { received.withLock { $0.append(text) } }
@@ -71,15 +80,19 @@ public final class FakeMushroomServer: Sendable {
             task.cancel()
             throw CancellationError()
         }
-        return FakeMushroomServer(port: port, task: task, received: received)
+        return FakeMushroomServer(port: port, task: task, received: received, bootstrapCount: bootstrapCount)
     }
 
-    private init(port: Int, task: Task<Void, Never>, received: Locked<[String]>) {
+    private init(port: Int, task: Task<Void, Never>, received: Locked<[String]>, bootstrapCount: Locked<Int>) {
         self.port = port
         self.url = "http://127.0.0.1:\(port)/"
         self.task = task
         self.received = received
+        self.bootstrapCount = bootstrapCount
     }
+
+    /// How many bootstrap POSTs the server answered so far.
+    public var bootstraps: Int { bootstrapCount.value }
 
     /// The text frames the client sent over the WebSocket so far.
     public var receivedFrames: [String] { received.value }
