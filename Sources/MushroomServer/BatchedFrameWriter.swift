@@ -9,8 +9,7 @@ import Synchronization
 /// message. Hummingbird's WebSocket writer hops to the event loop and flushes once per frame,
 /// which cost as much as everything else of a broadcast together.
 ///
-/// Of the Heartbeats in one batch only the last is written: acknowledgements are cumulative, so
-/// the last one covers the others.
+/// Of the Heartbeats in one batch only the last is written (`Message.withoutCoveredHeartbeats`).
 final class BatchedFrameWriter: Sendable {
     private struct Queue {
         var messages: [Message] = []
@@ -54,10 +53,8 @@ final class BatchedFrameWriter: Sendable {
             return batch
         }
         guard !batch.isEmpty else { return }
-        let lastHeartbeat = batch.lastIndex { if case .heartbeat = $0 { true } else { false } }
         let pipeline = channel.pipeline.syncOperations
-        for (index, message) in batch.enumerated() {
-            if case .heartbeat = message, index != lastHeartbeat { continue }
+        for message in Message.withoutCoveredHeartbeats(batch) {
             pipeline.write(NIOAny(WebSocketFrame(fin: true, opcode: .text, data: payload(message.frame))), promise: nil)
         }
         pipeline.flush()

@@ -131,6 +131,18 @@ import Testing
         #expect(recorder.written == [.heartbeat(.init(lastMessageID: 0)), .heartbeat(.init(lastMessageID: 1))])
     }
 
+    @Test func ofTheHeartbeatsWrittenTogetherOnlyTheLastIsNeeded() {
+        let batch: [Message] = [
+            .heartbeat(.init(lastMessageID: 1)), .notification(.init(id: 0, method: "a")),
+            .heartbeat(.init(lastMessageID: 2)), .request(.init(id: 1, method: "b")),
+        ]
+        #expect(Message.withoutCoveredHeartbeats(batch) == [
+            .notification(.init(id: 0, method: "a")), .heartbeat(.init(lastMessageID: 2)), .request(.init(id: 1, method: "b")),
+        ])
+        #expect(Message.withoutCoveredHeartbeats([.heartbeat(.init(lastMessageID: nil))]) == [.heartbeat(.init(lastMessageID: nil))])
+        #expect(Message.withoutCoveredHeartbeats([.disconnect]) == [.disconnect])
+    }
+
     @Test func overflowIsReportedAsAnEventAndAnError() async throws {
         var configuration = EngineConfiguration()
         configuration.maximumUnacknowledged = 2
