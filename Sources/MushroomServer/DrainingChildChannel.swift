@@ -29,7 +29,7 @@ struct DrainingChildChannel<Base: ServerChildChannel>: ServerChildChannel {
 
 /// First in every connection's pipeline: closes the connection when the server quiesces, at once
 /// if it never carried a byte, otherwise after the grace period.
-private final class ConnectionDrainer: ChannelInboundHandler, RemovableChannelHandler {
+private final class ConnectionDrainer: ChannelInboundHandler {
     typealias InboundIn = NIOAny
 
     private let gracePeriod: TimeAmount

@@ -2,6 +2,7 @@ import Logging
 @testable import MushroomDemo
 import MushroomRPC
 import MushroomServer
+import MushroomTestSupport
 import Testing
 
 /// Runs `body` against a demo server on port 0 with only the workloads `options` asks for.
@@ -112,18 +113,5 @@ struct DemoTests {
     ])
     func slowReadsSecondsLikePython(data: JSONValue, seconds: Double) throws {
         #expect(try DemoMethods.seconds(data) == seconds)
-    }
-}
-
-/// A seeded generator, so traffic tests see the same sequence every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

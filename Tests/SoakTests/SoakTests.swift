@@ -104,7 +104,7 @@ import Testing
               server RSS            start \(mebibytes(rss.startKiB)), end \(mebibytes(endKiB)) (\(growth)), peak \(mebibytes(rss.peakKiB))
               RSS by quarter        \(trend) (after warm-up, during the load)
               failures              \(figures.failures.count)
-              stopped               \(String(format: "%.2f s", Double(stopped.components.seconds) + Double(stopped.components.attoseconds) / 1e18)) after SIGTERM
+              stopped               \(String(format: "%.2f s", stopped / .seconds(1))) after SIGTERM
             """
     }
 }
