@@ -14,7 +14,7 @@ public final class ReferencePeer: Sendable {
     public let url: String
     public let port: Int
     private let process: Process
-    private let output: PeerOutput
+    private let output: ServerOutput
 
     /// The launcher in this repository (override with `MUSHROOM_PEER_SCRIPT`).
     public static var launcher: String {
@@ -39,17 +39,16 @@ public final class ReferencePeer: Sendable {
         environment["PEER_TOKEN"] = token
         environment["PEER_POLL_TIMEOUT"] = pollTimeout.map { String($0) }
         process.environment = environment
-        let output = PeerOutput()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        stdout.fileHandleForReading.readabilityHandler = { output.append($0.availableData, error: false) }
-        stderr.fileHandleForReading.readabilityHandler = { output.append($0.availableData, error: true) }
+        let output = ServerOutput()
+        output.capture(process)
         try process.run()
         let port: Int
         do {
-            port = try await output.waitForPort(timeout: startupTimeout, process: process)
+            let url = try await output.waitForServerURL(of: process, named: "the reference server", timeout: startupTimeout) {
+                ReferencePeerFailed(description: $0)
+            }
+            guard let parsed = URL(string: url)?.port else { throw ReferencePeerFailed(description: "the reference server printed no port: \(url)") }
+            port = parsed
         } catch {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -58,7 +57,7 @@ public final class ReferencePeer: Sendable {
         return ReferencePeer(url: "http://127.0.0.1:\(port)/", port: port, process: process, output: output)
     }
 
-    private init(url: String, port: Int, process: Process, output: PeerOutput) {
+    private init(url: String, port: Int, process: Process, output: ServerOutput) {
         self.url = url
         self.port = port
         self.process = process
@@ -66,7 +65,7 @@ public final class ReferencePeer: Sendable {
     }
 
     /// What the server wrote on stderr so far (its log).
-    public var log: String { output.text(error: true) }
+    public var log: String { output.stderr }
 
     /// Stops the server (SIGKILL: it holds nothing worth a clean shutdown) and waits for it to exit.
     public func stop() {
@@ -83,36 +82,3 @@ public struct ReferencePeerFailed: Error, CustomStringConvertible {
     public let description: String
 }
 
-/// Collects the peer's output and finds the `Server running at http://HOST:PORT/` line.
-private final class PeerOutput: Sendable {
-    struct Buffers {
-        var stdout = Data()
-        var stderr = Data()
-    }
-
-    private let buffers = Mutex(Buffers())
-
-    func append(_ data: Data, error: Bool) {
-        buffers.withLock { error ? $0.stderr.append(data) : $0.stdout.append(data) }
-    }
-
-    func text(error: Bool) -> String {
-        buffers.withLock { String(decoding: error ? $0.stderr : $0.stdout, as: UTF8.self) }
-    }
-
-    func waitForPort(timeout: Duration, process: Process) async throws -> Int {
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        while clock.now < deadline {
-            if let line = text(error: false).split(separator: "\n").first(where: { $0.hasPrefix("Server running at ") }),
-               let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "/ \r"))) }) {
-                return port
-            }
-            if !process.isRunning {
-                throw ReferencePeerFailed(description: "the reference server exited with status \(process.terminationStatus): \(text(error: true))")
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw ReferencePeerFailed(description: "the reference server did not report 'Server running at' within \(timeout): \(text(error: true))")
-    }
-}

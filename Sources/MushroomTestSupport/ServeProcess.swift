@@ -18,7 +18,7 @@ public final class ServeProcess: Sendable {
     /// The child's process id (for `/proc/PID/status`).
     public let processIdentifier: Int32
     private let process: Process
-    private let output: ProcessOutput
+    private let output: ServerOutput
     private let exits: Mutex<AsyncStream<Int32>?>
 
     /// Starts `mushroom serve --host 127.0.0.1 --port 0` followed by `arguments`, and returns once
@@ -30,7 +30,7 @@ public final class ServeProcess: Sendable {
         let process = Process()
         process.executableURL = executable
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
-        let output = ProcessOutput()
+        let output = ServerOutput()
         let (exits, exited) = AsyncStream<Int32>.makeStream(bufferingPolicy: .bufferingNewest(1))
         process.terminationHandler = { ended in
             exited.yield(ended.terminationStatus)
@@ -40,7 +40,9 @@ public final class ServeProcess: Sendable {
         try process.run()
         let url: String
         do {
-            url = try await output.waitForServerURL(of: process, timeout: startupTimeout)
+            url = try await output.waitForServerURL(of: process, named: "mushroom serve", timeout: startupTimeout) {
+                ServeProcessFailed(description: $0)
+            }
         } catch {
             _ = await terminate(process, exits: exits, grace: .seconds(5))
             throw error
@@ -48,7 +50,7 @@ public final class ServeProcess: Sendable {
         return ServeProcess(url: url, process: process, output: output, exits: exits)
     }
 
-    private init(url: String, process: Process, output: ProcessOutput, exits: AsyncStream<Int32>) {
+    private init(url: String, process: Process, output: ServerOutput, exits: AsyncStream<Int32>) {
         self.url = url
         self.processIdentifier = process.processIdentifier
         self.process = process
@@ -96,61 +98,4 @@ private func terminate(_ process: Process, exits: AsyncStream<Int32>, grace: Dur
 /// `mushroom serve` failed to start.
 public struct ServeProcessFailed: Error, CustomStringConvertible {
     public let description: String
-}
-
-/// Collects a child's stdout and stderr as they arrive.
-private final class ProcessOutput: Sendable {
-    private struct Buffers {
-        var stdout = Data()
-        var stderr = Data()
-    }
-
-    private let buffers = Mutex(Buffers())
-
-    func capture(_ process: Process) {
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        stdout.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            self?.buffers.withLock { $0.stdout.append(data) }
-        }
-        stderr.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            self?.buffers.withLock { $0.stderr.append(data) }
-        }
-    }
-
-    func stopCapturing(_ process: Process) {
-        for pipe in [process.standardOutput, process.standardError] {
-            (pipe as? Pipe)?.fileHandleForReading.readabilityHandler = nil
-        }
-    }
-
-    var stderr: String { buffers.withLock { String(decoding: $0.stderr, as: UTF8.self) } }
-
-    /// Waits for the `Server running at URL` line and returns the URL.
-    func waitForServerURL(of process: Process, timeout: Duration) async throws -> String {
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        while clock.now < deadline {
-            if let url = serverURL { return url }
-            if !process.isRunning {
-                throw ServeProcessFailed(description: "mushroom serve exited with status \(process.terminationStatus) before listening: \(stderr)")
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw ServeProcessFailed(description: "mushroom serve did not print 'Server running at' within \(timeout): \(stderr)")
-    }
-
-    /// The URL of the `Server running at URL` line, once printed.
-    private var serverURL: String? {
-        let stdout = buffers.withLock { String(decoding: $0.stdout, as: UTF8.self) }
-        let prefix = "Server running at "
-        guard let line = stdout.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else { return nil }
-        return String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
-    }
 }
