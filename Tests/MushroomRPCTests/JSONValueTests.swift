@@ -87,6 +87,12 @@ import Testing
         #expect(JSONValue.string("a\"\\\n\r\t\u{01}é").compactString == #""a\"\\\n\r\t\u0001é""#)
     }
 
+    @Test(arguments: [Int64.min, -1_000, -9, 0, 7, 10, 99, 100, 12_345, 999_999_999_999_999_999, Int64.max])
+    func integersAreWrittenInDecimal(number: Int64) {
+        #expect(JSONValue.integer(number).compactString == String(number))
+        #expect(JSONValue.object(["n": .integer(number)]).compactString == #"{"n":\#(number)}"#)
+    }
+
     @Test func nonFiniteDoublesBecomeNull() {
         #expect(JSONValue.array([.double(.nan), .double(.infinity)]).compactString == "[null,null]")
     }

@@ -36,7 +36,7 @@ struct JSONWriter {
         switch value {
         case .null: append("null")
         case .bool(let flag): append(flag ? "true" : "false")
-        case .integer(let number): append(String(number))
+        case .integer(let number): writeInteger(number)
         case .double(let number): append(number.isFinite ? String(number) : "null")
         case .string(let text): writeString(text)
         case .array(let elements): writeArray(elements)
@@ -46,6 +46,27 @@ struct JSONWriter {
 
     private mutating func append(_ text: String) {
         output.append(contentsOf: text.utf8)
+    }
+
+    /// Decimal digits straight into the output: `String(number)` would build a string first.
+    private mutating func writeInteger(_ number: Int64) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        let magnitude = number.magnitude
+        var digits = 1
+        var power: UInt64 = 10
+        while digits < 20, magnitude >= power {
+            digits += 1
+            power = power &* 10
+        }
+        let end = output.count + digits
+        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var rest = magnitude
+        var index = end - 1
+        while rest > 0 {
+            output[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            index -= 1
+        }
     }
 
     private mutating func newline() {
@@ -78,24 +99,36 @@ struct JSONWriter {
             return
         }
         level += 1
-        let keys = members.count == 1 ? Array(members.keys) : members.keys.sorted()
-        for (position, key) in keys.enumerated() {
-            if position > 0 { output.append(UInt8(ascii: ",")) }
-            newline()
-            writeString(key)
-            output.append(UInt8(ascii: ":"))
-            if indent != nil { output.append(0x20) }
-            if let member = members[key] { write(member) }
+        if members.count == 1, let (key, member) = members.first {
+            writeMember(key, member)
+        } else {
+            for (position, key) in members.keys.sorted().enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                if let member = members[key] { writeMember(key, member) }
+            }
         }
         level -= 1
         newline()
         output.append(UInt8(ascii: "}"))
     }
 
+    private mutating func writeMember(_ key: String, _ member: JSONValue) {
+        newline()
+        writeString(key)
+        output.append(UInt8(ascii: ":"))
+        if indent != nil { output.append(0x20) }
+        write(member)
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private mutating func writeString(_ text: String) {
         output.append(UInt8(ascii: "\""))
+        if !text.utf8.contains(where: Self.needsEscape) {
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
@@ -111,5 +144,9 @@ struct JSONWriter {
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 }
