@@ -36,27 +36,29 @@ public final class SessionList: Sendable {
     /// `SessionList.notify`); returns how many sessions it was sent to.
     @discardableResult
     public func notify(_ method: String, _ data: JSONValue = .null) -> Int {
-        all.reduce(0) { count, session in count + (deliver(method, data, to: session) ? 1 : 0) }
+        let notification = Message.Notification(broadcasting: method, data: data)
+        return all.reduce(0) { count, session in count + (deliver(notification, to: session) ? 1 : 0) }
     }
 
     /// Publishes a notification whose method is `topic` to every session whose subscriptions
     /// accept it (sessions that never subscribed accept everything); returns how many.
     @discardableResult
     public func publish(_ topic: String, _ data: JSONValue = .null) -> Int {
-        all.reduce(0) { count, session in
+        let notification = Message.Notification(broadcasting: topic, data: data)
+        return all.reduce(0) { count, session in
             guard session.subscriptions.accepts(topic) else { return count }
-            return count + (deliver(topic, data, to: session) ? 1 : 0)
+            return count + (deliver(notification, to: session) ? 1 : 0)
         }
     }
 
-    private func deliver(_ method: String, _ data: JSONValue, to session: Session) -> Bool {
+    private func deliver(_ notification: Message.Notification, to session: Session) -> Bool {
         do {
-            try session.notify(method, data)
+            try session.engine.notify(notification)
             return true
         } catch let error as OutboundBufferFull {
             end(session, .slowConsumer(limit: error.limit))
         } catch {
-            configuration.logger.debug("notification '\(method)' not sent to session \(session.id): \(error)")
+            configuration.logger.debug("notification '\(notification.method)' not sent to session \(session.id): \(error)")
         }
         return false
     }

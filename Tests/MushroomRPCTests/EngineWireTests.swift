@@ -90,6 +90,19 @@ import Testing
         #expect(recorder.written[1] == .notification(.init(id: 1, method: "b", data: 2)))
     }
 
+    @Test func everyEngineNumbersItsOwnCopyOfABroadcast() throws {
+        let broadcast = Message.Notification(broadcasting: "news", data: ["n": 1])
+        let first = Engine(), second = Engine()
+        let firstWrites = Recorder(), secondWrites = Recorder()
+        _ = first.attach(writer: firstWrites.writer)
+        _ = second.attach(writer: secondWrites.writer)
+        try first.notify("earlier")
+        #expect(try first.notify(broadcast) == 1)
+        #expect(try second.notify(broadcast) == 0)
+        #expect(firstWrites.written.last?.description == #"[1,1,"news",{"n":1}]"#)
+        #expect(secondWrites.written.last?.description == #"[1,0,"news",{"n":1}]"#)
+    }
+
     @Test func aMalformedFrameIsReportedAndTheEngineKeepsServing() async throws {
         let engine = Engine(handler: EchoHandler())
         let events = engine.events()

@@ -60,6 +60,24 @@ import Testing
         #expect(decoded == messages)
     }
 
+    @Test(arguments: [JSONValue.null, true, "tab\tand \"quotes\"", ["sent": 12_345, "tags": ["a", "é"]], [1.5, -2]])
+    func aBroadcastNotificationEncodesLikeAnyOther(data: JSONValue) {
+        var broadcast = Message.Notification(broadcasting: "ticker/tick", data: data)
+        broadcast.id = 41
+        let plain = Message.Notification(id: 41, method: "ticker/tick", data: data)
+        #expect(Message.notification(broadcast).frame == Message.notification(plain).frame)
+        #expect(broadcast == plain && broadcast.hashValue == plain.hashValue)
+        #expect(Message.encodeBatch([.notification(broadcast), .disconnect]) == Message.encodeBatch([.notification(plain), .disconnect]))
+    }
+
+    @Test func changingABroadcastsMethodOrDataEncodesItAnew() {
+        var notification = Message.Notification(broadcasting: "a", data: 1)
+        notification.data = 2
+        #expect(Message.notification(notification).description == #"[1,0,"a",2]"#)
+        notification.method = "b"
+        #expect(Message.notification(notification).description == #"[1,0,"b",2]"#)
+    }
+
     @Test func aBadMessageInABatchDoesNotLoseTheOthers() throws {
         let results = try Message.decodeBatch(frame: Array(#"[[1,5,"a"],[9],[0,5]]"#.utf8))
         #expect(results.count == 3)

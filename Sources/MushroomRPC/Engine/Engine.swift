@@ -86,8 +86,20 @@ public final class Engine: Sendable {
     /// Sends a Notification; returns its id.
     @discardableResult
     public func notify(_ method: String, _ data: JSONValue = .null) throws -> MessageID {
+        try notify(Message.Notification(id: 0, method: method, data: data))
+    }
+
+    /// Sends a copy of `notification` numbered with this engine's next id (the id it carries is
+    /// ignored); one made with `Message.Notification(broadcasting:data:)` is not encoded again.
+    /// Returns the id.
+    @discardableResult
+    public func notify(_ notification: Message.Notification) throws -> MessageID {
         try state.withLock { state in
-            try sendNew(in: &state) { .notification(.init(id: $0, method: method, data: data)) }
+            try sendNew(in: &state) { id in
+                var copy = notification
+                copy.id = id
+                return .notification(copy)
+            }
         }
     }
 

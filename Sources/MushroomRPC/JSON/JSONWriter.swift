@@ -44,6 +44,16 @@ struct JSONWriter {
         }
     }
 
+    /// Appends a byte that is JSON already (a separator, a bracket).
+    mutating func append(_ byte: UInt8) {
+        output.append(byte)
+    }
+
+    /// Appends bytes that are JSON already (a part encoded ahead).
+    mutating func append(contentsOf bytes: [UInt8]) {
+        output.append(contentsOf: bytes)
+    }
+
     private mutating func append(_ text: String) {
         output.append(contentsOf: text.utf8)
     }

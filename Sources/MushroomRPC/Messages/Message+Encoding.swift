@@ -19,11 +19,28 @@ extension Message {
 
     /// The message as one compact UTF-8 JSON frame.
     public var frame: [UInt8] {
-        JSONValue.array(array).compactBytes
+        var writer = JSONWriter(indent: nil)
+        if case .notification(let notification) = self, let encoded = notification.encodedMethodAndData {
+            writer.append(UInt8(ascii: "["))
+            writer.write(.integer(Code.notification.rawValue))
+            writer.append(UInt8(ascii: ","))
+            writer.write(.integer(Int64(notification.id)))
+            writer.append(UInt8(ascii: ","))
+            writer.append(contentsOf: encoded)
+        } else {
+            writer.write(.array(array))
+        }
+        return writer.output
     }
 
     /// Several messages as one compact JSON array, the body of a long-poll request or answer.
     public static func encodeBatch(_ messages: some Sequence<Message>) -> [UInt8] {
-        JSONValue.array(messages.map { .array($0.array) }).compactBytes
+        var body: [UInt8] = [UInt8(ascii: "[")]
+        for (position, message) in messages.enumerated() {
+            if position > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(contentsOf: message.frame)
+        }
+        body.append(UInt8(ascii: "]"))
+        return body
     }
 }

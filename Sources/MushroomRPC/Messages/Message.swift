@@ -42,15 +42,43 @@ public enum Message: Sendable, Hashable {
     }
 
     /// `[1, message_id, method, data]`: a call that expects no answer.
+    ///
+    /// A notification made with `init(broadcasting:data:)` carries its method and data already
+    /// encoded, and so does every copy of it: a broadcast is encoded once, not once per peer.
     public struct Notification: Sendable, Hashable {
         public static let code = Code.notification
         public var id: MessageID
-        public var method: String
-        public var data: JSONValue
+        public var method: String { didSet { encodedMethodAndData = nil } }
+        public var data: JSONValue { didSet { encodedMethodAndData = nil } }
+        /// `"method",data]`: the frame after the id, when encoded ahead (not part of the identity).
+        private(set) var encodedMethodAndData: [UInt8]?
+
         public init(id: MessageID, method: String, data: JSONValue = .null) {
             self.id = id
             self.method = method
             self.data = data
+        }
+
+        /// A notification to be sent to many peers, each copy numbered by its own engine
+        /// (`Engine.notify(_:)`); `method` and `data` are encoded here, once for all of them.
+        public init(broadcasting method: String, data: JSONValue = .null) {
+            self.init(id: 0, method: method, data: data)
+            var writer = JSONWriter(indent: nil)
+            writer.write(.string(method))
+            writer.append(UInt8(ascii: ","))
+            writer.write(data)
+            writer.append(UInt8(ascii: "]"))
+            encodedMethodAndData = writer.output
+        }
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.id == rhs.id && lhs.method == rhs.method && lhs.data == rhs.data
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(id)
+            hasher.combine(method)
+            hasher.combine(data)
         }
     }
 
