@@ -1,45 +1,105 @@
-import Logging
+import Foundation
 import MushroomRPC
 import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
 import NIOWebSocket
 import Synchronization
-import WSClient
 
 /// The WebSocket transport: one message per text frame, pings as keepalive, a missing pong closes
 /// the connection (dead-connection detection). Acknowledgements are the engine's (batched policy).
+///
+/// Built on NIO's HTTP upgrade and WebSocket handlers with `WebSocketSessionHandler` last in the
+/// pipeline, so that frames reach the engine on the event loop that read them. (WSClient hands
+/// frames to an async sequence; for a client receiving many small messages, that bridge, a task
+/// switch per read and a `String` per message cost about a quarter of its CPU.)
 struct WebSocketTransport: ClientTransport {
     let configuration: ClientConfiguration
 
     func run(sessionURL: String, link: ConnectionLink) async throws -> ConnectionEnd {
-        var webSocketConfiguration = WebSocketClientConfiguration(
-            maxFrameSize: configuration.maximumFrameSize,
-            closeTimeout: min(configuration.connectTimeout, .seconds(2)),
-            autoPing: .enabled(timePeriod: configuration.deadConnectionInterval / 2)
-        )
-        webSocketConfiguration.validateUTF8 = true
+        let target = try WebSocketTarget(url: sessionURL)
+        let (channel, ended) = try await open(target, link: link)
+        let end = try await withTaskCancellationHandler {
+            try await ended.get()
+        } onCancel: {
+            channel.close(promise: nil)
+        }
+        if end == .closedBeforeAnyMessage, await sessionIsUnknown(sessionURL) { throw SessionNotFound(url: sessionURL) }
+        return end
+    }
+
+    /// Connects and upgrades within the connect timeout; throws `SessionNotFound` when the server
+    /// refuses the upgrade (it does not know the session).
+    private func open(_ target: WebSocketTarget, link: ConnectionLink) async throws -> (any Channel, EventLoopFuture<ConnectionEnd>) {
+        let timeout = configuration.connectTimeout
+        let sslContext = try target.usesTLS ? NIOSSLContext(configuration: .makeClientConfiguration()) : nil
         let maximumFrameSize = configuration.maximumFrameSize
-        let ending = EndingBox()
-        let logger = configuration.logger
-        let settings = webSocketConfiguration
-        let race = UpgradeRace()
-        let closeFrame: WebSocketCloseFrame?
-        do {
-            closeFrame = try await race.run(timeout: configuration.connectTimeout) {
-                try await WebSocketClient.connect(url: sessionURL, configuration: settings, logger: logger) { inbound, outbound, _ in
-                    guard race.upgrade() else { return }
-                    let end = try await Self.exchange(inbound: inbound, outbound: outbound, link: link, maximumFrameSize: maximumFrameSize)
-                    ending.set(end)
+        let pingInterval = configuration.deadConnectionInterval / 2
+        let (channel, upgrade) = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(TimeAmount(timeout))
+            .connect(host: target.host, port: target.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let sslContext {
+                        // Server name indication is for names; an address literal goes without.
+                        let serverName = target.hostIsAddress ? nil : target.host
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: sslContext, serverHostname: serverName))
+                    }
+                    let upgrader = NIOTypedWebSocketClientUpgrader<WebSocketUpgrade>(maxFrameSize: maximumFrameSize) { channel, _ in
+                        channel.eventLoop.makeCompletedFuture {
+                            let ended = channel.eventLoop.makePromise(of: ConnectionEnd.self)
+                            let handler = WebSocketSessionHandler(link: link, pingInterval: pingInterval, ended: ended)
+                            try channel.pipeline.syncOperations.addHandlers(
+                                NIOWebSocketFrameAggregator(
+                                    minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: .max, maxAccumulatedFrameSize: maximumFrameSize),
+                                handler)
+                            return .upgraded(NIOLoopBound(handler, eventLoop: channel.eventLoop), ended: ended.futureResult)
+                        }
+                    }
+                    var headers = HTTPHeaders()
+                    headers.add(name: "Host", value: target.hostHeader)
+                    let request = HTTPRequestHead(version: .http1_1, method: .GET, uri: target.path, headers: headers)
+                    let upgradeConfiguration = NIOTypedHTTPClientUpgradeConfiguration<WebSocketUpgrade>(
+                        upgradeRequestHead: request, upgraders: [upgrader]
+                    ) { channel in
+                        channel.eventLoop.makeSucceededFuture(.refused)
+                    }
+                    var pipeline = NIOUpgradableHTTPClientPipelineConfiguration(upgradeConfiguration: upgradeConfiguration)
+                    pipeline.leftOverBytesStrategy = .forwardBytes
+                    let upgrade = try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: pipeline)
+                    // Started the moment the upgrade completes, before the frames that came with
+                    // the answer are passed on (callbacks run in the order they were added).
+                    upgrade.assumeIsolated().whenSuccess { upgrade in
+                        if case .upgraded(let handler, _) = upgrade { handler.value.start() }
+                    }
+                    return (channel, upgrade)
                 }
             }
-        } catch let error as WebSocketClientError where error == .webSocketUpgradeFailed {
-            throw SessionNotFound(url: sessionURL)
+        // A connection half-closed or gone silent during the upgrade would keep it waiting forever.
+        let timedOut = Atomic(false)
+        let deadline = channel.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
+            timedOut.store(true, ordering: .relaxed)
+            channel.close(promise: nil)
         }
-        if let end = ending.value {
-            if end == .closedBeforeAnyMessage, await sessionIsUnknown(sessionURL) { throw SessionNotFound(url: sessionURL) }
-            return end
+        defer { deadline.cancel() }
+        let outcome: WebSocketUpgrade
+        do {
+            outcome = try await withTaskCancellationHandler {
+                try await upgrade.get()
+            } onCancel: {
+                channel.close(promise: nil)
+            }
+        } catch {
+            channel.close(promise: nil)
+            throw timedOut.load(ordering: .relaxed) ? UpgradeTimedOut(timeout: timeout) : error
         }
-        let detail = closeFrame.map { "code \($0.closeCode)\($0.reason.map { ", \($0)" } ?? "")" } ?? "no close frame"
-        return .closed(reason: "the WebSocket closed (\(detail))")
+        switch outcome {
+        case .upgraded(_, let ended):
+            return (channel, ended)
+        case .refused:
+            channel.close(promise: nil)
+            throw SessionNotFound(url: target.url)
+        }
     }
 
     /// Whether the server answers `404` to a plain POST on the session URL. The reference server
@@ -52,39 +112,54 @@ struct WebSocketTransport: ClientTransport {
         let answer = try? await HTTPPoster().post(url, body: [], timeout: configuration.connectTimeout)
         return answer?.status == 404
     }
+}
 
-    /// Moves frames both ways until either side ends.
-    private static func exchange(
-        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, link: ConnectionLink, maximumFrameSize: Int
-    ) async throws -> ConnectionEnd {
-        try await link.exchange { queue in
-            while let batch = await queue.next() {
-                for message in batch {
-                    try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: message.frame))))
-                    if message == .disconnect { return .clientDisconnected }
-                }
-            }
-            return .closed(reason: "the connection is closing")
-        } receiving: {
-            var receivedAny = false
-            for try await frame in inbound.messages(maxSize: maximumFrameSize) {
-                receivedAny = true
-                switch frame {
-                case .text(let text):
-                    if link.receive(frame: text.utf8) { return .peerDisconnected }
-                case .binary(let buffer):
-                    link.engine.publish(.protocolError(
-                        "binary WebSocket frame of \(buffer.readableBytes) bytes ignored: mushroom messages travel in text frames"))
-                }
-            }
-            return receivedAny ? .closed(reason: "the server closed the WebSocket") : .closedBeforeAnyMessage
-        }
+/// How an upgrade attempt ended.
+private enum WebSocketUpgrade: Sendable {
+    /// The handler to start (on the event loop), and how the socket will end.
+    case upgraded(NIOLoopBound<WebSocketSessionHandler>, ended: EventLoopFuture<ConnectionEnd>)
+    /// The server answered without switching protocols.
+    case refused
+}
+
+/// Where a session URL (`ws://host:port/path`, or `wss://`) points.
+struct WebSocketTarget: Sendable {
+    let url: String
+    let host: String
+    let port: Int
+    let usesTLS: Bool
+    /// The request target: the path and query.
+    let path: String
+    /// The `Host` header: the host, and the port unless it is the scheme's default.
+    let hostHeader: String
+    /// Whether the host is an IP address rather than a name.
+    var hostIsAddress: Bool { (try? SocketAddress(ipAddress: host, port: port)) != nil }
+
+    init(url: String) throws {
+        guard let parsed = URLComponents(string: url), let scheme = parsed.scheme?.lowercased(),
+            ["ws", "wss", "http", "https"].contains(scheme), let host = parsed.host, !host.isEmpty
+        else { throw InvalidSessionURL(url: url) }
+        self.url = url
+        // An IPv6 literal comes in brackets; the socket address wants it without.
+        self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        usesTLS = scheme == "wss" || scheme == "https"
+        let defaultPort = usesTLS ? 443 : 80
+        port = parsed.port ?? defaultPort
+        let query = parsed.percentEncodedQuery.map { "?\($0)" } ?? ""
+        path = (parsed.percentEncodedPath.isEmpty ? "/" : parsed.percentEncodedPath) + query
+        let bracketedHost = self.host.contains(":") ? "[\(self.host)]" : self.host
+        hostHeader = port == defaultPort ? bracketedHost : "\(bracketedHost):\(port)"
     }
 }
 
-/// How the WebSocket handler ended, handed out of WSClient's closure.
-private final class EndingBox: Sendable {
-    private let storage = Mutex<ConnectionEnd?>(nil)
-    func set(_ end: ConnectionEnd) { storage.withLock { $0 = end } }
-    var value: ConnectionEnd? { storage.withLock { $0 } }
+/// The WebSocket upgrade did not finish in time.
+struct UpgradeTimedOut: Error, Hashable, CustomStringConvertible {
+    let timeout: Duration
+    var description: String { "the WebSocket upgrade did not finish within \(timeout)" }
+}
+
+/// The session URL a server gave cannot be opened as a WebSocket.
+struct InvalidSessionURL: Error, Hashable, CustomStringConvertible {
+    let url: String
+    var description: String { "the session URL \(url) is not a ws:// or wss:// URL" }
 }

@@ -3,11 +3,13 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import NIOWebSocket
 
 /// A deliberately scripted mushroom server on 127.0.0.1 (port 0) for tests of bad servers: it
 /// answers the bootstrap POST at `/` as told; on the WebSocket at `/session/` it waits for the
 /// client's first frame (so that the client is listening), sends the given text frames, and
-/// records what the client sends until the client leaves. With `closesSocketsAtOnce`, it
+/// records what the client sends until the client leaves, or sends a close frame with
+/// `closeCodeAfterFrames` after them. With `closesSocketsAtOnce`, it
 /// closes every WebSocket as soon as it opens instead; a plain POST to `/session/` is answered
 /// with `sessionStatus`.
 public final class FakeMushroomServer: Sendable {
@@ -28,7 +30,8 @@ public final class FakeMushroomServer: Sendable {
 
     /// Starts the server.
     public static func start(
-        bootstrap: Bootstrap = .webSocketSession, frames: [String] = [], closesSocketsAtOnce: Bool = false, sessionStatus: Int = 400
+        bootstrap: Bootstrap = .webSocketSession, frames: [String] = [], closesSocketsAtOnce: Bool = false, sessionStatus: Int = 400,
+        closeCodeAfterFrames: WebSocketErrorCode? = nil
     ) async throws -> FakeMushroomServer {
         let received = Locked<[String]>([])
         let bootstrapCount = Locked(0)
@@ -61,6 +64,10 @@ public final class FakeMushroomServer: Sendable {
                         if !sent {
                             sent = true
                             for frame in frames { try await outbound.write(.text(frame)) }
+                            if let closeCodeAfterFrames {
+                                try await outbound.close(closeCodeAfterFrames, reason: nil)
+                                return
+                            }
                         }
                     }
                 }

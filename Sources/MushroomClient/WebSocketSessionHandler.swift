@@ -1,0 +1,191 @@
+import MushroomRPC
+import NIOCore
+import NIOWebSocket
+import Synchronization
+
+/// The client's end of an upgraded WebSocket, last in the channel's pipeline and run on its
+/// event loop: text frames go straight to the engine, pings are answered, a ping goes out every
+/// `pingInterval` and one still unanswered at the next closes the socket (dead-connection
+/// detection), and the engine's outbound messages are written as masked text frames, whatever
+/// queued up meanwhile in one flush. `ended` completes when the socket has closed.
+///
+/// The WebSocket protocol itself (frame coding, masking, fragments, the size limit, protocol
+/// errors answered with a close frame) is NIO's: `WebSocketFrameEncoder`, `WebSocketFrameDecoder`,
+/// `NIOWebSocketFrameAggregator` and `WebSocketProtocolErrorHandler` sit before this handler.
+final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = WebSocketFrame
+    typealias OutboundOut = WebSocketFrame
+
+    /// The part of the handler that other threads reach: the engine's writer queues here.
+    private final class Outbox: Sendable {
+        private struct Queue {
+            var messages: [Message] = []
+            var isWriteScheduled = false
+            var isClosed = false
+        }
+
+        private let queue = Mutex(Queue())
+
+        /// Queues `message`; returns whether the event loop must be asked to write.
+        func push(_ message: Message) -> Bool {
+            queue.withLock { queue in
+                guard !queue.isClosed else { return false }
+                queue.messages.append(message)
+                defer { queue.isWriteScheduled = true }
+                return !queue.isWriteScheduled
+            }
+        }
+
+        func takeAll() -> [Message] {
+            queue.withLock { queue in
+                queue.isWriteScheduled = false
+                var messages: [Message] = []
+                swap(&messages, &queue.messages)
+                return messages
+            }
+        }
+
+        func close() {
+            queue.withLock { $0.isClosed = true }
+        }
+    }
+
+    private let ended: EventLoopPromise<ConnectionEnd>
+    private let link: ConnectionLink
+    private let pingInterval: TimeAmount
+    private let outbox = Outbox()
+    private var context: ChannelHandlerContext?
+    private var token: Engine.ConnectionToken?
+    private var pinger: RepeatedTask?
+    private var awaitingPong = false
+    private var receivedAny = false
+    private var end: ConnectionEnd?
+
+    init(link: ConnectionLink, pingInterval: Duration, ended: EventLoopPromise<ConnectionEnd>) {
+        self.link = link
+        self.pingInterval = TimeAmount(pingInterval)
+        self.ended = ended
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        finish(receivedAny ? .closed(reason: "the connection closed") : .closedBeforeAnyMessage)
+        self.context = nil
+    }
+
+    /// Starts the exchange once the upgrade is complete (writes before would fail): attaches the
+    /// engine, which retransmits what the server has not acknowledged, and starts the pings.
+    func start() {
+        guard let context, end == nil else { return }
+        let eventLoop = context.eventLoop
+        let handler = NIOLoopBound(self, eventLoop: eventLoop)
+        let outbox = outbox
+        token = link.engine.attach { message in
+            if outbox.push(message) { eventLoop.execute { handler.value.writeQueued() } }
+        }
+        link.opened()
+        pinger = eventLoop.scheduleRepeatedTask(initialDelay: pingInterval, delay: pingInterval) { _ in
+            handler.value.ping()
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        switch frame.opcode {
+        case .text:
+            receivedAny = true
+            if link.receive(frame: frame.unmaskedData.readableBytesView) { close(.peerDisconnected) }
+        case .binary:
+            receivedAny = true
+            link.engine.publish(.protocolError(
+                "binary WebSocket frame of \(frame.length) bytes ignored: mushroom messages travel in text frames"))
+        case .ping:
+            write(WebSocketFrame(fin: true, opcode: .pong, maskKey: .random(), data: frame.unmaskedData), flush: true)
+        case .pong:
+            awaitingPong = false
+        case .connectionClose:
+            // Answer with the same code, then close (RFC 6455 5.5.1).
+            var data = frame.unmaskedData
+            let code = data.readWebSocketErrorCode()
+            let detail = code.map { " (close code \(UInt16(webSocketErrorCode: $0)))" } ?? ""
+            closeAfterWriting(receivedAny ? .closed(reason: "the server closed the WebSocket\(detail)") : .closedBeforeAnyMessage, code: code)
+        default:
+            break
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        finish(receivedAny ? .closed(reason: "the server closed the WebSocket") : .closedBeforeAnyMessage)
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // NIO's WebSocketProtocolErrorHandler has already sent the close frame a protocol error calls for.
+        close(.closed(reason: "the WebSocket failed: \(error)"))
+    }
+
+    private func writeQueued() {
+        let batch = outbox.takeAll()
+        guard !batch.isEmpty, let context else { return }
+        for message in batch {
+            let payload = context.channel.allocator.buffer(bytes: message.frame)
+            write(WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: payload), flush: false)
+            if message == .disconnect {
+                closeAfterWriting(.clientDisconnected, code: .normalClosure)
+                return
+            }
+        }
+        context.flush()
+    }
+
+    private func ping() {
+        guard let context else { return }
+        if awaitingPong {
+            close(.closed(reason: "no answer to a WebSocket ping within \(pingInterval.nanoseconds / 1_000_000) ms"))
+            return
+        }
+        awaitingPong = true
+        write(WebSocketFrame(fin: true, opcode: .ping, maskKey: .random(), data: context.channel.allocator.buffer(capacity: 0)), flush: true)
+    }
+
+    private func write(_ frame: WebSocketFrame, flush: Bool) {
+        guard let context else { return }
+        if flush {
+            context.writeAndFlush(wrapOutboundOut(frame), promise: nil)
+        } else {
+            context.write(wrapOutboundOut(frame), promise: nil)
+        }
+    }
+
+    /// Ends the exchange with `end`, sends a close frame with `code` and closes the socket once
+    /// it is written.
+    private func closeAfterWriting(_ end: ConnectionEnd, code: WebSocketErrorCode?) {
+        guard let context else { return }
+        finish(end)
+        var body = context.channel.allocator.buffer(capacity: 2)
+        if let code { body.write(webSocketErrorCode: code) }
+        let closeFrame = WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: .random(), data: body)
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(closeFrame)).whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    /// Ends the exchange with `end` and closes the socket.
+    private func close(_ end: ConnectionEnd) {
+        finish(end)
+        context?.close(promise: nil)
+    }
+
+    /// Records how the exchange ended (the first reason wins), detaches the engine (which keeps
+    /// what is unacknowledged for the next socket) and stops the pings.
+    private func finish(_ end: ConnectionEnd) {
+        guard self.end == nil else { return }
+        self.end = end
+        outbox.close()
+        if let token { link.engine.detach(token) }
+        pinger?.cancel()
+        ended.succeed(end)
+    }
+}

@@ -1,0 +1,65 @@
+@testable import MushroomClient
+import MushroomRPC
+import MushroomTestSupport
+import Testing
+
+/// The WebSocket transport's own behaviour: where a session URL points, and what it does with
+/// the control frames of a live server.
+@Suite(.timeLimit(.minutes(2)))
+struct WebSocketTransportTests {
+    @Test(arguments: [
+        ("ws://127.0.0.1:8080/session/", "127.0.0.1", 8080, false, "/session/", "127.0.0.1:8080"),
+        ("wss://example.org/s/abc?token=a%20b", "example.org", 443, true, "/s/abc?token=a%20b", "example.org"),
+        ("ws://example.org", "example.org", 80, false, "/", "example.org"),
+        ("http://localhost:80/x", "localhost", 80, false, "/x", "localhost"),
+        ("ws://[::1]:9000/s", "::1", 9000, false, "/s", "[::1]:9000"),
+    ])
+    func aSessionURLNamesHostPortPathAndTLS(url: String, host: String, port: Int, tls: Bool, path: String, hostHeader: String) throws {
+        let target = try WebSocketTarget(url: url)
+        #expect(target.host == host && target.port == port && target.usesTLS == tls)
+        #expect(target.path == path && target.hostHeader == hostHeader)
+    }
+
+    @Test(arguments: ["ftp://example.org/s", "ws:///no-host", "not a url"])
+    func aURLThatIsNoWebSocketIsRefusedWithItsReason(url: String) {
+        #expect(throws: InvalidSessionURL(url: url)) { try WebSocketTarget(url: url) }
+        #expect(InvalidSessionURL(url: url).description == "the session URL \(url) is not a ws:// or wss:// URL")
+    }
+
+    @Test func pingsAnsweredInTimeKeepTheConnection() async throws {
+        let server = try await ServeProcess.start(arguments: ["--demo", "--tick-ms", "0", "--no-traffic", "--log-level", "error"])
+        var configuration = ClientConfiguration()
+        // A ping every 500 ms; one unanswered at the next would close the connection.
+        configuration.deadConnectionInterval = .seconds(1)
+        configuration.backoff = ReconnectBackoff(initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200))
+        let client = try await MushroomClient.connect(url: server.url, transports: [.ws], configuration: configuration)
+        let events = client.events()
+        try await Task.sleep(for: .seconds(2.6))
+        #expect(try await client.request("echo", "still here") == "still here")
+        // The first disconnection is the shutdown's Disconnect, not a missed pong.
+        _ = await server.stop()
+        #expect(await firstDisconnection(in: events) == "the server ended the session")
+        await client.close()
+    }
+
+    @Test func aCloseFrameFromTheServerIsReportedWithItsCode() async throws {
+        let server = try await FakeMushroomServer.start(frames: [#"[1, 0, "last", null]"#], closeCodeAfterFrames: .policyViolation)
+        var configuration = ClientConfiguration()
+        configuration.backoff = ReconnectBackoff(initialDelay: .seconds(30), maximumDelay: .seconds(30))
+        let recorder = NotificationRecorder()
+        let client = try await MushroomClient.connect(url: server.url, transports: [.ws], handler: recorder, configuration: configuration)
+        let events = client.events()
+        try client.notify("hello")
+        #expect(await firstDisconnection(in: events) == "the server closed the WebSocket (close code 1008)")
+        #expect(recorder.received == [.init(id: 0, method: "last", data: nil)])
+        await client.close()
+        await server.stop()
+    }
+
+    private func firstDisconnection(in events: AsyncStream<EngineEvent>) async -> String? {
+        for await event in events {
+            if case .transport(.disconnected(let reason)) = event.kind { return reason }
+        }
+        return nil
+    }
+}
