@@ -11,7 +11,7 @@ public struct ClientConfiguration: Sendable {
     public var maximumFrameSize = 1 << 20
     /// No traffic and no answer to a keepalive within this interval means the connection is dead
     /// and is replaced. Over WebSocket a ping goes out every half interval and a missing pong
-    /// closes the socket.
+    /// closes the socket; zero turns the pings off.
     public var deadConnectionInterval: Duration = .seconds(30)
     /// The longest a held poll may stay unanswered before the connection counts as dead (the
     /// reference server answers an idle poll after 40 s).

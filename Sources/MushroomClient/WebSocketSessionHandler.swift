@@ -87,12 +87,14 @@ final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHand
             if outbox.push(message) { eventLoop.execute { handler.value.writeQueued() } }
         }
         link.opened()
+        guard pingInterval > .zero else { return }
         pinger = eventLoop.scheduleRepeatedTask(initialDelay: pingInterval, delay: pingInterval) { _ in
             handler.value.ping()
         }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard end == nil else { return }  // closing: the rest of the read is not ours any more
         let frame = unwrapInboundIn(data)
         switch frame.opcode {
         case .text:
@@ -129,7 +131,8 @@ final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHand
 
     private func writeQueued() {
         let batch = outbox.takeAll()
-        guard !batch.isEmpty, let context else { return }
+        // Nothing may follow a close frame; the engine keeps what is unacknowledged.
+        guard !batch.isEmpty, end == nil, let context else { return }
         for message in batch {
             let payload = context.channel.allocator.buffer(bytes: message.frame)
             write(WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: payload), flush: false)

@@ -49,10 +49,15 @@ struct WebSocketTransport: ClientTransport {
                         channel.eventLoop.makeCompletedFuture {
                             let ended = channel.eventLoop.makePromise(of: ConnectionEnd.self)
                             let handler = WebSocketSessionHandler(link: link, pingInterval: pingInterval, ended: ended)
-                            try channel.pipeline.syncOperations.addHandlers(
-                                NIOWebSocketFrameAggregator(
-                                    minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: .max, maxAccumulatedFrameSize: maximumFrameSize),
-                                handler)
+                            do {
+                                try channel.pipeline.syncOperations.addHandlers(
+                                    NIOWebSocketFrameAggregator(
+                                        minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: .max, maxAccumulatedFrameSize: maximumFrameSize),
+                                    handler)
+                            } catch {
+                                ended.fail(error)
+                                throw error
+                            }
                             return .upgraded(NIOLoopBound(handler, eventLoop: channel.eventLoop), ended: ended.futureResult)
                         }
                     }
