@@ -1,4 +1,5 @@
 import Foundation
+import MushroomRPC
 
 /// Runs `body` repeatedly for at least `duration`, in batches of `batch` operations, and returns operations per second.
 func rate(for duration: Duration = .seconds(1), batch: Int, _ body: () throws -> Void) rethrows -> Double {
@@ -28,10 +29,4 @@ func rate(for duration: Duration = .seconds(1), batch: Int, _ body: () async thr
         elapsed = clock.now - start
     }
     return Double(operations) / elapsed.timeInterval
-}
-
-extension Duration {
-    var timeInterval: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
 }
