@@ -113,7 +113,8 @@ final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHand
             var data = frame.unmaskedData
             let code = data.readWebSocketErrorCode()
             let detail = code.map { " (close code \(UInt16(webSocketErrorCode: $0)))" } ?? ""
-            closeAfterWriting(receivedAny ? .closed(reason: "the server closed the WebSocket\(detail)") : .closedBeforeAnyMessage, code: code)
+            let end: ConnectionEnd = receivedAny ? .closed(reason: "the server closed the WebSocket\(detail)") : .closedBeforeAnyMessage
+            closeAfterWriting(end, code: code)
         default:
             break
         }
@@ -151,7 +152,8 @@ final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHand
             return
         }
         awaitingPong = true
-        write(WebSocketFrame(fin: true, opcode: .ping, maskKey: .random(), data: context.channel.allocator.buffer(capacity: 0)), flush: true)
+        let empty = context.channel.allocator.buffer(capacity: 0)
+        write(WebSocketFrame(fin: true, opcode: .ping, maskKey: .random(), data: empty), flush: true)
     }
 
     private func write(_ frame: WebSocketFrame, flush: Bool) {

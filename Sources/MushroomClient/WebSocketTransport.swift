@@ -43,17 +43,17 @@ struct WebSocketTransport: ClientTransport {
                     if let sslContext {
                         // Server name indication is for names; an address literal goes without.
                         let serverName = target.hostIsAddress ? nil : target.host
-                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: sslContext, serverHostname: serverName))
+                        let tls = try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
+                        try channel.pipeline.syncOperations.addHandler(tls)
                     }
                     let upgrader = NIOTypedWebSocketClientUpgrader<WebSocketUpgrade>(maxFrameSize: maximumFrameSize) { channel, _ in
                         channel.eventLoop.makeCompletedFuture {
                             let ended = channel.eventLoop.makePromise(of: ConnectionEnd.self)
                             let handler = WebSocketSessionHandler(link: link, pingInterval: pingInterval, ended: ended)
+                            let fragments = NIOWebSocketFrameAggregator(
+                                minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: .max, maxAccumulatedFrameSize: maximumFrameSize)
                             do {
-                                try channel.pipeline.syncOperations.addHandlers(
-                                    NIOWebSocketFrameAggregator(
-                                        minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: .max, maxAccumulatedFrameSize: maximumFrameSize),
-                                    handler)
+                                try channel.pipeline.syncOperations.addHandlers(fragments, handler)
                             } catch {
                                 ended.fail(error)
                                 throw error

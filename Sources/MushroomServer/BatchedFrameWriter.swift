@@ -6,8 +6,8 @@ import Synchronization
 /// Writes a WebSocket session's outbound messages, one text frame each, straight to its channel:
 /// whatever queued up while the event loop was busy goes out in one buffer and one flush, so a
 /// session that receives a burst (a broadcast storm, a retransmission) costs one socket write,
-/// not one per message. Hummingbird's WebSocket writer hops to the event loop and flushes once per frame,
-/// which cost as much as everything else of a broadcast together.
+/// not one per message. Hummingbird's WebSocket writer hops to the event loop and flushes once
+/// per frame, which cost as much as everything else of a broadcast together.
 ///
 /// Of the Heartbeats in one batch only the last is written (`Message.withoutCoveredHeartbeats`).
 final class BatchedFrameWriter: Sendable {
