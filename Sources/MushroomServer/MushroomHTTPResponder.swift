@@ -49,7 +49,9 @@ struct MushroomHTTPResponder: HTTPResponder {
         guard await sessionHandler.authenticate(bootstrap.auth, transport: transport) else {
             return HTTPAnswer.error(.unauthorized, "authentication failed", headers: [.wwwAuthenticate: "Mushroom"])
         }
-        let session = await sessions.create(transport: transport, auth: bootstrap.auth)
+        guard let session = await sessions.create(transport: transport, auth: bootstrap.auth) else {
+            return HTTPAnswer.error(.serviceUnavailable, "the server is shutting down; bootstrap again once it is back")
+        }
         let url = sessionURL(for: session, request: request)
         return HTTPAnswer.json(["transport": .string(transport.rawValue), "url": .string(url)])
     }

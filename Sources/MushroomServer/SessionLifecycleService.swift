@@ -3,7 +3,8 @@ import ServiceLifecycle
 
 /// Runs beside the HTTP server in the same service group: expires idle long-poll sessions and
 /// runs the workloads while the server serves; on graceful shutdown (which reaches it before the
-/// HTTP server) it stops the workloads and ends every session with a Disconnect.
+/// HTTP server) it stops the workloads, refuses new sessions and ends every session with a
+/// Disconnect.
 struct SessionLifecycleService: Service {
     let sessions: SessionList
     let workloads: [any ServerWorkload]
@@ -26,6 +27,6 @@ struct SessionLifecycleService: Service {
                 }
             }
         }
-        sessions.endAll(.shutdown)
+        sessions.shutDown()
     }
 }

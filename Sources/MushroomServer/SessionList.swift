@@ -7,6 +7,8 @@ import Synchronization
 /// topics, and ends them (client Disconnect, expiry, slow consumer, shutdown).
 public final class SessionList: Sendable {
     private let sessions = Mutex<[String: Session]>([:])
+    /// Set under the `sessions` lock by `shutDown()`: no session is created after it.
+    private let isShutDown = Atomic(false)
     private let configuration: MushroomServerConfiguration
     private let handler = Mutex<(any RPCHandler)?>(nil)
     private let sessionHandler: any SessionHandler
@@ -65,8 +67,8 @@ public final class SessionList: Sendable {
 
     // MARK: Life cycle
 
-    /// Creates, registers and announces a session.
-    func create(transport: TransportKind, auth: JSONValue) async -> Session {
+    /// Creates, registers and announces a session; `nil` once the server is shutting down.
+    func create(transport: TransportKind, auth: JSONValue) async -> Session? {
         var logger = configuration.logger
         let id = SessionID.make()
         logger[metadataKey: "mushroom.session"] = .string(id)
@@ -83,7 +85,12 @@ public final class SessionList: Sendable {
             handler: TopicMethodHandler(subscriptions: subscriptions, application: handler.withLock { $0 } ?? MethodNotFoundHandler()),
             configuration: engineConfiguration)
         let session = Session(id: id, transport: transport, engine: engine, subscriptions: subscriptions, auth: auth, now: Date())
-        sessions.withLock { $0[id] = session }
+        let registered = sessions.withLock { sessions in
+            guard !isShutDown.load(ordering: .relaxed) else { return false }
+            sessions[id] = session
+            return true
+        }
+        guard registered else { return nil }
         logger.info("session opened (\(transport.rawValue))")
         await sessionHandler.connect(session)
         return session
@@ -137,8 +144,11 @@ public final class SessionList: Sendable {
         }
     }
 
-    /// Ends every session with a Disconnect (graceful shutdown).
-    func endAll(_ reason: SessionEnd) {
-        for session in all { end(session, reason) }
+    /// Graceful shutdown: refuses new sessions from now on (the HTTP server still answers until it
+    /// quiesces, and a client told Disconnect may bootstrap again at once) and ends every session
+    /// with a Disconnect.
+    func shutDown() {
+        sessions.withLock { _ in isShutDown.store(true, ordering: .relaxed) }
+        for session in all { end(session, .shutdown) }
     }
 }

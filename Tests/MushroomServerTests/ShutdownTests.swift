@@ -1,5 +1,5 @@
 import MushroomRPC
-import MushroomServer
+@testable import MushroomServer
 import NIOCore
 import NIOWebSocket
 import Testing
@@ -29,6 +29,19 @@ struct ShutdownTests {
 }
 
 extension ShutdownTests {
+    /// Between the Disconnects and the HTTP server's quiescing, a client told Disconnect may
+    /// bootstrap again at once; it must not get a session that dies with this server.
+    @Test func aBootstrapAfterTheSessionsWereEndedIsRefused() async throws {
+        let server = try await MushroomServer(configuration: testConfiguration, handler: TestMethods.handler).start()
+        _ = try await TestHTTP.bootstrap(server.url, transports: ["poll"])
+        server.sessions.shutDown()
+        let reply = try await TestHTTP.post(server.url, #"{"transports": ["ws", "poll"]}"#)
+        #expect(reply.status == 503)
+        #expect(reply.body == "the server is shutting down; bootstrap again once it is back\n")
+        #expect(server.sessions.count == 0)
+        await server.shutdown()
+    }
+
     @Test func aConnectionThatNeverSentARequestDoesNotHoldShutdown() async throws {
         let server = try await MushroomServer(configuration: testConfiguration, handler: TestMethods.handler).start()
         let closedByServer = try await TestRawHTTP.withConnection(port: server.port) { reader, _ in
