@@ -1,13 +1,12 @@
 import MushroomRPC
 import NIOCore
 import NIOWebSocket
-import Synchronization
 
 /// The client's end of an upgraded WebSocket, last in the channel's pipeline and run on its
 /// event loop: text frames go straight to the engine, pings are answered, a ping goes out every
 /// `pingInterval` and one still unanswered at the next closes the socket (dead-connection
 /// detection), and the engine's outbound messages are written as masked text frames, whatever
-/// queued up meanwhile in one flush. `ended` completes when the socket has closed.
+/// queued up meanwhile in one flush (of its Heartbeats only the last, as the server's writer does). `ended` completes when the socket has closed.
 ///
 /// The WebSocket protocol itself (frame coding, masking, fragments, the size limit, protocol
 /// errors answered with a close frame) is NIO's: `WebSocketFrameEncoder`, `WebSocketFrameDecoder`,
@@ -16,44 +15,11 @@ final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHand
     typealias InboundIn = WebSocketFrame
     typealias OutboundOut = WebSocketFrame
 
-    /// The part of the handler that other threads reach: the engine's writer queues here.
-    private final class Outbox: Sendable {
-        private struct Queue {
-            var messages: [Message] = []
-            var isWriteScheduled = false
-            var isClosed = false
-        }
-
-        private let queue = Mutex(Queue())
-
-        /// Queues `message`; returns whether the event loop must be asked to write.
-        func push(_ message: Message) -> Bool {
-            queue.withLock { queue in
-                guard !queue.isClosed else { return false }
-                queue.messages.append(message)
-                defer { queue.isWriteScheduled = true }
-                return !queue.isWriteScheduled
-            }
-        }
-
-        func takeAll() -> [Message] {
-            queue.withLock { queue in
-                queue.isWriteScheduled = false
-                var messages: [Message] = []
-                swap(&messages, &queue.messages)
-                return messages
-            }
-        }
-
-        func close() {
-            queue.withLock { $0.isClosed = true }
-        }
-    }
-
     private let ended: EventLoopPromise<ConnectionEnd>
     private let link: ConnectionLink
     private let pingInterval: TimeAmount
-    private let outbox = Outbox()
+    /// The engine's messages, queued from any thread and written on the event loop.
+    private let outbox = DrainQueue<Message>()
     private var context: ChannelHandlerContext?
     private var token: Engine.ConnectionToken?
     private var pinger: RepeatedTask?
@@ -72,7 +38,7 @@ final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHand
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        finish(receivedAny ? .closed(reason: "the connection closed") : .closedBeforeAnyMessage)
+        finish(closedByServer())
         self.context = nil
     }
 
@@ -112,17 +78,24 @@ final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHand
             // Answer with the same code, then close (RFC 6455 5.5.1).
             var data = frame.unmaskedData
             let code = data.readWebSocketErrorCode()
-            let detail = code.map { " (close code \(UInt16(webSocketErrorCode: $0)))" } ?? ""
-            let end: ConnectionEnd = receivedAny ? .closed(reason: "the server closed the WebSocket\(detail)") : .closedBeforeAnyMessage
-            closeAfterWriting(end, code: code)
+            closeAfterWriting(closedByServer(code: code), code: code)
         default:
             break
         }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        finish(receivedAny ? .closed(reason: "the server closed the WebSocket") : .closedBeforeAnyMessage)
+        finish(closedByServer())
         context.fireChannelInactive()
+    }
+
+    /// How the exchange ends when the server closes the socket, with a close frame's `code` or
+    /// without one. Before any message that is `closedBeforeAnyMessage`, which the transport
+    /// tells apart from a refused session by asking the server.
+    private func closedByServer(code: WebSocketErrorCode? = nil) -> ConnectionEnd {
+        guard receivedAny else { return .closedBeforeAnyMessage }
+        let detail = code.map { " (close code \(UInt16(webSocketErrorCode: $0)))" } ?? ""
+        return .closed(reason: "the server closed the WebSocket\(detail)")
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -131,10 +104,10 @@ final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHand
     }
 
     private func writeQueued() {
-        let batch = outbox.takeAll()
+        let batch = outbox.drain()
         // Nothing may follow a close frame; the engine keeps what is unacknowledged.
         guard !batch.isEmpty, end == nil, let context else { return }
-        for message in batch {
+        for message in Message.withoutCoveredHeartbeats(batch) {
             let payload = context.channel.allocator.buffer(bytes: message.frame)
             write(WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: payload), flush: false)
             if message == .disconnect {

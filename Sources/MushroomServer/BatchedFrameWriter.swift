@@ -1,7 +1,6 @@
 import MushroomRPC
 import NIOCore
 import NIOWebSocket
-import Synchronization
 
 /// Writes a WebSocket session's outbound messages, one text frame each, straight to its channel:
 /// whatever queued up while the event loop was busy goes out in one buffer and one flush, so a
@@ -11,14 +10,8 @@ import Synchronization
 ///
 /// Of the Heartbeats in one batch only the last is written (`Message.withoutCoveredHeartbeats`).
 final class BatchedFrameWriter: Sendable {
-    private struct Queue {
-        var messages: [Message] = []
-        var isWriteScheduled = false
-        var isFinished = false
-    }
-
     private let channel: any Channel
-    private let queue = Mutex(Queue())
+    private let queue = DrainQueue<Message>()
 
     init(channel: any Channel) {
         self.channel = channel
@@ -29,29 +22,18 @@ final class BatchedFrameWriter: Sendable {
     /// after this call (the event loop runs its tasks in order), such as a close frame written
     /// through Hummingbird's writer.
     func enqueue(_ message: Message) {
-        let schedule = queue.withLock { queue in
-            guard !queue.isFinished else { return false }
-            queue.messages.append(message)
-            defer { queue.isWriteScheduled = true }
-            return !queue.isWriteScheduled
-        }
-        if schedule { channel.eventLoop.execute { self.writeQueued() } }
+        if queue.push(message) { channel.eventLoop.execute { self.writeQueued() } }
     }
 
     /// Ignores whatever is queued from now on, because the socket is about to be closed: no data
     /// frame may follow a close frame. What was queued before is still written. The session's
     /// engine keeps the ignored messages until they are acknowledged, for the next socket.
     func finish() {
-        queue.withLock { $0.isFinished = true }
+        queue.close()
     }
 
     private func writeQueued() {
-        let batch = queue.withLock { queue in
-            queue.isWriteScheduled = false
-            var batch: [Message] = []
-            swap(&batch, &queue.messages)
-            return batch
-        }
+        let batch = queue.drain()
         guard !batch.isEmpty,
             let encoder = try? channel.pipeline.syncOperations.context(handlerType: WebSocketFrameEncoder.self)
         else { return }  // No encoder: the connection is gone; the engine keeps what was unacknowledged.
