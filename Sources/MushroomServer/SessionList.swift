@@ -6,9 +6,13 @@ import Synchronization
 /// Every live session of a server: creates them at bootstrap, broadcasts to them, publishes to
 /// topics, and ends them (client Disconnect, expiry, slow consumer, shutdown).
 public final class SessionList: Sendable {
-    private let sessions = Mutex<[String: Session]>([:])
-    /// Set under the `sessions` lock by `shutDown()`: no session is created after it.
-    private let isShutDown = Atomic(false)
+    private struct Registry {
+        var byID: [String: Session] = [:]
+        /// Set by `shutDown()`: no session is registered after it.
+        var isShutDown = false
+    }
+
+    private let registry = Mutex(Registry())
     private let configuration: MushroomServerConfiguration
     private let handler = Mutex<(any RPCHandler)?>(nil)
     private let sessionHandler: any SessionHandler
@@ -21,17 +25,17 @@ public final class SessionList: Sendable {
     }
 
     /// The number of live sessions.
-    public var count: Int { sessions.withLock { $0.count } }
+    public var count: Int { registry.withLock { $0.byID.count } }
 
     /// Every live session, in no particular order.
-    public var all: [Session] { sessions.withLock { Array($0.values) } }
+    public var all: [Session] { registry.withLock { Array($0.byID.values) } }
 
     /// The live session with id `id`.
-    public func session(id: String) -> Session? { sessions.withLock { $0[id] } }
+    public func session(id: String) -> Session? { registry.withLock { $0.byID[id] } }
 
     /// The live session whose engine is `engine` (from a handler: `session(for: call.engine)`).
     public func session(for engine: Engine) -> Session? {
-        sessions.withLock { sessions in sessions.values.first { $0.engine === engine } }
+        registry.withLock { registry in registry.byID.values.first { $0.engine === engine } }
     }
 
     /// Sends a notification to every session, subscribed or not (the reference's
@@ -85,9 +89,9 @@ public final class SessionList: Sendable {
             handler: TopicMethodHandler(subscriptions: subscriptions, application: handler.withLock { $0 } ?? MethodNotFoundHandler()),
             configuration: engineConfiguration)
         let session = Session(id: id, transport: transport, engine: engine, subscriptions: subscriptions, auth: auth, now: Date())
-        let registered = sessions.withLock { sessions in
-            guard !isShutDown.load(ordering: .relaxed) else { return false }
-            sessions[id] = session
+        let registered = registry.withLock { registry in
+            guard !registry.isShutDown else { return false }
+            registry.byID[id] = session
             return true
         }
         guard registered else { return nil }
@@ -110,7 +114,7 @@ public final class SessionList: Sendable {
     /// Ends `session` for `reason` (once), removes it, and tells the session handler.
     func end(_ session: Session, _ reason: SessionEnd) {
         guard session.finish(reason) else { return }
-        sessions.withLock { _ = $0.removeValue(forKey: session.id) }
+        registry.withLock { _ = $0.byID.removeValue(forKey: session.id) }
         let level: Logger.Level = switch reason {
         case .slowConsumer: .warning
         default: .info
@@ -148,7 +152,7 @@ public final class SessionList: Sendable {
     /// quiesces, and a client told Disconnect may bootstrap again at once) and ends every session
     /// with a Disconnect.
     func shutDown() {
-        sessions.withLock { _ in isShutDown.store(true, ordering: .relaxed) }
+        registry.withLock { $0.isShutDown = true }
         for session in all { end(session, .shutdown) }
     }
 }
