@@ -113,7 +113,11 @@ let package = Package(
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DashboardModel", "MushroomRPC"]),
         .testTarget(
             name: "MushroomClientTests",
-            dependencies: ["MushroomClient", "MushroomTestSupport", "mushroom"]
+            dependencies: [
+                "MushroomClient", "MushroomTestSupport", "mushroom",
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "MushroomLoadTests",
