@@ -59,13 +59,3 @@ public struct OutboundBufferFull: RPCError, Hashable {
     public var replyData: JSONValue { .string(description) }
     public var description: String { "outbound buffer full: \(limit) messages are waiting for acknowledgement" }
 }
-
-extension Duration {
-    /// "1.5 s", "250 ms".
-    public var secondsDescription: String {
-        let seconds = Double(components.seconds) + Double(components.attoseconds) / 1e18
-        if seconds < 1 { return "\(Int((seconds * 1000).rounded())) ms" }
-        let rounded = (seconds * 1000).rounded() / 1000
-        return rounded == rounded.rounded() ? "\(Int(rounded)) s" : "\(rounded) s"
-    }
-}
