@@ -14,7 +14,9 @@ import MushroomServer
 /// the looked-up name, e.g. `"rpc_nope"`.
 ///
 /// Input the reference fails on with a Python exception (a non-list to `add`, a publish without
-/// `method`) is answered with `"Internal server error"` too; the reason goes to the log.
+/// `method`) is answered with `"Internal server error"` too; the reason goes to the log. Input the
+/// reference mishandles (a sum that overflows to infinity, which it writes as invalid JSON; a
+/// sleep of 1e300 seconds) is answered with an Error saying why.
 public enum DemoMethods {
     /// A demo method's input the reference peer would fail on.
     struct BadInput: Error, CustomStringConvertible {
@@ -45,7 +47,7 @@ public enum DemoMethods {
             ("echo", { call in call.data }),
             ("add", { call in try sum(call.data) }),
             ("slow", { call in
-                try await Task.sleep(for: .seconds(try seconds(call.data)))
+                try await Task.sleep(for: try seconds(call.data))
                 return "done"
             }),
             ("fail", { call in throw RequestException(call.data) }),
@@ -91,11 +93,15 @@ public enum DemoMethods {
                 throw BadInput(description: "add needs numbers, got a \(item.kindName)")
             }
         }
-        return double.map(JSONValue.double) ?? .integer(integer)
+        guard let double else { return .integer(integer) }
+        guard double.isFinite else { throw RPCFailure("add: the sum is too large for a JSON number") }
+        return .double(double)
     }
 
     /// Python's `float(data or 1)`: a number or numeric string; `null`, `0`, `""` and `false` mean 1.
-    static func seconds(_ data: JSONValue) throws -> Double {
+    /// A number that is no duration (negative, nan, beyond `Duration.longestAccepted`) is answered
+    /// with an Error saying so.
+    static func seconds(_ data: JSONValue) throws -> Duration {
         let value: Double? = switch data {
         case .null, .bool(false), .integer(0), .string(""): 1
         case .double(let number) where number == 0: 1
@@ -105,9 +111,13 @@ public enum DemoMethods {
         case .string(let text): Double(text.trimmingCharacters(in: .whitespaces))
         default: nil
         }
-        guard let value, value.isFinite, value >= 0 else {
+        guard let value else {
             throw BadInput(description: "slow needs a non-negative number of seconds, got \(data)")
         }
-        return value
+        do {
+            return try Duration(checkedSeconds: value)
+        } catch {
+            throw RPCFailure("slow: \(error)")
+        }
     }
 }

@@ -10,13 +10,17 @@ import NIOCore
 /// pool can park one) held the shutdown until its peer closed it, which could be never. Such a
 /// connection is closed as soon as the server quiesces; any other connection gets `gracePeriod`
 /// to finish its exchange (a response, a WebSocket close handshake) and is then closed.
+///
+/// Second comes the `RequestHeadGuard` with `headLimits`.
 struct DrainingChildChannel<Base: ServerChildChannel>: ServerChildChannel {
     let base: Base
     let gracePeriod: Duration
+    let headLimits: RequestHeadGuard.Limits
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Base.Value> {
         channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandler(ConnectionDrainer(gracePeriod: .init(gracePeriod)))
+            try channel.pipeline.syncOperations.addHandler(RequestHeadGuard(limits: headLimits))
         }.flatMap {
             base.setup(channel: channel, logger: logger)
         }

@@ -25,6 +25,7 @@ struct LongPollExchange {
             return HTTPAnswer.error(.badRequest, "poll body refused: \(error); it must be a JSON array of messages")
         }
         session.touch(now: Date())
+        sessions.opened(session)
         var isPoll = false
         for result in batch {
             switch result {

@@ -4,13 +4,13 @@ import MushroomRPC
 /// The HTTP surface under the base path: the bootstrap endpoint, and the session URLs of
 /// long-poll sessions (WebSocket upgrades are routed by `MushroomServer`).
 struct MushroomHTTPResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = MushroomRequestContext
 
     let sessions: SessionList
     let sessionHandler: any SessionHandler
     let configuration: MushroomServerConfiguration
 
-    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+    func respond(to request: Request, context: MushroomRequestContext) async throws -> Response {
         let base = configuration.normalizedBasePath
         let path = request.uri.path
         guard path == base || path.hasPrefix(base + "/") else {
@@ -22,7 +22,7 @@ struct MushroomHTTPResponder: HTTPResponder {
             guard request.method == .post else {
                 return HTTPAnswer.methodNotAllowed(request.method, allowed: "POST", what: "the bootstrap endpoint")
             }
-            return await bootstrap(request)
+            return await bootstrap(request, context: context)
         case 1:
             return await sessionRequest(request, id: String(segments[0]))
         default:
@@ -30,7 +30,7 @@ struct MushroomHTTPResponder: HTTPResponder {
         }
     }
 
-    private func bootstrap(_ request: Request) async -> Response {
+    private func bootstrap(_ request: Request, context: MushroomRequestContext) async -> Response {
         let bootstrap: BootstrapRequest
         do {
             let body = try await RequestBodyReader(limit: configuration.maximumMessageSize).read(request, what: "bootstrap body")
@@ -49,24 +49,31 @@ struct MushroomHTTPResponder: HTTPResponder {
         guard await sessionHandler.authenticate(bootstrap.auth, transport: transport) else {
             return HTTPAnswer.error(.unauthorized, "authentication failed", headers: [.wwwAuthenticate: "Mushroom"])
         }
-        guard let session = await sessions.create(transport: transport, auth: bootstrap.auth) else {
-            return HTTPAnswer.error(.serviceUnavailable, "the server is shutting down; bootstrap again once it is back")
+        let authority: String
+        do {
+            authority = try SessionURLAuthority.authority(host: request.head.authority, localAddress: context.localAddress)
+        } catch {
+            return HTTPAnswer.error(.badRequest, error.description)
         }
-        let url = sessionURL(for: session, request: request)
+        let session: Session
+        do {
+            session = try await sessions.create(transport: transport, auth: bootstrap.auth, remoteAddress: context.remoteAddress)
+        } catch {
+            return HTTPAnswer.error(error.status, error.description)
+        }
+        let url = "\(scheme(for: transport, request: request))://\(authority)\(configuration.normalizedBasePath)/\(session.id)/"
         return HTTPAnswer.json(["transport": .string(transport.rawValue), "url": .string(url)])
     }
 
-    /// The session URL, on the host the client asked for (`Host`) and the scheme it used
-    /// (`X-Forwarded-Proto: https` behind a TLS proxy gives `wss`/`https`).
-    private func sessionURL(for session: Session, request: Request) -> String {
+    /// The scheme of a session URL: the secure one when a trusted proxy says the client came over
+    /// TLS (`X-Forwarded-Proto: https`, heeded only with `trustsForwardedProto`).
+    private func scheme(for transport: TransportKind, request: Request) -> String {
         let forwardedProto = request.headers.first { $0.name.canonicalName == "x-forwarded-proto" }?.value
-        let secure = forwardedProto?.lowercased() == "https"
-        let scheme = switch session.transport {
+        let secure = configuration.trustsForwardedProto && forwardedProto?.lowercased() == "https"
+        return switch transport {
         case .webSocket: secure ? "wss" : "ws"
         case .poll: secure ? "https" : "http"
         }
-        let host = request.head.authority ?? "\(configuration.host):\(configuration.port)"
-        return "\(scheme)://\(host)\(configuration.normalizedBasePath)/\(session.id)/"
     }
 
     private func sessionRequest(_ request: Request, id: String) async -> Response {

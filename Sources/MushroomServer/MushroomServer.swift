@@ -86,16 +86,28 @@ public struct MushroomServer: Sendable {
             sessions: sessions, group: group, run: run)
     }
 
-    /// HTTP/1 with WebSocket upgrades, each connection closed at the latest
-    /// `shutdownGracePeriod` into a graceful shutdown.
+    /// HTTP/1 with WebSocket upgrades: each connection's first request head guarded
+    /// (`RequestHeadGuard`), later ones bounded by the same read timeout and head size, and each
+    /// connection closed at the latest `shutdownGracePeriod` into a graceful shutdown.
     private func httpServer() -> HTTPServerBuilder {
         let upgrade = webSocketUpgrade()
-        let webSocket = WebSocketServerConfiguration(maxFrameSize: configuration.maximumMessageSize, autoPing: .disabled)
+        let webSocket = WebSocketServerConfiguration(
+            maxFrameSize: configuration.maximumMessageSize, autoPing: .disabled, validateUTF8: true)
+        let readTimeout = TimeAmount(configuration.requestReadTimeout)
+        let headLimits = RequestHeadGuard.Limits(
+            timeout: readTimeout, maximumRequestLineBytes: configuration.maximumRequestLineBytes,
+            maximumHeadBytes: configuration.maximumRequestHeadBytes)
+        let http1 = HTTP1Channel.Configuration(
+            idleTimeout: readTimeout,
+            httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: configuration.maximumRequestHeadBytes,
+                maxHeaderListSize: configuration.maximumRequestHeadBytes))
         let gracePeriod = configuration.shutdownGracePeriod
         return HTTPServerBuilder { responder in
             DrainingChildChannel(
-                base: HTTP1WebSocketUpgradeChannel(responder: responder, configuration: .init(ws: webSocket), shouldUpgrade: upgrade),
-                gracePeriod: gracePeriod)
+                base: HTTP1WebSocketUpgradeChannel(
+                    responder: responder, configuration: .init(http1: http1, ws: webSocket), shouldUpgrade: upgrade),
+                gracePeriod: gracePeriod, headLimits: headLimits)
         }
     }
 
@@ -118,7 +130,7 @@ public struct MushroomServer: Sendable {
                   let session = sessions.session(id: String(segments[0])), session.transport == .webSocket
             else { return .dontUpgrade }
             return .upgrade([:]) { inbound, outbound, _ in
-                await WebSocketConnection(session: session, sessions: sessions, configuration: configuration)
+                try await WebSocketConnection(session: session, sessions: sessions, configuration: configuration)
                     .run(inbound: inbound, outbound: outbound, channel: channel)
             }
         }

@@ -14,7 +14,13 @@ public struct MushroomServerConfiguration: Sendable {
     public var pollTimeout: Duration = .seconds(40)
     /// How long a long-poll session lives without a poll (reference: 60 s).
     public var pollSessionMaximumAge: Duration = .seconds(60)
-    /// How often idle long-poll sessions are looked for (reference: 30 s).
+    /// How long a WebSocket session waits for its first socket before it expires (the reference
+    /// keeps it for ever, buffering every broadcast).
+    public var unopenedSessionMaximumAge: Duration = .seconds(60)
+    /// The most sessions one client address may hold that were never opened; a bootstrap beyond
+    /// it is answered `429`.
+    public var maximumUnopenedSessionsPerAddress = 256
+    /// How often idle and unopened sessions are looked for (reference: 30 s).
     public var pollCleanupInterval: Duration = .seconds(30)
     /// How long a WebSocket session waits for its client to reconnect after the socket drops;
     /// `.zero` ends the session with the socket, like the reference.
@@ -22,17 +28,32 @@ public struct MushroomServerConfiguration: Sendable {
     /// The largest WebSocket message and long-poll body accepted, in bytes; larger ones are
     /// rejected before they are buffered.
     public var maximumMessageSize = 1 << 20
+    /// How long a connection may take to send a request head, and to send each part of a body
+    /// or the next request; a connection that takes longer is closed (`408` for a first head).
+    public var requestReadTimeout: Duration = .seconds(30)
+    /// The longest request line (method, path, version) accepted, in bytes; longer is `414`.
+    public var maximumRequestLineBytes = 8 * 1024
+    /// The longest request head (request line and header fields) accepted, in bytes; longer is `431`.
+    public var maximumRequestHeadBytes = 64 * 1024
     /// The most outbound messages a session keeps waiting for acknowledgement; when a client
     /// falls that far behind, its session is closed. `nil` is unbounded, like the reference.
     public var maximumUnacknowledged: Int? = 10_000
     /// The most inbound requests of one session handled at once; beyond it a request is answered
     /// with an Error at once. `nil` is unbounded, like the reference.
     public var maximumConcurrentHandlers: Int? = 64
+    /// The most topic patterns one session may subscribe to; a `subscribe` beyond it is answered
+    /// with an Error and changes nothing.
+    public var maximumSubscriptions = MushroomServerConfiguration.defaultMaximumSubscriptions
+    /// The default of `maximumSubscriptions`.
+    public static let defaultMaximumSubscriptions = 1_000
     /// How many malformed WebSocket messages in a row close the socket; fewer are logged and skipped.
     public var maximumMalformedInARow = 10
     /// How long a graceful shutdown lets a connection finish (a response, a WebSocket close
     /// handshake) before closing it; a connection that never carried a request is closed at once.
     public var shutdownGracePeriod: Duration = .seconds(5)
+    /// Whether an `X-Forwarded-Proto: https` header makes session URLs `wss`/`https`: set it only
+    /// behind a TLS proxy that sets the header itself, since any client can send one.
+    public var trustsForwardedProto = false
     /// The logger for sessions, transports and their engines.
     public var logger = Logger(label: "mushroom.server")
 

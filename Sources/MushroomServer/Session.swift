@@ -17,9 +17,15 @@ public final class Session: Sendable {
     public let subscriptions: TopicSubscriptions
     /// What the client sent as `auth` in the bootstrap request.
     public let auth: JSONValue
+    /// The IP address the bootstrap came from.
+    public let remoteAddress: String?
+    /// When the session was created.
+    public let created: Date
 
     struct State {
         var end: SessionEnd?
+        /// Whether the client ever opened the session (a socket or a poll request).
+        var opened = false
         var lastActivity: Date
         var heldPolls = 0
         var poll: (token: Engine.ConnectionToken, signal: AsyncStream<Void>.Continuation)?
@@ -30,12 +36,17 @@ public final class Session: Sendable {
 
     let state: Mutex<State>
 
-    init(id: String, transport: TransportKind, engine: Engine, subscriptions: TopicSubscriptions, auth: JSONValue, now: Date) {
+    init(
+        id: String, transport: TransportKind, engine: Engine, subscriptions: TopicSubscriptions, auth: JSONValue,
+        remoteAddress: String?, now: Date
+    ) {
         self.id = id
         self.transport = transport
         self.engine = engine
         self.subscriptions = subscriptions
         self.auth = auth
+        self.remoteAddress = remoteAddress
+        self.created = now
         self.state = Mutex(State(lastActivity: now))
     }
 
@@ -131,11 +142,29 @@ public final class Session: Sendable {
         state.withLock { $0.lastActivity = now }
     }
 
+    /// Marks the session opened by its client (its first socket or poll request); true the first
+    /// time only, and never once the session has ended.
+    func markOpened() -> Bool {
+        state.withLock { state in
+            guard state.end == nil, !state.opened else { return false }
+            state.opened = true
+            return true
+        }
+    }
+
+    /// Whether the client ever opened the session; fixed once the session has ended.
+    var wasOpened: Bool { state.withLock { $0.opened } }
+
     /// Whether a long-poll session has gone without a poll for longer than `maximumAge`.
     func isIdle(now: Date, maximumAge: Duration) -> Bool {
         state.withLock { state in
             state.heldPolls == 0 && now.timeIntervalSince(state.lastActivity) > maximumAge.timeInterval
         }
+    }
+
+    /// Whether the session was never opened and is older than `maximumAge`.
+    func isUnopened(now: Date, maximumAge: Duration) -> Bool {
+        !wasOpened && now.timeIntervalSince(created) > maximumAge.timeInterval
     }
 
     // MARK: Ending

@@ -7,6 +7,8 @@ public enum SessionEnd: Sendable, Hashable, CustomStringConvertible {
     case notResumed
     /// A long-poll session was not polled within its maximum age.
     case expired
+    /// A WebSocket session's socket was never opened.
+    case neverOpened
     /// The client fell `limit` unacknowledged messages behind.
     case slowConsumer(limit: Int)
     /// The server is shutting down; the client was sent a Disconnect.
@@ -17,6 +19,7 @@ public enum SessionEnd: Sendable, Hashable, CustomStringConvertible {
         case .clientLeft: "the client disconnected"
         case .notResumed: "the socket closed and the client did not resume within the grace period"
         case .expired: "the long-poll session expired without a poll"
+        case .neverOpened: "the session expired before its socket was opened"
         case .slowConsumer(let limit): "slow consumer: \(limit) messages were waiting for acknowledgement"
         case .shutdown: "the server is shutting down"
         }

@@ -1,7 +1,7 @@
 import Foundation
 import ServiceLifecycle
 
-/// Runs beside the HTTP server in the same service group: expires idle long-poll sessions and
+/// Runs beside the HTTP server in the same service group: expires idle and unopened sessions and
 /// runs the workloads while the server serves; on graceful shutdown (which reaches it before the
 /// HTTP server) it stops the workloads, refuses new sessions and ends every session with a
 /// Disconnect.
@@ -22,7 +22,7 @@ struct SessionLifecycleService: Service {
                 group.addTask {
                     while !Task.isCancelled {
                         try? await Task.sleep(for: interval)
-                        sessions.expireIdlePollSessions(now: Date())
+                        sessions.expireIdleSessions(now: Date())
                     }
                 }
             }

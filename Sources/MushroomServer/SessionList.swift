@@ -8,8 +8,16 @@ import Synchronization
 public final class SessionList: Sendable {
     private struct Registry {
         var byID: [String: Session] = [:]
+        /// How many sessions each client address holds that were never opened.
+        var unopenedByAddress: [String: Int] = [:]
         /// Set by `shutDown()`: no session is registered after it.
         var isShutDown = false
+
+        mutating func countUnopened(_ address: String?, by change: Int) {
+            guard let address else { return }
+            let count = unopenedByAddress[address, default: 0] + change
+            unopenedByAddress[address] = count > 0 ? count : nil
+        }
     }
 
     private let registry = Mutex(Registry())
@@ -71,8 +79,9 @@ public final class SessionList: Sendable {
 
     // MARK: Life cycle
 
-    /// Creates, registers and announces a session; `nil` once the server is shutting down.
-    func create(transport: TransportKind, auth: JSONValue) async -> Session? {
+    /// Creates, registers and announces a session; refused once the server is shutting down, or
+    /// when the client's address holds `maximumUnopenedSessionsPerAddress` unopened sessions.
+    func create(transport: TransportKind, auth: JSONValue, remoteAddress: String?) async throws(BootstrapRefused) -> Session {
         var logger = configuration.logger
         let id = SessionID.make()
         logger[metadataKey: "mushroom.session"] = .string(id)
@@ -84,17 +93,22 @@ public final class SessionList: Sendable {
         if let limit = configuration.maximumUnacknowledged {
             engineConfiguration.hooks.afterHandling.append(closeWhenRepliesReach(limit, sessionID: id))
         }
-        let subscriptions = TopicSubscriptions()
+        let subscriptions = TopicSubscriptions(limit: configuration.maximumSubscriptions)
         let engine = Engine(
             handler: TopicMethodHandler(subscriptions: subscriptions, application: handler.withLock { $0 } ?? MethodNotFoundHandler()),
             configuration: engineConfiguration)
-        let session = Session(id: id, transport: transport, engine: engine, subscriptions: subscriptions, auth: auth, now: Date())
-        let registered = registry.withLock { registry in
-            guard !registry.isShutDown else { return false }
+        let session = Session(
+            id: id, transport: transport, engine: engine, subscriptions: subscriptions, auth: auth,
+            remoteAddress: remoteAddress, now: Date())
+        let limit = configuration.maximumUnopenedSessionsPerAddress
+        try registry.withLock { registry throws(BootstrapRefused) in
+            guard !registry.isShutDown else { throw .shuttingDown }
+            if let remoteAddress, registry.unopenedByAddress[remoteAddress, default: 0] >= limit {
+                throw .tooManyUnopened(address: remoteAddress, limit: limit)
+            }
             registry.byID[id] = session
-            return true
+            registry.countUnopened(remoteAddress, by: 1)
         }
-        guard registered else { return nil }
         logger.info("session opened (\(transport.rawValue))")
         await sessionHandler.connect(session)
         return session
@@ -111,10 +125,20 @@ public final class SessionList: Sendable {
         }
     }
 
+    /// Records that the client opened `session` (its first socket or poll request).
+    func opened(_ session: Session) {
+        guard session.markOpened() else { return }
+        registry.withLock { $0.countUnopened(session.remoteAddress, by: -1) }
+    }
+
     /// Ends `session` for `reason` (once), removes it, and tells the session handler.
     func end(_ session: Session, _ reason: SessionEnd) {
         guard session.finish(reason) else { return }
-        registry.withLock { _ = $0.byID.removeValue(forKey: session.id) }
+        let wasOpened = session.wasOpened
+        registry.withLock { registry in
+            _ = registry.byID.removeValue(forKey: session.id)
+            if !wasOpened { registry.countUnopened(session.remoteAddress, by: -1) }
+        }
         let level: Logger.Level = switch reason {
         case .slowConsumer: .warning
         default: .info
@@ -140,11 +164,18 @@ public final class SessionList: Sendable {
         })
     }
 
-    /// Ends every long-poll session not polled within `pollSessionMaximumAge`.
-    func expireIdlePollSessions(now: Date) {
-        for session in all where session.transport == .poll
-            && session.isIdle(now: now, maximumAge: configuration.pollSessionMaximumAge) {
-            end(session, .expired)
+    /// Ends every long-poll session not polled within `pollSessionMaximumAge`, and every
+    /// WebSocket session whose socket was not opened within `unopenedSessionMaximumAge`.
+    func expireIdleSessions(now: Date) {
+        for session in all {
+            switch session.transport {
+            case .poll where session.isIdle(now: now, maximumAge: configuration.pollSessionMaximumAge):
+                end(session, .expired)
+            case .webSocket where session.isUnopened(now: now, maximumAge: configuration.unopenedSessionMaximumAge):
+                end(session, .neverOpened)
+            default:
+                break
+            }
         }
     }
 

@@ -17,7 +17,11 @@ struct TopicMethodHandler: RPCHandler {
     func handle(_ call: RPCCall) async throws -> JSONValue {
         switch call.method {
         case Self.subscribeMethod:
-            return Self.reply(subscriptions.subscribe(try Self.patterns(in: call)))
+            do {
+                return Self.reply(try subscriptions.subscribe(try Self.patterns(in: call)))
+            } catch let error as TopicSubscriptions.LimitExceeded {
+                throw RPCFailure(error.description)
+            }
         case Self.unsubscribeMethod:
             return Self.reply(subscriptions.unsubscribe(try Self.patterns(in: call)))
         default:

@@ -6,7 +6,8 @@
 /// - `#` or `**`, only as the last segment, matches zero or more segments (`alerts.#` matches
 ///   `alerts`, `alerts.disk` and `alerts.disk.full`; a lone `#` matches every topic).
 ///
-/// Segments may not be empty, so `orders..created`, `.orders` and `orders.` are invalid.
+/// Segments may not be empty, so `orders..created`, `.orders` and `orders.` are invalid, and a
+/// pattern is at most `maximumLength` bytes long.
 public struct TopicPattern: Sendable, Hashable, CustomStringConvertible {
     enum Segment: Sendable, Hashable {
         case literal(Substring)
@@ -25,7 +26,15 @@ public struct TopicPattern: Sendable, Hashable, CustomStringConvertible {
     public let description: String
     private let segments: [Segment]
 
+    /// The longest pattern accepted, in UTF-8 bytes: with at most
+    /// `MushroomServerConfiguration.maximumSubscriptions` patterns a session, the list that
+    /// `subscribe` answers with stays well within the message size limit.
+    public static let maximumLength = 256
+
     public init(_ pattern: String) throws(InvalidPattern) {
+        guard pattern.utf8.count <= Self.maximumLength else {
+            throw InvalidPattern(pattern: String(pattern.prefix(40)) + "...", reason: "a pattern is at most \(Self.maximumLength) bytes long")
+        }
         let parts = pattern.split(separator: ".", omittingEmptySubsequences: false)
         var segments: [Segment] = []
         for (index, part) in parts.enumerated() {

@@ -13,18 +13,29 @@ struct WebSocketConnection: Sendable {
     let sessions: SessionList
     let configuration: MushroomServerConfiguration
 
+    /// How the socket's close frame is sent.
+    private enum Closing {
+        /// This connection sends it.
+        case send(WebSocketErrorCode, String)
+        /// The WebSocket library sends it, with the code of the protocol error it threw.
+        case byLibrary
+    }
+
     /// Runs the socket until the client closes it, the session ends or the client sends too many
-    /// malformed messages in a row; `channel` is the socket's, written to directly.
-    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, channel: any Channel) async {
+    /// malformed messages in a row; `channel` is the socket's, written to directly. Rethrows the
+    /// WebSocket library's error for a frame that breaks RFC 6455 (a continuation without a start
+    /// frame, a text frame that is not UTF-8), so that the library closes with its code (1002, 1007).
+    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, channel: any Channel) async throws {
         let writer = BatchedFrameWriter(channel: channel)
         // Yields the close to send when the reader ends the socket; finished without one when the
         // session ends it (or is done with it).
-        let (closes, close) = AsyncStream<(WebSocketErrorCode, String)>.makeStream(bufferingPolicy: .bufferingOldest(1))
+        let (closes, close) = AsyncStream<Closing>.makeStream(bufferingPolicy: .bufferingOldest(1))
         let token = session.attachWebSocket(writer: writer.enqueue, finish: { close.finish() })
         guard let token else {
             try? await outbound.close(.goingAway, reason: "session \(session.id) has ended")
             return
         }
+        sessions.opened(session)
         // A resumed socket always carries a message first, a Heartbeat acknowledging what the
         // session has received: a socket closed before any message is how the reference server
         // refuses a session it forgot, and a client that sees one asks the server whether the
@@ -33,23 +44,41 @@ struct WebSocketConnection: Sendable {
             writer.enqueue(session.engine.takeHeartbeat())
         }
         let session = self.session
-        await withTaskGroup(of: Void.self) { group in
+        let failure = await withTaskGroup(of: Void.self) { group -> (any Error)? in
             group.addTask {
-                let (code, text) = await closes.first { _ in true } ?? Self.closing(session.end)
+                let closing = await closes.first { _ in true } ?? Self.closing(session.end)
                 writer.finish()
-                try? await outbound.close(code, reason: text)
+                if case .send(let code, let text) = closing { try? await outbound.close(code, reason: text) }
             }
-            if let malformed = await read(inbound) {
-                close.yield((.protocolError, malformed))
+            defer { close.finish() }
+            switch await read(inbound) {
+            case .ended:
+                return nil
+            case .malformed(let reason):
+                close.yield(.send(.protocolError, reason))
+                return nil
+            case .failed(let error):
+                close.yield(.byLibrary)
+                return error
             }
-            close.finish()
         }
         sessions.webSocketClosed(session, token: token)
+        if let failure { throw failure }
+    }
+
+    /// How reading a socket ended.
+    private enum ReadEnd {
+        /// The client closed the socket or disconnected, or the session ended.
+        case ended
+        /// Too many malformed messages in a row; the close reason.
+        case malformed(String)
+        /// The socket failed: a frame broke RFC 6455 or the connection broke.
+        case failed(any Error)
     }
 
     /// Feeds inbound messages to the engine until the socket closes, the client disconnects or
-    /// too many malformed messages arrive in a row (then returns the close reason).
-    private func read(_ inbound: WebSocketInboundStream) async -> String? {
+    /// too many malformed messages arrive in a row.
+    private func read(_ inbound: WebSocketInboundStream) async -> ReadEnd {
         var malformedInARow = 0
         do {
             for try await message in inbound.messages(maxSize: configuration.maximumMessageSize) {
@@ -60,30 +89,31 @@ struct WebSocketConnection: Sendable {
                 do {
                     if try session.engine.receive(frame: bytes) == .disconnect {
                         sessions.end(session, .clientLeft)
-                        return nil
+                        return .ended
                     }
                     malformedInARow = 0
                 } catch {
                     malformedInARow += 1
                     if malformedInARow >= configuration.maximumMalformedInARow {
                         configuration.logger.warning("session \(session.id): closing the socket after \(malformedInARow) malformed messages in a row")
-                        return "\(malformedInARow) malformed messages in a row"
+                        return .malformed("\(malformedInARow) malformed messages in a row")
                     }
                 }
             }
         } catch {
             configuration.logger.debug("session \(session.id): socket ended: \(error)")
+            return .failed(error)
         }
-        return nil
+        return .ended
     }
 
     /// The close frame for a socket whose outbound stream finished.
-    private static func closing(_ end: SessionEnd?) -> (WebSocketErrorCode, String) {
+    private static func closing(_ end: SessionEnd?) -> Closing {
         switch end {
-        case nil: (.normalClosure, "replaced by a newer connection to the session")
-        case .slowConsumer: (.policyViolation, end?.description ?? "")
-        case .shutdown: (.goingAway, end?.description ?? "")
-        case .some(let end): (.normalClosure, end.description)
+        case nil: .send(.normalClosure, "replaced by a newer connection to the session")
+        case .slowConsumer: .send(.policyViolation, end?.description ?? "")
+        case .shutdown: .send(.goingAway, end?.description ?? "")
+        case .some(let end): .send(.normalClosure, end.description)
         }
     }
 }

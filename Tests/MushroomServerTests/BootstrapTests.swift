@@ -31,15 +31,6 @@ struct BootstrapTests {
         }
     }
 
-    @Test func sessionURLHonoursTheHostHeaderAndForwardedScheme() async throws {
-        try await withServer { server in
-            let reply = try await TestHTTP.post(
-                server.url, #"{"transports": ["ws"]}"#,
-                headers: [("Host", "example.org:9000"), ("X-Forwarded-Proto", "https")])
-            #expect(reply.json?["url"]?.stringValue?.hasPrefix("wss://example.org:9000/") == true)
-        }
-    }
-
     @Test func mountsUnderTheBasePath() async throws {
         try await withServer({ $0.basePath = "/rpc/mushroom/" }) { server in
             #expect(server.url.hasSuffix("/rpc/mushroom/"))

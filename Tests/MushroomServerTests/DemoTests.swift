@@ -31,6 +31,11 @@ struct DemoTests {
                 ("nope", .null, .error(.init(id: 6, requestID: 6, data: "rpc_nope"))),
                 ("add", "12", .error(.init(id: 7, requestID: 7, data: "Internal server error"))),
                 ("publish", ["method": "hello", "data": 1], .response(.init(id: 9, requestID: 8, data: 1))),
+                ("add", [1e308, 1e308], .error(.init(id: 10, requestID: 9, data: "add: the sum is too large for a JSON number"))),
+                ("slow", 1e20, .error(.init(id: 11, requestID: 10, data: "slow: 1e+20 is not a number of seconds from 0 to 3155760000 (100 years)"))),
+                ("slow", 1e300, .error(.init(id: 12, requestID: 11, data: "slow: 1e+300 is not a number of seconds from 0 to 3155760000 (100 years)"))),
+                ("slow", -1, .error(.init(id: 13, requestID: 12, data: "slow: -1.0 is not a number of seconds from 0 to 3155760000 (100 years)"))),
+                ("echo", "still serving", .response(.init(id: 14, requestID: 13, data: "still serving"))),
             ]
             for (id, (method, data, expected)) in calls.enumerated() {
                 socket.send(.request(.init(id: id, method: method, data: data)))
@@ -112,6 +117,6 @@ struct DemoTests {
         (JSONValue.null, 1.0), (0, 1.0), ("0.5", 0.5), (2, 2.0), (0.25, 0.25),
     ])
     func slowReadsSecondsLikePython(data: JSONValue, seconds: Double) throws {
-        #expect(try DemoMethods.seconds(data) == seconds)
+        #expect(try DemoMethods.seconds(data) == .nanoseconds(Int64(seconds * 1e9)))
     }
 }

@@ -66,6 +66,14 @@ struct RawHTTPReader {
         return RawHTTPResponse(status: status, headers: headers, body: body)
     }
 
+    /// The bytes read past the last response and what arrives after them, until the server closes
+    /// the connection (for the frames that follow a WebSocket upgrade).
+    mutating func remainingBytes() async throws -> [UInt8] {
+        while try await fill() {}
+        defer { pending = [] }
+        return pending
+    }
+
     private mutating func fill() async throws -> Bool {
         guard let buffer = try await iterator.next() else { return false }
         pending.append(contentsOf: buffer.readableBytesView)

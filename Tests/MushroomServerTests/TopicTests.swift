@@ -79,4 +79,44 @@ struct TopicTests {
             #expect(server.sessions.all.first?.subscriptions.current == nil)
         }
     }
+
+    @Test func subscriptionsPastTheLimitAreRefusedAndChangeNothing() async throws {
+        try await withServer({ $0.maximumSubscriptions = 3 }) { server in
+            let (socket, _) = try await openWebSocket(server)
+            var inbox = Inbox(socket)
+            socket.send(.request(.init(id: 0, method: "subscribe", data: ["a", "b"])))
+            #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))
+            #expect(await inbox.next() == .response(.init(id: 0, requestID: 0, data: ["a", "b"])))
+            socket.send(.request(.init(id: 1, method: "subscribe", data: ["b", "c", "d"])))
+            #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 1)))
+            #expect(await inbox.next() == .error(.init(
+                id: 1, requestID: 1, data: "subscribing would hold 4 topic patterns; a session holds at most 3")))
+            #expect(server.sessions.all.first?.subscriptions.current?.map(\.description) == ["a", "b"])
+        }
+    }
+
+    @Test func eightyThousandPatternsAreRefusedQuicklyAndOthersStillBootstrap() async throws {
+        try await withServer { server in
+            let (socket, _) = try await openWebSocket(server)
+            var inbox = Inbox(socket)
+            let patterns = JSONValue.array((0..<80_000).map { .string("t\($0)") })
+            socket.send(.request(.init(id: 0, method: "subscribe", data: patterns)))
+            #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))
+            #expect(await inbox.next() == .error(.init(
+                id: 0, requestID: 0, data: "subscribing would hold 80000 topic patterns; a session holds at most 1000")))
+            #expect(try await TestHTTP.bootstrap(server.url, transports: ["poll"]).hasPrefix("http://"))
+        }
+    }
+
+    @Test func patternLongerThanTheLimitIsInvalid() {
+        let long = String(repeating: "a", count: TopicPattern.maximumLength + 1)
+        #expect(throws: TopicPattern.InvalidPattern.self) { try TopicPattern(long) }
+        #expect((try? TopicPattern(long)) == nil)
+        do {
+            _ = try TopicPattern(long)
+        } catch {
+            #expect(error.description == "invalid topic pattern '\(String(long.prefix(40)))...': a pattern is at most 256 bytes long")
+        }
+        #expect((try? TopicPattern(String(repeating: "a", count: TopicPattern.maximumLength))) != nil)
+    }
 }
