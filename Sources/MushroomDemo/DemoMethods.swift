@@ -60,7 +60,7 @@ public enum DemoMethods {
                     throw BadInput(description: "publish needs {\"method\": NAME, \"data\": ...}, got \(call.data)")
                 }
                 guard let sessions else { return 0 }
-                sessions.notify(method, call.data["data"] ?? .null)
+                try sessions.notify(method, call.data["data"] ?? .null)
                 return .integer(Int64(sessions.count))
             }),
         ]

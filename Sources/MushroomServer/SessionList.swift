@@ -47,17 +47,21 @@ public final class SessionList: Sendable {
     }
 
     /// Sends a notification to every session, subscribed or not (the reference's
-    /// `SessionList.notify`); returns how many sessions it was sent to.
+    /// `SessionList.notify`); returns how many sessions it was sent to. Throws, sending nothing,
+    /// for data nested deeper than a message may carry.
     @discardableResult
-    public func notify(_ method: String, _ data: JSONValue = .null) -> Int {
+    public func notify(_ method: String, _ data: JSONValue = .null) throws(DataTooDeep) -> Int {
+        try Message.checkDepth(of: data)
         let notification = Message.Notification(broadcasting: method, data: data)
         return all.reduce(0) { count, session in count + (deliver(notification, to: session) ? 1 : 0) }
     }
 
     /// Publishes a notification whose method is `topic` to every session whose subscriptions
-    /// accept it (sessions that never subscribed accept everything); returns how many.
+    /// accept it (sessions that never subscribed accept everything); returns how many. Throws,
+    /// sending nothing, for data nested deeper than a message may carry.
     @discardableResult
-    public func publish(_ topic: String, _ data: JSONValue = .null) -> Int {
+    public func publish(_ topic: String, _ data: JSONValue = .null) throws(DataTooDeep) -> Int {
+        try Message.checkDepth(of: data)
         let notification = Message.Notification(broadcasting: topic, data: data)
         return all.reduce(0) { count, session in
             guard session.subscriptions.accepts(topic) else { return count }

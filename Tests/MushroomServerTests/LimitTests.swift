@@ -9,8 +9,8 @@ struct LimitTests {
         try await withServer({ $0.maximumUnacknowledged = 5 }) { server in
             let (socket, _) = try await openWebSocket(server)
             var inbox = Inbox(socket)
-            for n in 0..<5 { #expect(server.sessions.notify("news", .integer(Int64(n))) == 1) }
-            #expect(server.sessions.notify("news", 5) == 0)
+            for n in 0..<5 { #expect(try server.sessions.notify("news", .integer(Int64(n))) == 1) }
+            #expect(try server.sessions.notify("news", 5) == 0)
             #expect(server.sessions.count == 0)
             for n in 0..<5 { #expect(await inbox.next() == .notification(.init(id: n, method: "news", data: .integer(Int64(n))))) }
             #expect(await inbox.next() == nil)
@@ -45,7 +45,7 @@ struct LimitTests {
             var inbox = Inbox(socket)
             let session = try #require(server.sessions.all.first)
             for n in 0..<20 {
-                #expect(server.sessions.notify("news", .integer(Int64(n))) == 1)
+                #expect(try server.sessions.notify("news", .integer(Int64(n))) == 1)
                 #expect(await inbox.next()?.id == n)
                 socket.send(.heartbeat(.init(lastMessageID: n)))
                 #expect(await eventually { session.engine.unacknowledgedCount == 0 })

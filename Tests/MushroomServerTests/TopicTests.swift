@@ -47,9 +47,9 @@ struct TopicTests {
             #expect(await subscriberInbox.next() == .heartbeat(.init(lastMessageID: 0)))
             #expect(await subscriberInbox.next() == .response(.init(id: 0, requestID: 0, data: ["orders.*", "alerts.#"])))
 
-            #expect(server.sessions.publish("metrics.cpu", 1) == 1)
-            #expect(server.sessions.publish("orders.created", 2) == 2)
-            #expect(server.sessions.publish("alerts.disk.full", 3) == 2)
+            #expect(try server.sessions.publish("metrics.cpu", 1) == 1)
+            #expect(try server.sessions.publish("orders.created", 2) == 2)
+            #expect(try server.sessions.publish("alerts.disk.full", 3) == 2)
             #expect(await subscriberInbox.next() == .notification(.init(id: 1, method: "orders.created", data: 2)))
             #expect(await subscriberInbox.next() == .notification(.init(id: 2, method: "alerts.disk.full", data: 3)))
             #expect(await everythingInbox.next()?.method == "metrics.cpu")
@@ -59,9 +59,9 @@ struct TopicTests {
             subscriber.send(.request(.init(id: 1, method: "unsubscribe", data: "orders.*")))
             #expect(await subscriberInbox.next() == .heartbeat(.init(lastMessageID: 1)))
             #expect(await subscriberInbox.next() == .response(.init(id: 3, requestID: 1, data: ["alerts.#"])))
-            #expect(server.sessions.publish("orders.created", 4) == 1)
+            #expect(try server.sessions.publish("orders.created", 4) == 1)
             // A plain notify still reaches every session, subscribed or not.
-            #expect(server.sessions.notify("ticker.tick", 5) == 2)
+            #expect(try server.sessions.notify("ticker.tick", 5) == 2)
             #expect(await subscriberInbox.next() == .notification(.init(id: 4, method: "ticker.tick", data: 5)))
         }
     }

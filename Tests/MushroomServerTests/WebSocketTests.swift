@@ -53,7 +53,7 @@ struct WebSocketTests {
             let url = try await TestHTTP.bootstrap(server.url, transports: ["ws"])
             let first = try await TestWebSocket.connect(url)
             var firstInbox = Inbox(first)
-            server.sessions.notify("news", 1)
+            try server.sessions.notify("news", 1)
             #expect(await firstInbox.next() == .notification(.init(id: 0, method: "news", data: 1)))
             first.send(.heartbeat(.init(lastMessageID: 0)))
             first.close()
@@ -61,8 +61,8 @@ struct WebSocketTests {
             let session = try #require(server.sessions.all.first)
             #expect(await eventually { !session.engine.isAttached })
             // Sent while no socket is open: buffered, then retransmitted on resume.
-            server.sessions.notify("news", 2)
-            server.sessions.notify("news", 3)
+            try server.sessions.notify("news", 2)
+            try server.sessions.notify("news", 3)
             let second = try await TestWebSocket.connect(url)
             var secondInbox = Inbox(second)
             #expect(await secondInbox.next() == .notification(.init(id: 1, method: "news", data: 2)))
@@ -111,7 +111,7 @@ struct WebSocketTests {
             var inbox = Inbox(second)
             // A resumed socket is greeted with a Heartbeat of what the session has received.
             #expect(await inbox.next() == .heartbeat(.init(lastMessageID: nil)))
-            server.sessions.notify("news", 1)
+            try server.sessions.notify("news", 1)
             #expect(await inbox.next() == .notification(.init(id: 0, method: "news", data: 1)))
         }
     }

@@ -60,7 +60,9 @@ extension Engine {
         Task {
             let outcome: RequestOutcome
             do {
-                outcome = .response(try await handler.handle(call))
+                let answer = try await handler.handle(call)
+                try Message.checkDepth(of: answer)
+                outcome = .response(answer)
             } catch let error as any RPCError {
                 outcome = .error(error.replyData)
             } catch {

@@ -91,10 +91,11 @@ public final class Engine: Sendable {
 
     /// Sends a copy of `notification` numbered with this engine's next id (the id it carries is
     /// ignored); one made with `Message.Notification(broadcasting:data:)` is not encoded again.
-    /// Returns the id.
+    /// Returns the id. Throws `DataTooDeep` for data nested deeper than a message may carry.
     @discardableResult
     public func notify(_ notification: Message.Notification) throws -> MessageID {
-        try state.withLock { state in
+        if notification.encodedMethodAndData == nil { try Message.checkDepth(of: notification.data) }
+        return try state.withLock { state in
             try sendNew(in: &state) { id in
                 var copy = notification
                 copy.id = id
@@ -105,7 +106,9 @@ public final class Engine: Sendable {
 
     /// Sends a message as it is: buffered until acknowledged if it has an id, written at once if a
     /// connection is open. Ids must come from `nextMessageID()` and be sent in that order.
+    /// Throws `DataTooDeep` for data nested deeper than a message may carry.
     public func send(_ message: Message) throws {
+        if let data = message.data { try Message.checkDepth(of: data) }
         try state.withLock { state in try send(message, in: &state) }
     }
 
@@ -144,9 +147,11 @@ public final class Engine: Sendable {
 
     /// Sends a Request and waits for its answer: the Response's data, or `RequestException` for an
     /// Error, `RequestTimeout` when `timeout` passes first, `ConnectionLost` when the engine closes
-    /// or the session is lost, `CancellationError` when the calling task is cancelled.
+    /// or the session is lost, `CancellationError` when the calling task is cancelled, `DataTooDeep`
+    /// (before sending) for data nested deeper than a message may carry.
     public func request(_ method: String, _ data: JSONValue = .null, timeout: Duration? = nil) async throws -> JSONValue {
         try Task.checkCancellation()
+        try Message.checkDepth(of: data)
         let started = configuration.now()
         let deadline = timeout.map { started.addingTimeInterval($0.timeInterval) }
         let id = try state.withLock { state in
