@@ -70,8 +70,8 @@ public struct DashboardModel: Sendable {
             }
         case .protocolError(let detail):
             errors.record(.protocolError, method: nil, detail: detail, at: time)
-        case .outboundOverflow(let limit):
-            errors.record(.outboundOverflow, method: nil, detail: "\(limit) messages unacknowledged: a message was refused", at: time)
+        case .outboundOverflow(let full):
+            errors.record(.outboundOverflow, method: nil, detail: "\(full.amount) unacknowledged: a message was refused", at: time)
         case .transport(let transportEvent):
             connection.transport(transportEvent, at: time)
             switch transportEvent {

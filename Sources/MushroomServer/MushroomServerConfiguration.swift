@@ -38,6 +38,10 @@ public struct MushroomServerConfiguration: Sendable {
     /// The most outbound messages a session keeps waiting for acknowledgement; when a client
     /// falls that far behind, its session is closed. `nil` is unbounded, like the reference.
     public var maximumUnacknowledged: Int? = 10_000
+    /// The most bytes of outbound messages a session keeps waiting for acknowledgement (as
+    /// `Message.estimatedSize` counts them); past it the session is closed like a slow consumer.
+    /// `nil` is unbounded.
+    public var maximumUnacknowledgedBytes: Int? = 64 << 20
     /// The most inbound requests of one session handled at once; beyond it a request is answered
     /// with an Error at once. `nil` is unbounded, like the reference.
     public var maximumConcurrentHandlers: Int? = 64

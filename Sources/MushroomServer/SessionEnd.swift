@@ -1,3 +1,5 @@
+import MushroomRPC
+
 /// Why a session ended; transports turn it into what the client sees (a WebSocket close code,
 /// a Disconnect in the last poll answer).
 public enum SessionEnd: Sendable, Hashable, CustomStringConvertible {
@@ -9,8 +11,8 @@ public enum SessionEnd: Sendable, Hashable, CustomStringConvertible {
     case expired
     /// A WebSocket session's socket was never opened.
     case neverOpened
-    /// The client fell `limit` unacknowledged messages behind.
-    case slowConsumer(limit: Int)
+    /// The client fell so far behind that the outbound buffer reached its bound.
+    case slowConsumer(OutboundBufferFull)
     /// The server is shutting down; the client was sent a Disconnect.
     case shutdown
 
@@ -20,7 +22,7 @@ public enum SessionEnd: Sendable, Hashable, CustomStringConvertible {
         case .notResumed: "the socket closed and the client did not resume within the grace period"
         case .expired: "the long-poll session expired without a poll"
         case .neverOpened: "the session expired before its socket was opened"
-        case .slowConsumer(let limit): "slow consumer: \(limit) messages were waiting for acknowledgement"
+        case .slowConsumer(let full): "slow consumer: \(full.amount) waiting for acknowledgement"
         case .shutdown: "the server is shutting down"
         }
     }

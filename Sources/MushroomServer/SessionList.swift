@@ -74,7 +74,7 @@ public final class SessionList: Sendable {
             try session.engine.notify(notification)
             return true
         } catch let error as OutboundBufferFull {
-            end(session, .slowConsumer(limit: error.limit))
+            end(session, .slowConsumer(error))
         } catch {
             configuration.logger.debug("notification '\(notification.method)' not sent to session \(session.id): \(error)")
         }
@@ -92,10 +92,11 @@ public final class SessionList: Sendable {
         var engineConfiguration = EngineConfiguration()
         engineConfiguration.acknowledgement = transport == .webSocket ? .immediate : .manual
         engineConfiguration.maximumUnacknowledged = configuration.maximumUnacknowledged
+        engineConfiguration.maximumUnacknowledgedBytes = configuration.maximumUnacknowledgedBytes
         engineConfiguration.maximumConcurrentHandlers = configuration.maximumConcurrentHandlers
         engineConfiguration.logger = logger
-        if let limit = configuration.maximumUnacknowledged {
-            engineConfiguration.hooks.afterHandling.append(closeWhenRepliesReach(limit, sessionID: id))
+        if configuration.maximumUnacknowledged != nil || configuration.maximumUnacknowledgedBytes != nil {
+            engineConfiguration.hooks.afterHandling.append(closeWhenRepliesFill(sessionID: id))
         }
         let subscriptions = TopicSubscriptions(limit: configuration.maximumSubscriptions)
         let engine = Engine(
@@ -118,14 +119,18 @@ public final class SessionList: Sendable {
         return session
     }
 
-    /// A hook ending the session once a reply leaves `limit` messages waiting for acknowledgement,
-    /// as a refused broadcast does: otherwise a client that never acknowledges (the reference
-    /// JavaScript client over WebSocket) would see every later reply refused in silence.
-    private func closeWhenRepliesReach(_ limit: Int, sessionID id: String) -> MessageHooks.Hook {
-        { [weak self] message, engine in
-            guard case .request = message, engine.unacknowledgedCount >= limit,
-                  let self, let session = self.session(id: id) else { return }
-            self.end(session, .slowConsumer(limit: limit))
+    /// A hook ending the session once a reply leaves `maximumUnacknowledged` messages waiting for
+    /// acknowledgement or was refused for a full buffer, as a refused broadcast does: otherwise a
+    /// client that never acknowledges (the reference JavaScript client over WebSocket) would see
+    /// every later reply refused in silence.
+    private func closeWhenRepliesFill(sessionID id: String) -> MessageHooks.Hook {
+        let limit = configuration.maximumUnacknowledged
+        return { [weak self] message, engine in
+            guard case .request = message, let self else { return }
+            let full = engine.outboundRefusal
+                ?? limit.flatMap { engine.unacknowledgedCount >= $0 ? OutboundBufferFull(.messages($0)) : nil }
+            guard let full, let session = self.session(id: id) else { return }
+            self.end(session, .slowConsumer(full))
         }
     }
 

@@ -37,7 +37,7 @@ struct ErrorLogTests {
         var model = DashboardModel()
         model.ingest(Timeline.event(.protocolError("frame is not a JSON array"), at: 1))
         model.ingest(Timeline.event(.protocolError("unknown message code 9"), at: 2))
-        model.ingest(Timeline.event(.outboundOverflow(limit: 64), at: 3))
+        model.ingest(Timeline.event(.outboundOverflow(OutboundBufferFull(.messages(64))), at: 3))
         model.ingest(Timeline.finished(7, "slow", .connectionLost("session lost"), latency: 1, at: 4))
         model.ingest(Timeline.finished(8, "slow", .cancelled, latency: 1, at: 5))
         model.ingest(Timeline.finished(9, "slow", .response(1), latency: 1, at: 5))

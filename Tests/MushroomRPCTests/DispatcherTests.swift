@@ -48,7 +48,8 @@ final class Calculator: RPCExposing {
         #expect(MethodNotFound("rpc_x").description == "method not found: rpc_x")
         #expect(RequestTimeout(method: "slow", timeout: .milliseconds(250)).description == "request 'slow' timed out after 250 ms")
         #expect(RequestTimeout(method: "slow", timeout: .seconds(1.5)).description == "request 'slow' timed out after 1.5 s")
-        #expect(OutboundBufferFull(limit: 3).description == "outbound buffer full: 3 messages are waiting for acknowledgement")
+        #expect(OutboundBufferFull(.messages(3)).description == "outbound buffer full: 3 messages waiting for acknowledgement")
+        #expect(OutboundBufferFull(.bytes(1024)).description == "outbound buffer full: more than 1024 bytes waiting for acknowledgement")
         let errors: [any RPCError] = [MethodNotFound("a"), RequestException(1), RPCFailure("m")]
         #expect(errors.map(\.replyData) == ["a", 1, "m"])
     }

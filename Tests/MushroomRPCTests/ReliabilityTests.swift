@@ -35,7 +35,7 @@ import Testing
         var channel = ReliableChannel(maximumUnacknowledged: 2)
         try channel.buffer(notification(0))
         try channel.buffer(notification(1))
-        #expect(throws: OutboundBufferFull(limit: 2)) { try channel.buffer(notification(2)) }
+        #expect(throws: OutboundBufferFull(.messages(2))) { try channel.buffer(notification(2)) }
         #expect(channel.unacknowledgedCount == 2)
         _ = channel.acknowledge(upTo: 0)
         try channel.buffer(notification(2))
@@ -143,6 +143,34 @@ import Testing
         #expect(Message.withoutCoveredHeartbeats([.disconnect]) == [.disconnect])
     }
 
+    @Test func byteBoundRefusesTheMessageThatWouldPassItAndAcknowledgementFreesRoom() throws {
+        var channel = ReliableChannel(maximumUnacknowledgedBytes: 100)
+        let message = Message.notification(.init(id: 0, method: "m", data: .string(String(repeating: "a", count: 40))))
+        #expect(message.estimatedSize >= message.frame.count && message.estimatedSize <= message.frame.count + 24)
+        try channel.buffer(message)
+        #expect(channel.unacknowledgedBytes == message.estimatedSize)
+        var second = message
+        if case .notification(var body) = second { body.id = 1; second = .notification(body) }
+        #expect(throws: OutboundBufferFull(.bytes(100))) { try channel.buffer(second) }
+        #expect(channel.acknowledge(upTo: 0) == 1)
+        #expect(channel.unacknowledgedBytes == 0)
+        try channel.buffer(second)
+        #expect(channel.unacknowledgedCount == 1)
+    }
+
+    @Test func estimatedSizeIsCloseToTheEncodedSize() {
+        let values: [JSONValue] = [
+            .null, true, false, 0, -7, 1234567890123, .double(0.5), "text", ["a": [1, 2, "three"], "b": .null],
+            .array((0..<100).map { .integer(Int64($0)) }), .string(String(repeating: "é", count: 50)),
+        ]
+        for value in values {
+            let encoded = value.compactBytes.count
+            #expect(value.estimatedSize >= encoded - 2 && value.estimatedSize <= encoded + 24, "\(value)")
+        }
+        let broadcast = Message.notification(Message.Notification(broadcasting: "news", data: ["n": 1]))
+        #expect(broadcast.estimatedSize == 24 + #""news",{"n":1}]"#.utf8.count)
+    }
+
     @Test func overflowIsReportedAsAnEventAndAnError() async throws {
         var configuration = EngineConfiguration()
         configuration.maximumUnacknowledged = 2
@@ -150,11 +178,11 @@ import Testing
         let events = engine.events()
         try engine.notify("a")
         try engine.notify("b")
-        #expect(throws: OutboundBufferFull(limit: 2)) { try engine.notify("c") }
+        #expect(throws: OutboundBufferFull(.messages(2))) { try engine.notify("c") }
         #expect(engine.nextMessageID() == 2)
         for await event in events {
-            if case .outboundOverflow(let limit) = event.kind {
-                #expect(limit == 2)
+            if case .outboundOverflow(let full) = event.kind {
+                #expect(full == OutboundBufferFull(.messages(2)))
                 break
             }
         }

@@ -16,7 +16,7 @@ struct LimitTests {
             #expect(await inbox.next() == nil)
             let frame = try await socket.closeFrame()
             #expect(frame?.closeCode == .policyViolation)
-            #expect(frame?.reason == "slow consumer: 5 messages were waiting for acknowledgement")
+            #expect(frame?.reason == "slow consumer: 5 messages waiting for acknowledgement")
         }
     }
 
@@ -34,8 +34,40 @@ struct LimitTests {
             #expect(await inbox.next() == nil)
             let frame = try await socket.closeFrame()
             #expect(frame?.closeCode == .policyViolation)
-            #expect(frame?.reason == "slow consumer: 3 messages were waiting for acknowledgement")
+            #expect(frame?.reason == "slow consumer: 3 messages waiting for acknowledgement")
             #expect(server.sessions.count == 0)
+        }
+    }
+
+    @Test func slowConsumerIsClosedAtTheByteBound() async throws {
+        try await withServer({ $0.maximumUnacknowledgedBytes = 10_000 }) { server in
+            let (socket, _) = try await openWebSocket(server)
+            var inbox = Inbox(socket)
+            let kilobytes = JSONValue.string(String(repeating: "x", count: 3_000))
+            for n in 0..<3 { #expect(try server.sessions.notify("news", kilobytes) == 1, "\(n)") }
+            #expect(try server.sessions.notify("news", kilobytes) == 0)
+            #expect(server.sessions.count == 0)
+            for n in 0..<3 { #expect(await inbox.next()?.id == n) }
+            #expect(await inbox.next() == nil)
+            let frame = try await socket.closeFrame()
+            #expect(frame?.closeCode == .policyViolation)
+            #expect(frame?.reason == "slow consumer: more than 10000 bytes waiting for acknowledgement")
+        }
+    }
+
+    @Test func aReplyPastTheByteBoundClosesTheSession() async throws {
+        try await withServer({ $0.maximumUnacknowledgedBytes = 5_000 }) { server in
+            let (socket, _) = try await openWebSocket(server)
+            var inbox = Inbox(socket)
+            let big = JSONValue.string(String(repeating: "y", count: 3_000))
+            socket.send(.request(.init(id: 0, method: "echo", data: big)))
+            #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))
+            #expect(await inbox.next() == .response(.init(id: 0, requestID: 0, data: big)))
+            socket.send(.request(.init(id: 1, method: "echo", data: big)))
+            #expect(await inbox.next(ignoring: []) == .heartbeat(.init(lastMessageID: 1)))
+            #expect(await inbox.next() == nil)
+            let frame = try await socket.closeFrame()
+            #expect(frame?.reason == "slow consumer: more than 5000 bytes waiting for acknowledgement")
         }
     }
 

@@ -7,7 +7,7 @@ import Testing
 struct UnopenedSessionTests {
     @Test func webSocketSessionNeverOpenedExpiresButAnOpenedOneStays() async throws {
         try await withServer({
-            $0.unopenedSessionMaximumAge = .milliseconds(200)
+            $0.unopenedSessionMaximumAge = .seconds(2)
             $0.pollCleanupInterval = .milliseconds(50)
         }) { server in
             let (socket, opened) = try await openWebSocket(server)

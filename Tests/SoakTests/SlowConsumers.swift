@@ -66,7 +66,7 @@ struct SlowConsumers: Sendable {
         guard ids == Array(0..<bound) else {
             throw SlowConsumerNotCut(description: "session \(id) received ids \(Self.summary(ids)) before its close, not 0..<\(bound)")
         }
-        let reason = "slow consumer: \(bound) messages were waiting for acknowledgement"
+        let reason = "slow consumer: \(bound) messages waiting for acknowledgement"
         guard close?.closeCode == .policyViolation, close?.reason == reason else {
             throw SlowConsumerNotCut(description: "session \(id) was closed with \(String(describing: close?.closeCode)) '\(close?.reason ?? "")', not 1008 '\(reason)'")
         }

@@ -130,7 +130,9 @@ extension Engine {
     public func resetSession(reason: String) {
         let failures = state.withLock { state in
             let failures = failPendingRequests(reason: "session lost: \(reason)", in: &state)
-            state.channel = ReliableChannel(maximumUnacknowledged: configuration.maximumUnacknowledged)
+            state.channel = ReliableChannel(
+                maximumUnacknowledged: configuration.maximumUnacknowledged,
+                maximumUnacknowledgedBytes: configuration.maximumUnacknowledgedBytes)
             state.nextID = 0
             state.receivedSinceAcknowledgement = 0
             publish(.transport(.sessionLost(reason: reason)))

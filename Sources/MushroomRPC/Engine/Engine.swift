@@ -28,6 +28,7 @@ public final class Engine: Sendable {
         var receivedSinceAcknowledgement = 0
         var idleAcknowledgementScheduled = false
         var activeHandlers = 0
+        var outboundRefusal: OutboundBufferFull?
     }
 
     /// Answers inbound calls.
@@ -40,7 +41,9 @@ public final class Engine: Sendable {
     public init(handler: any RPCHandler = MethodNotFoundHandler(), configuration: EngineConfiguration = EngineConfiguration()) {
         self.handler = handler
         self.configuration = configuration
-        self.state = Mutex(State(channel: ReliableChannel(maximumUnacknowledged: configuration.maximumUnacknowledged)))
+        self.state = Mutex(State(channel: ReliableChannel(
+            maximumUnacknowledged: configuration.maximumUnacknowledged,
+            maximumUnacknowledgedBytes: configuration.maximumUnacknowledgedBytes)))
         // Inbound notifications are handled one at a time, in the order they arrived.
         let notifications = notificationQueue
         Task { [weak self] in
@@ -128,7 +131,8 @@ public final class Engine: Sendable {
             try state.channel.buffer(message)
         } catch {
             configuration.logger.warning("outbound message refused: \(error)")
-            publish(.outboundOverflow(limit: error.limit))
+            state.outboundRefusal = error
+            publish(.outboundOverflow(error))
             throw error
         }
         write(message, in: &state)
@@ -139,6 +143,10 @@ public final class Engine: Sendable {
         writer(message)
         publish(.messageSent(message))
     }
+
+    /// The bound the outbound buffer reached when it last refused a message; `nil` while it
+    /// never has in this session.
+    public var outboundRefusal: OutboundBufferFull? { state.withLock { $0.outboundRefusal } }
 
     // MARK: Requests
 

@@ -32,6 +32,9 @@ public struct EngineConfiguration: Sendable {
     public var acknowledgement: AcknowledgementPolicy = .manual
     /// The bound on unacknowledged outbound messages; `nil` is unbounded, like the reference.
     public var maximumUnacknowledged: Int? = nil
+    /// The bound on the bytes of unacknowledged outbound messages (`Message.estimatedSize`);
+    /// `nil` is unbounded.
+    public var maximumUnacknowledgedBytes: Int? = nil
     /// The most inbound Requests handled at once; beyond it a Request is answered with an Error at once.
     public var maximumConcurrentHandlers: Int? = nil
     /// Hooks around inbound message handling.

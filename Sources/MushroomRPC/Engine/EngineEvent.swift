@@ -26,8 +26,8 @@ public struct EngineEvent: Sendable {
         case unmatchedResponse(requestID: MessageID, late: Bool)
         /// A frame or message could not be parsed, or broke a rule; the engine kept serving.
         case protocolError(String)
-        /// The outbound buffer reached its bound and a message was refused.
-        case outboundOverflow(limit: Int)
+        /// The outbound buffer reached a bound and a message was refused.
+        case outboundOverflow(OutboundBufferFull)
         /// The transport's state changed.
         case transport(TransportEvent)
     }

@@ -20,15 +20,23 @@ public struct ReliableChannel: Sendable {
 
     /// The most unacknowledged messages to hold; `nil` for no bound.
     public let maximumUnacknowledged: Int?
+    /// The most bytes of unacknowledged messages to hold (as `Message.estimatedSize` counts
+    /// them); `nil` for no bound.
+    public let maximumUnacknowledgedBytes: Int?
+    /// The bytes of the unacknowledged messages, as `Message.estimatedSize` counts them.
+    public private(set) var unacknowledgedBytes = 0
     /// The highest inbound id processed, acknowledged by `heartbeat`.
     public private(set) var lastReceivedID: MessageID?
     /// The highest of our ids the peer has acknowledged.
     public private(set) var lastAcknowledgedID: MessageID?
     private var buffer: [Message] = []
+    /// The estimated size of each buffered message, kept only under a byte bound.
+    private var sizes: [Int] = []
     private var head = 0
 
-    public init(maximumUnacknowledged: Int? = nil) {
+    public init(maximumUnacknowledged: Int? = nil, maximumUnacknowledgedBytes: Int? = nil) {
         self.maximumUnacknowledged = maximumUnacknowledged
+        self.maximumUnacknowledgedBytes = maximumUnacknowledgedBytes
     }
 
     /// Outbound messages not yet acknowledged, oldest first: what a (re)opened connection retransmits.
@@ -41,11 +49,19 @@ public struct ReliableChannel: Sendable {
     public var heartbeat: Message { .heartbeat(.init(lastMessageID: lastReceivedID)) }
 
     /// Keeps an outbound message until it is acknowledged. Messages without an id are not buffered.
-    /// Throws, buffering nothing, when the bound is reached.
+    /// Throws, buffering nothing, when a bound is reached.
     public mutating func buffer(_ message: Message) throws(OutboundBufferFull) {
         guard message.id != nil else { return }
         if let maximumUnacknowledged, unacknowledgedCount >= maximumUnacknowledged {
-            throw OutboundBufferFull(limit: maximumUnacknowledged)
+            throw OutboundBufferFull(.messages(maximumUnacknowledged))
+        }
+        if let maximumUnacknowledgedBytes {
+            let size = message.estimatedSize
+            guard unacknowledgedBytes + size <= maximumUnacknowledgedBytes else {
+                throw OutboundBufferFull(.bytes(maximumUnacknowledgedBytes))
+            }
+            unacknowledgedBytes += size
+            sizes.append(size)
         }
         buffer.append(message)
     }
@@ -72,11 +88,13 @@ public struct ReliableChannel: Sendable {
         lastAcknowledgedID = id
         let start = head
         while head < buffer.count, let bufferedID = buffer[head].id, bufferedID <= id {
+            if maximumUnacknowledgedBytes != nil { unacknowledgedBytes -= sizes[head] }
             head += 1
         }
         let released = head - start
         if head > 64, head * 2 > buffer.count {
             buffer.removeFirst(head)
+            if maximumUnacknowledgedBytes != nil { sizes.removeFirst(head) }
             head = 0
         }
         return released

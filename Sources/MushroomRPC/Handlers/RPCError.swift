@@ -52,10 +52,27 @@ public struct ConnectionLost: RPCError, Hashable {
     public var description: String { "connection lost: \(reason)" }
 }
 
-/// The outbound buffer holds `limit` unacknowledged messages already: the peer is not keeping up.
+/// The outbound buffer is at its bound of unacknowledged messages or bytes: the peer is not
+/// keeping up.
 public struct OutboundBufferFull: RPCError, Hashable {
-    public let limit: Int
-    public init(limit: Int) { self.limit = limit }
+    /// The bound that was reached.
+    public enum Bound: Sendable, Hashable {
+        /// This many messages were waiting.
+        case messages(Int)
+        /// One more message would have left more than this many bytes waiting.
+        case bytes(Int)
+    }
+
+    public let bound: Bound
+    public init(_ bound: Bound) { self.bound = bound }
     public var replyData: JSONValue { .string(description) }
-    public var description: String { "outbound buffer full: \(limit) messages are waiting for acknowledgement" }
+    public var description: String { "outbound buffer full: \(amount) waiting for acknowledgement" }
+
+    /// What was waiting: "3 messages", "more than 1024 bytes".
+    public var amount: String {
+        switch bound {
+        case .messages(let limit): "\(limit) messages"
+        case .bytes(let limit): "more than \(limit) bytes"
+        }
+    }
 }
