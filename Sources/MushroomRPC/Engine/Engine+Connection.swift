@@ -45,7 +45,7 @@ extension Engine {
 
     /// Reports a malformed inbound message in the log and as an event.
     public func reportProtocolError(_ error: MessageParseError) {
-        configuration.logger.warning("malformed message: \(error)")
+        log(.warning, "malformed message: \(error)")
         publish(.protocolError(error.description))
     }
 
@@ -155,6 +155,7 @@ extension Engine {
         for (continuation, error) in failures { continuation.resume(throwing: error) }
         notificationQueue.finish()
         broadcaster.finish()
+        flushSuppressedLines()
     }
 
     /// Why the engine was closed, or `nil` while it is open.

@@ -35,7 +35,7 @@ extension Engine {
     private func answer(requestID: MessageID, outcome: RequestOutcome) {
         guard !finishRequest(requestID, outcome: outcome) else { return }
         let late = state.withLock { $0.requests.hasTimedOut(requestID) }
-        configuration.logger.info(
+        log(.info,
             "dropped an answer to \(late ? "timed-out" : "unknown") request \(requestID)")
         publish(.unmatchedResponse(requestID: requestID, late: late))
     }
@@ -51,7 +51,7 @@ extension Engine {
         publish(.requestStarted(RequestStart(direction: .inbound, id: request.id, method: request.method, data: request.data, deadline: nil)))
         guard admitted else {
             let data: JSONValue = .string("too many concurrent requests (limit \(limit ?? 0))")
-            configuration.logger.warning("refused request \(request.id) '\(request.method)': \(data)")
+            log(.warning, "refused request \(request.id) '\(request.method)': \(data)")
             reply(to: request, outcome: .error(data), started: configuration.now())
             return
         }
@@ -66,7 +66,7 @@ extension Engine {
             } catch let error as any RPCError {
                 outcome = .error(error.replyData)
             } catch {
-                configuration.logger.error("request \(request.id) '\(request.method)' failed: \(error)")
+                log(.error, "request \(request.id) '\(request.method)' failed: \(error)")
                 outcome = .error(Self.internalErrorReply)
             }
             state.withLock { $0.activeHandlers -= 1 }
@@ -86,7 +86,7 @@ extension Engine {
                 }
             }
         } catch {
-            configuration.logger.warning("could not answer request \(request.id) '\(request.method)': \(error)")
+            log(.warning, "could not answer request \(request.id) '\(request.method)': \(error)")
         }
         publish(.requestFinished(RequestFinish(
             direction: .inbound, id: request.id, method: request.method, outcome: outcome,
@@ -99,7 +99,7 @@ extension Engine {
         do {
             _ = try await handler.handle(call)
         } catch {
-            configuration.logger.info("notification \(notification.id) '\(notification.method)' failed: \(error)")
+            log(.info, "notification \(notification.id) '\(notification.method)' failed: \(error)")
         }
         runHooks(configuration.hooks.afterHandling, .notification(notification))
     }

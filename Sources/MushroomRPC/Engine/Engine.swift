@@ -37,6 +37,7 @@ public final class Engine: Sendable {
     let state: Mutex<State>
     let broadcaster = EventBroadcaster<EngineEvent>()
     let notificationQueue = BatchQueue<Message.Notification>()
+    private let logThrottle = Mutex(LogThrottle(burst: LogThrottle.burstPerEngine))
 
     public init(handler: any RPCHandler = MethodNotFoundHandler(), configuration: EngineConfiguration = EngineConfiguration()) {
         self.handler = handler
@@ -130,7 +131,7 @@ public final class Engine: Sendable {
         do {
             try state.channel.buffer(message)
         } catch {
-            configuration.logger.warning("outbound message refused: \(error)")
+            log(.warning, "outbound message refused: \(error)")
             state.outboundRefusal = error
             publish(.outboundOverflow(error))
             throw error
@@ -227,3 +228,25 @@ public final class Engine: Sendable {
         }
     }
 }
+
+extension Engine {
+    /// Logs what a peer's input caused, at most `LogThrottle.burst` lines a second for this
+    /// engine; the number left out is logged with the next line that goes through, or at close.
+    func log(_ level: Logger.Level, _ message: @autoclosure () -> Logger.Message) {
+        guard configuration.logger.logLevel <= level else { return }
+        let (admitted, suppressed) = logThrottle.withLock { $0.admit(at: .now) }
+        if suppressed > 0 { reportSuppressedLines(suppressed) }
+        if admitted { configuration.logger.log(level: level, message()) }
+    }
+
+    /// Logs the number of lines `log` left out since it last said so.
+    func flushSuppressedLines() {
+        let suppressed = logThrottle.withLock { $0.takeSuppressed() }
+        if suppressed > 0 { reportSuppressedLines(suppressed) }
+    }
+
+    private func reportSuppressedLines(_ count: Int) {
+        configuration.logger.warning("\(count) more log lines like the ones above were left out (at most \(LogThrottle.burstPerEngine) a second)")
+    }
+}
+
