@@ -58,9 +58,10 @@ public struct MushroomServer: Sendable {
     /// down gracefully.
     public func start(shutdownOnSignals: Bool = false) async throws -> RunningMushroomServer {
         let (listening, listener) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let gate = ConnectionGate(limit: configuration.maximumConnections ?? ConnectionGate.defaultLimit)
         let application = Application(
             responder: MushroomHTTPResponder(sessions: sessions, sessionHandler: sessionHandler, configuration: configuration),
-            server: httpServer(),
+            server: httpServer(gate: gate),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mushroom"),
             onServerRunning: { channel in
                 listener.yield(channel.localAddress?.port ?? 0)
@@ -83,13 +84,14 @@ public struct MushroomServer: Sendable {
         }
         return RunningMushroomServer(
             host: configuration.host, port: port, basePath: configuration.normalizedBasePath,
-            sessions: sessions, group: group, run: run)
+            sessions: sessions, connections: gate, group: group, run: run)
     }
 
-    /// HTTP/1 with WebSocket upgrades: each connection's first request head guarded
-    /// (`RequestHeadGuard`), later ones bounded by the same read timeout and head size, and each
-    /// connection closed at the latest `shutdownGracePeriod` into a graceful shutdown.
-    private func httpServer() -> HTTPServerBuilder {
+    /// HTTP/1 with WebSocket upgrades, each connection guarded (`GuardedChildChannel`): at most
+    /// `maximumConnections` open, the first request head bounded, later ones bounded by the same
+    /// read timeout and head size, closed at the latest `shutdownGracePeriod` into a graceful
+    /// shutdown.
+    private func httpServer(gate: ConnectionGate) -> HTTPServerBuilder {
         let upgrade = webSocketUpgrade()
         let webSocket = WebSocketServerConfiguration(
             maxFrameSize: configuration.maximumMessageSize, autoPing: .disabled, validateUTF8: true)
@@ -98,16 +100,17 @@ public struct MushroomServer: Sendable {
             timeout: readTimeout, maximumRequestLineBytes: configuration.maximumRequestLineBytes,
             maximumHeadBytes: configuration.maximumRequestHeadBytes)
         let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [RequestActivityTracker(gate: gate)],
             idleTimeout: readTimeout,
             httpDecoderConfiguration: .init(
                 maxHeaderFieldSize: configuration.maximumRequestHeadBytes,
                 maxHeaderListSize: configuration.maximumRequestHeadBytes))
         let gracePeriod = configuration.shutdownGracePeriod
         return HTTPServerBuilder { responder in
-            DrainingChildChannel(
+            GuardedChildChannel(
                 base: HTTP1WebSocketUpgradeChannel(
                     responder: responder, configuration: .init(http1: http1, ws: webSocket), shouldUpgrade: upgrade),
-                gracePeriod: gracePeriod, headLimits: headLimits)
+                gracePeriod: gracePeriod, headLimits: headLimits, gate: gate)
         }
     }
 

@@ -28,6 +28,10 @@ public struct MushroomServerConfiguration: Sendable {
     /// The largest WebSocket message and long-poll body accepted, in bytes; larger ones are
     /// rejected before they are buffered.
     public var maximumMessageSize = 1 << 20
+    /// The most connections held open at once; at the bound a new connection sheds the oldest
+    /// one that has not sent a request head yet, or is answered `503`. `nil` takes the process's
+    /// file-descriptor limit less 64.
+    public var maximumConnections: Int?
     /// How long a connection may take to send a request head, and to send each part of a body
     /// or the next request; a connection that takes longer is closed (`408` for a first head).
     public var requestReadTimeout: Duration = .seconds(30)

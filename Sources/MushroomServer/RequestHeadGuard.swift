@@ -38,17 +38,28 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private static let linger = TimeAmount.seconds(2)
 
     private let limits: Limits
+    private let refusal: String?
     private var head: ByteBuffer?
     private var scan = HeadScan()
     private var timer: Scheduled<Void>?
     private var state = State.readingHead
 
-    init(limits: Limits) {
+    /// - Parameter refusal: when set, the connection is answered `503` with this sentence at once
+    ///   (the `ConnectionGate` did not admit it).
+    init(limits: Limits, refusal: String?) {
         self.limits = limits
+        self.refusal = refusal
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         head = context.channel.allocator.buffer(capacity: 512)
+        if let refusal {
+            // After the pipeline is set up: refusing closes the connection.
+            context.eventLoop.assumeIsolated().execute { [self] in
+                refuse(context, status: "503 Service Unavailable", refusal)
+            }
+            return
+        }
         if context.channel.isActive { startTimer(context) }
     }
 
@@ -103,6 +114,7 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// Answers with `status` and `sentence`, ends the output, and closes the connection when the
     /// peer does or `linger` later.
     private func refuse(_ context: ChannelHandlerContext, status: String, _ sentence: String) {
+        guard case .readingHead = state else { return }
         state = .refused
         timer?.cancel()
         timer = nil
@@ -114,12 +126,23 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(string: answer))).whenComplete { _ in
             channel.close(mode: .output, promise: nil)
         }
-        channel.eventLoop.scheduleTask(in: Self.linger) { channel.close(promise: nil) }
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: Self.linger) { [self] in
+            close(context)
+        }
+    }
+
+    /// Closes a refused connection. The HTTP handlers behind are first told that no head will
+    /// come, as a peer's close would tell them: they take any other close for an error.
+    private func close(_ context: ChannelHandlerContext) {
+        timer?.cancel()
+        timer = nil
+        context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        context.close(promise: nil)
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if case .refused = state, case ChannelEvent.inputClosed = event {
-            context.close(promise: nil)
+            close(context)
             return
         }
         context.fireUserInboundEventTriggered(event)

@@ -10,11 +10,18 @@ public struct RunningMushroomServer: Sendable {
     public let basePath: String
     /// Every live session.
     public let sessions: SessionList
+    let connections: ConnectionGate
     let group: ServiceGroup
     let run: Task<Void, any Error>
 
     /// The bootstrap URL, e.g. `http://127.0.0.1:8080/`.
     public var url: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)\(basePath)/" }
+
+    /// The number of connections open now.
+    public var connectionCount: Int { connections.count }
+
+    /// How many connections were closed, or refused, to stay within `maximumConnections`.
+    public var shedConnectionCount: Int { connections.shedCount }
 
     /// Shuts down gracefully: workloads stop, every session is sent a Disconnect `[-1]` and its
     /// socket or held poll is finished, then the HTTP server stops accepting and drains.

@@ -2,25 +2,32 @@ import HummingbirdCore
 import Logging
 import NIOCore
 
-/// Wraps Hummingbird's child channel so that no connection outlives a graceful shutdown by more
-/// than `gracePeriod`, whatever its peer does.
+/// Wraps Hummingbird's child channel with the guards every connection passes:
+/// - the `ConnectionGate` admits it, or it is refused with `503` once the server holds its bound
+///   of connections and none can be shed;
+/// - a `ConnectionDrainer` closes it at the latest `gracePeriod` into a graceful shutdown;
+/// - a `RequestHeadGuard` bounds its first request head (`headLimits`).
 ///
+/// No connection outlives a graceful shutdown by more than `gracePeriod`, whatever its peer does.
 /// Hummingbird's WebSocket-upgradable HTTP/1 pipeline only learns to quiesce once a connection's
 /// first request has arrived: a connection that was opened and never used (an HTTP client's
 /// pool can park one) held the shutdown until its peer closed it, which could be never. Such a
 /// connection is closed as soon as the server quiesces; any other connection gets `gracePeriod`
 /// to finish its exchange (a response, a WebSocket close handshake) and is then closed.
-///
-/// Second comes the `RequestHeadGuard` with `headLimits`.
-struct DrainingChildChannel<Base: ServerChildChannel>: ServerChildChannel {
+struct GuardedChildChannel<Base: ServerChildChannel>: ServerChildChannel {
     let base: Base
     let gracePeriod: Duration
     let headLimits: RequestHeadGuard.Limits
+    let gate: ConnectionGate
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Base.Value> {
-        channel.eventLoop.makeCompletedFuture {
+        let admitted = gate.admit(channel)
+        let gate = self.gate
+        channel.closeFuture.whenComplete { _ in gate.closed(channel) }
+        let refusal = admitted ? nil : "the server holds its limit of \(gate.limit) connections; try again later"
+        return channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandler(ConnectionDrainer(gracePeriod: .init(gracePeriod)))
-            try channel.pipeline.syncOperations.addHandler(RequestHeadGuard(limits: headLimits))
+            try channel.pipeline.syncOperations.addHandler(RequestHeadGuard(limits: headLimits, refusal: refusal))
         }.flatMap {
             base.setup(channel: channel, logger: logger)
         }
