@@ -65,6 +65,7 @@ let package = Package(
             name: "DashboardUI",
             dependencies: ["CNcurses", "DashboardModel", "MushroomRPC", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        .target(name: "MushroomCommandLine", dependencies: ["MushroomRPC"]),
         .target(
             name: "MushroomLoad",
             dependencies: [
@@ -97,13 +98,14 @@ let package = Package(
                 "DashboardModel",
                 "DashboardUI",
                 "MushroomLoad",
+                "MushroomCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "mushroom-bench",
             dependencies: [
-                "MushroomRPC", "DashboardModel", "DashboardUI", "MushroomLoad",
+                "MushroomRPC", "DashboardModel", "DashboardUI", "MushroomLoad", "MushroomCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

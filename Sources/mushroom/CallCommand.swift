@@ -1,5 +1,6 @@
 import ArgumentParser
 import MushroomClient
+import MushroomCommandLine
 import MushroomRPC
 
 /// `mushroom call URL METHOD [JSON]`: one request; the answer's data on stdout (exit 0), an Error
@@ -15,12 +16,12 @@ struct CallCommand: AsyncParsableCommand {
     @Argument(help: "The method to call.") var method: String
     @Argument(help: "The request data as JSON (default null).") var json: String?
     @OptionGroup var options: ClientOptions
-    @Option(help: "Seconds to wait for the answer.") var timeout: Double = 30
+    @Option(help: "Seconds to wait for the answer.", transform: ArgumentConversion.seconds(allowsZero: false))
+    var timeout: Duration = .seconds(30)
 
     func run() async throws {
         try await CommandFailure.reporting {
             let data = try json.map { try parseJSONArgument($0, named: "JSON") } ?? .null
-            let timeout = try timeoutDuration(timeout)
             let client = try await options.connect(to: url, handler: CommandLineHandler())
             let outcome: Result<JSONValue, CommandFailure>
             do {
@@ -33,7 +34,7 @@ struct CallCommand: AsyncParsableCommand {
                 outcome = .failure(.connection("\(error)."))
             }
             await client.close()
-            printLine(try outcome.get().compactString)
+            console.printLine(try outcome.get().compactString)
         }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MushroomClient
 import MushroomRPC
 
@@ -46,12 +45,6 @@ func parseJSONArgument(_ text: String, named name: String) throws -> JSONValue {
     }
 }
 
-/// Converts `--timeout SECONDS` to a duration.
-func timeoutDuration(_ seconds: Double) throws -> Duration {
-    guard seconds > 0, seconds.isFinite else { throw CommandFailure.usage("--timeout must be a positive number of seconds.") }
-    return .milliseconds(Int64(seconds * 1000))
-}
-
 /// How a client command ends in failure: one line on stderr and an exit status.
 enum CommandFailure: Error {
     /// A usage, connection or bootstrap error: exit 1.
@@ -84,13 +77,8 @@ extension CommandFailure {
         do {
             try await body()
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            console.printError(failure.message)
             throw failure.exitCode
         }
     }
-}
-
-/// Writes one line on stdout at once (no buffering), so pipelines see each line as it comes.
-func printLine(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MushroomClient
+import MushroomCommandLine
 import MushroomRPC
 
 /// `mushroom notify URL METHOD [JSON]`: sends a notification and exits 0 once the server confirmed
@@ -15,12 +16,12 @@ struct NotifyCommand: AsyncParsableCommand {
     @Argument(help: "The notification's method.") var method: String
     @Argument(help: "The notification data as JSON (default null).") var json: String?
     @OptionGroup var options: ClientOptions
-    @Option(help: "Seconds to wait for the server to confirm delivery.") var timeout: Double = 30
+    @Option(help: "Seconds to wait for the server to confirm delivery.", transform: ArgumentConversion.seconds(allowsZero: false))
+    var timeout: Duration = .seconds(30)
 
     func run() async throws {
         try await CommandFailure.reporting {
             let data = try json.map { try parseJSONArgument($0, named: "JSON") } ?? .null
-            let timeout = try timeoutDuration(timeout)
             let client = try await options.connect(to: url, handler: CommandLineHandler())
             let outcome = await Self.deliver(method, data, on: client, timeout: timeout)
             await client.close()
