@@ -63,7 +63,9 @@ let package = Package(
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "DashboardUI",
-            dependencies: ["CNcurses", "DashboardModel", "MushroomRPC", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "CNcurses", "DashboardModel", "MushroomRPC", "MushroomCommandLine", .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         .target(name: "MushroomCommandLine", dependencies: ["MushroomRPC"]),
         .target(
