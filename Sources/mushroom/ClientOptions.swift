@@ -1,6 +1,7 @@
 import ArgumentParser
 import MushroomClient
 import MushroomRPC
+import Synchronization
 
 /// The connection options shared by `call`, `notify` and `watch`, and the plumbing they share:
 /// one-sentence errors with the exit status scripts rely on.
@@ -20,10 +21,26 @@ struct ClientOptions: ParsableArguments {
         return [kind]
     }
 
+    /// The `--auth` value.
+    func authValue() throws -> JSONValue {
+        try auth.map { try parseJSONArgument($0, named: "--auth") } ?? .null
+    }
+
+    /// Checks the options and `url` without connecting: the usage errors `connect` would throw.
+    func check(url: String) throws {
+        _ = try transports()
+        _ = try authValue()
+        do {
+            _ = try Endpoint(parsing: url, schemes: [.http, .https])
+        } catch {
+            throw CommandFailure.usage(BootstrapError.invalidURL(error).description)
+        }
+    }
+
     /// Bootstraps and connects, answering server requests with `handler`.
     func connect(to url: String, handler: CommandLineHandler) async throws -> MushroomClient {
         let transports = try transports()
-        let auth = try auth.map { try parseJSONArgument($0, named: "--auth") } ?? .null
+        let auth = try authValue()
         var configuration = ClientConfiguration()
         configuration.logger.logLevel = .critical
         configuration.engine.logger.logLevel = .critical
@@ -69,6 +86,32 @@ enum CommandFailure: Error {
         case .errorReply(let data): data.compactString
         }
     }
+}
+
+/// Runs `body` within `timeout`: past it, `expired` is thrown at once, without waiting for `body`
+/// to notice its cancellation (a connection attempt may take its own time to give up).
+func withDeadline<Value: Sendable>(
+    _ timeout: Duration, expired: CommandFailure, _ body: @escaping @Sendable () async throws -> Value
+) async throws -> Value {
+    let pending = Mutex<CheckedContinuation<Result<Value, any Error>, Never>?>(nil)
+    let finish = { @Sendable (outcome: Result<Value, any Error>) in
+        pending.withLock { $0.take() }?.resume(returning: outcome)
+    }
+    return try await withCheckedContinuation { continuation in
+        pending.withLock { $0 = continuation }
+        let work = Task {
+            do {
+                finish(.success(try await body()))
+            } catch {
+                finish(.failure(error))
+            }
+        }
+        Task {
+            try? await Task.sleep(for: timeout)
+            work.cancel()
+            finish(.failure(expired))
+        }
+    }.get()
 }
 
 extension CommandFailure {

@@ -9,7 +9,10 @@ struct NotifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notify",
         abstract: "Send a notification and wait until the server received it.",
-        discussion: "Exit status: 0 delivered, 1 usage/connection/bootstrap error, 3 not confirmed in time."
+        discussion: """
+            The timeout bounds the whole command, bootstrap and connection included. \
+            Exit status: 0 delivered, 1 usage/connection/bootstrap error, 3 not confirmed in time.
+            """
     )
 
     @Argument(help: "The server's bootstrap URL.") var url: String
@@ -22,11 +25,18 @@ struct NotifyCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandFailure.reporting {
             let data = try json.map { try parseJSONArgument($0, named: "JSON") } ?? .null
-            let client = try await options.connect(to: url, handler: CommandLineHandler())
-            let outcome = await Self.deliver(method, data, on: client, timeout: timeout)
-            await client.close()
-            try outcome.get()
+            let (method, options, url, timeout) = (method, options, url, timeout)
+            try await withDeadline(timeout, expired: Self.unconfirmed(within: timeout)) {
+                let client = try await options.connect(to: url, handler: CommandLineHandler())
+                let outcome = await Self.deliver(method, data, on: client, timeout: timeout)
+                await client.close()
+                try outcome.get()
+            }
         }
+    }
+
+    private static func unconfirmed(within timeout: Duration) -> CommandFailure {
+        .timeout("the server did not confirm the notification within \(timeout.secondsDescription).")
     }
 
     private static func deliver(_ method: String, _ data: JSONValue, on client: MushroomClient, timeout: Duration) async -> Result<Void, CommandFailure> {
@@ -47,7 +57,7 @@ struct NotifyCommand: AsyncParsableCommand {
             }
             group.addTask {
                 try? await Task.sleep(for: timeout)
-                return .failure(.timeout("the server did not confirm the notification within \(timeout.secondsDescription)."))
+                return .failure(unconfirmed(within: timeout))
             }
             defer { group.cancelAll() }
             return await group.next() ?? .failure(.connection("the notification was not sent."))
