@@ -26,7 +26,6 @@ struct OptionRangeTests {
         (["bench", url, "--warmup", "1e20"], refusal("1e20", "--warmup", "1e+20 is not a number of seconds from 0 to 3155760000 (100 years)")),
         (["bench", url, "--scenario", "pipeline", "--depth", "9223372036854775807"],
          refusal("9223372036854775807", "--depth", "9223372036854775807 is not a whole number from 1 to 100000")),
-        (["bench", url, "--scenario", "pipeline", "--depth", "0"], refusal("0", "--depth", "0 is not a whole number from 1 to 100000")),
         (["bench", url, "--connections", "1000000"], refusal("1000000", "--connections", "1000000 is not a whole number from 1 to 10000")),
         (["bench", url, "--connections", "99999999999999999999"],
          refusal("99999999999999999999", "--connections", "99999999999999999999 is not a whole number from 1 to 10000")),
