@@ -12,18 +12,18 @@ struct RawEchoCommand: AsyncParsableCommand {
     @Option(help: "The raw echo server's URL, e.g. ws://127.0.0.1:9000/.")
     var url: String
 
-    @Option(help: "Connections.", transform: ArgumentConversion.integer(in: LoadOptions.connectionRange))
+    @Option(help: "Connections (default: 1).", transform: ArgumentConversion.integer(in: LoadOptions.connectionRange))
     var connections = 1
 
     @Option(
-        help: "Frames in flight per connection (1: sequential round trips).",
+        help: "Frames in flight per connection (1, the default: sequential round trips).",
         transform: ArgumentConversion.integer(in: LoadOptions.depthRange))
     var depth = 1
 
-    @Option(help: "Seconds measured.", transform: ArgumentConversion.seconds(allowsZero: false))
+    @Option(help: "Seconds measured (default: 5).", transform: ArgumentConversion.seconds(allowsZero: false))
     var duration: Duration = .seconds(5)
 
-    @Option(help: "Seconds of load before the measurement starts.", transform: ArgumentConversion.seconds(allowsZero: true))
+    @Option(help: "Seconds of load before the measurement starts (default: 1).", transform: ArgumentConversion.seconds(allowsZero: true))
     var warmup: Duration = .seconds(1)
 
     @Flag(help: "Print one JSON object per figure and line.")

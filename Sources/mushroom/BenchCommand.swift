@@ -33,10 +33,10 @@ struct BenchCommand: AsyncParsableCommand {
         transform: ArgumentConversion.integer(in: LoadOptions.depthRange))
     var depth: Int?
 
-    @Option(help: "Seconds measured.", transform: ArgumentConversion.seconds(allowsZero: false))
+    @Option(help: "Seconds measured (default: 5).", transform: ArgumentConversion.seconds(allowsZero: false))
     var duration: Duration = .seconds(5)
 
-    @Option(help: "Seconds of load before the measurement starts.", transform: ArgumentConversion.seconds(allowsZero: true))
+    @Option(help: "Seconds of load before the measurement starts (default: 1).", transform: ArgumentConversion.seconds(allowsZero: true))
     var warmup: Duration = .seconds(1)
 
     @Option(help: "The transport: ws or poll.")

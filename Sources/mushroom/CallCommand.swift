@@ -19,7 +19,7 @@ struct CallCommand: AsyncParsableCommand {
     @Argument(help: "The method to call.") var method: String
     @Argument(help: "The request data as JSON (default null).") var json: String?
     @OptionGroup var options: ClientOptions
-    @Option(help: "Seconds to wait for the answer, connecting included.", transform: ArgumentConversion.seconds(allowsZero: false))
+    @Option(help: "Seconds to wait for the answer, connecting included (default: 30).", transform: ArgumentConversion.seconds(allowsZero: false))
     var timeout: Duration = .seconds(30)
 
     func run() async throws {

@@ -19,7 +19,7 @@ struct NotifyCommand: AsyncParsableCommand {
     @Argument(help: "The notification's method.") var method: String
     @Argument(help: "The notification data as JSON (default null).") var json: String?
     @OptionGroup var options: ClientOptions
-    @Option(help: "Seconds to wait for the server to confirm delivery.", transform: ArgumentConversion.seconds(allowsZero: false))
+    @Option(help: "Seconds to wait for the server to confirm delivery, connecting included (default: 30).", transform: ArgumentConversion.seconds(allowsZero: false))
     var timeout: Duration = .seconds(30)
 
     func run() async throws {

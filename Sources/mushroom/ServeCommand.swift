@@ -22,22 +22,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve the demo workload: the reference peer's methods, ticker.tick, topics and client.ping.")
     var demo = false
 
-    @Option(help: "With --demo, the ticker.tick period in milliseconds; 0 turns it off.", transform: ArgumentConversion.milliseconds(allowsZero: true))
+    @Option(help: "With --demo, the ticker.tick period in milliseconds; 0 turns it off (default: 200).", transform: ArgumentConversion.milliseconds(allowsZero: true))
     var tickMs: Duration = .milliseconds(200)
 
     @Flag(inversion: .prefixedNo, help: "With --demo, publish topic traffic (orders, metrics, alerts, chat).")
     var traffic = true
 
-    @Option(help: "With --demo, the client.ping period in milliseconds; 0 turns it off.", transform: ArgumentConversion.milliseconds(allowsZero: true))
+    @Option(help: "With --demo, the client.ping period in milliseconds; 0 turns it off (default: 5000).", transform: ArgumentConversion.milliseconds(allowsZero: true))
     var pingMs: Duration = .milliseconds(5000)
 
     @Option(
-        help: "Seconds a WebSocket session waits for its client to resume; 0 ends it with the socket.",
+        help: "Seconds a WebSocket session waits for its client to resume; 0 ends it with the socket (default: 30).",
         transform: ArgumentConversion.seconds(allowsZero: true))
     var graceSeconds: Duration = .seconds(30)
 
     @Option(
-        help: "The largest message or poll body accepted, in bytes (at most \(ServeCommand.messageSizeRange.upperBound)).",
+        help: "The largest message or poll body accepted, in bytes, at most \(ServeCommand.messageSizeRange.upperBound) (default: 1048576).",
         transform: ArgumentConversion.integer(in: ServeCommand.messageSizeRange))
     var maxMessageBytes = 1 << 20
 
