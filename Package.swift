@@ -67,8 +67,11 @@ let package = Package(
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "DashboardUI",
-            dependencies: ["CNcurses", "DashboardModel", "MushroomRPC", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "CNcurses", "DashboardModel", "MushroomRPC", "MushroomCommandLine", .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
+        .target(name: "MushroomCommandLine", dependencies: ["MushroomRPC"]),
         .target(
             name: "MushroomLoad",
             dependencies: [
@@ -101,13 +104,14 @@ let package = Package(
                 "DashboardModel",
                 "DashboardUI",
                 "MushroomLoad",
+                "MushroomCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "mushroom-bench",
             dependencies: [
-                "MushroomRPC", "DashboardModel", "DashboardUI", "MushroomLoad",
+                "MushroomRPC", "DashboardModel", "DashboardUI", "MushroomLoad", "MushroomCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

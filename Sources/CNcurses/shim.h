@@ -13,6 +13,11 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <stdio.h>
+#include <string.h>
+#include <errno.h>
+#include <signal.h>
+#include <termios.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 
 static inline int shim_cols(void) { return COLS; }
@@ -62,6 +67,102 @@ static inline int shim_locale_is_utf8(void) {
     if (codeset == NULL) return 0;
     return (codeset[0] == 'U' || codeset[0] == 'u') && (codeset[1] == 'T' || codeset[1] == 't')
         && (codeset[2] == 'F' || codeset[2] == 'f');
+}
+
+// The crash guard: on a fatal signal (a Swift trap is SIGILL or SIGTRAP) while the dashboard owns
+// the terminal, the handler puts the terminal back as it was before curses, says so in one
+// sentence on the terminal's standard error and exits at once, instead of leaving a raw,
+// alternate-screen terminal to a backtrace. The handler does only async-signal-safe work:
+// tcsetattr, write and _exit.
+
+#define SHIM_CRASH_SIGNAL_COUNT 6
+
+/// What the guard restores and where it writes; -1: nothing saved.
+struct shim_crash_state {
+    struct termios termios;
+    int terminal;
+    int error;
+    int signals[SHIM_CRASH_SIGNAL_COUNT];
+    struct sigaction previous[SHIM_CRASH_SIGNAL_COUNT];
+};
+
+/// The one guard state (a function's static, so that the module that uses it holds it).
+static inline struct shim_crash_state *shim_crash_state(void) {
+    static struct shim_crash_state state = {
+        .terminal = -1, .error = -1, .signals = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE}};
+    return &state;
+}
+
+/// Saves the terminal's settings from `terminal` (call it before curses changes them) and where
+/// the crash sentence goes; returns -1 when `terminal` is no terminal.
+static inline int shim_crash_save(int terminal, int error) {
+    struct shim_crash_state *state = shim_crash_state();
+    if (tcgetattr(terminal, &state->termios) != 0) return -1;
+    state->terminal = terminal;
+    state->error = error;
+    return 0;
+}
+
+static inline void shim_crash_write(int fd, const char *text) {
+    size_t length = strlen(text);
+    while (length > 0) {
+        ssize_t written = write(fd, text, length);
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) return;
+        text += written;
+        length -= (size_t)written;
+    }
+}
+
+/// Puts the terminal back as saved: its settings, plain attributes, the cursor shown, the keypad
+/// in normal mode and the main screen. Async-signal-safe.
+static inline void shim_crash_restore(void) {
+    struct shim_crash_state *state = shim_crash_state();
+    if (state->terminal < 0) return;
+    tcsetattr(state->terminal, TCSANOW, &state->termios);
+    shim_crash_write(state->terminal, "\033[0m\033[?25h\033[?1l\033>\033[?1049l");
+}
+
+static inline const char *shim_crash_signal_name(int number) {
+    switch (number) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGBUS: return "SIGBUS";
+    case SIGILL: return "SIGILL";
+    case SIGTRAP: return "SIGTRAP";
+    case SIGABRT: return "SIGABRT";
+    case SIGFPE: return "SIGFPE";
+    default: return "a fatal signal";
+    }
+}
+
+static inline void shim_crash_handler(int number) {
+    int error = shim_crash_state()->error;
+    shim_crash_restore();
+    if (error >= 0) {
+        shim_crash_write(error, "mushroom: the dashboard stopped on ");
+        shim_crash_write(error, shim_crash_signal_name(number));
+        shim_crash_write(error, " (a bug in mushroom); the terminal was restored.\n");
+    }
+    _exit(128 + number);
+}
+
+/// Installs the crash handler for every fatal signal (call it once curses has started).
+static inline void shim_crash_install(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = shim_crash_handler;
+    action.sa_flags = SA_ONSTACK;
+    sigfillset(&action.sa_mask);
+    struct shim_crash_state *state = shim_crash_state();
+    for (int i = 0; i < SHIM_CRASH_SIGNAL_COUNT; i++) sigaction(state->signals[i], &action, &state->previous[i]);
+}
+
+/// Puts back the handlers `shim_crash_install` replaced and forgets the saved terminal.
+static inline void shim_crash_uninstall(void) {
+    struct shim_crash_state *state = shim_crash_state();
+    for (int i = 0; i < SHIM_CRASH_SIGNAL_COUNT; i++) sigaction(state->signals[i], &state->previous[i], NULL);
+    state->terminal = -1;
+    state->error = -1;
 }
 
 #endif

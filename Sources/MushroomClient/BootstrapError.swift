@@ -1,8 +1,8 @@
 /// Why a bootstrap (the POST that negotiates a transport and opens a session) failed. Each case
 /// reads as one sentence a person can act on.
 public enum BootstrapError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The URL cannot be used (not http/https, no host).
-    case invalidURL(String)
+    /// The URL cannot be used (not http/https, no host, a port beyond 65535...).
+    case invalidURL(EndpointError)
     /// 401: the server rejected the `auth` value.
     case authenticationRejected(url: String)
     /// 404: nothing at that URL.
@@ -28,8 +28,8 @@ public enum BootstrapError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidURL(let url):
-            "'\(url)' is not a usable mushroom URL (expected http:// or https:// with a host)."
+        case .invalidURL(let error):
+            "'\(error.url)' is not a usable mushroom URL: \(error.reason)."
         case .authenticationRejected(let url):
             "The server at \(url) rejected the credentials (401 Unauthorized)."
         case .notFound(let url):

@@ -1,15 +1,13 @@
-import Foundation
 import MushroomRPC
 
 /// What a bootstrap answered: the transport the server picked and the session URL to open.
 public struct BootstrapAnswer: Sendable, Hashable {
     public let transport: TransportKind
-    public let url: String
+    /// The session URL, checked.
+    public let session: Endpoint
 
-    /// The session id: the last path component of the session URL.
-    public var sessionID: String? {
-        URL(string: url)?.pathComponents.last.flatMap { $0 == "/" ? nil : $0 }
-    }
+    /// The session URL.
+    public var url: String { session.url }
 }
 
 /// Opens sessions: POSTs `{"transports": [...], "auth": ...}` to the bootstrap URL and checks the answer.
@@ -21,19 +19,21 @@ struct Bootstrapper: Sendable {
 
     /// Opens a session on the first of `transports` the server supports.
     func run(transports: [TransportKind]) async throws(BootstrapError) -> BootstrapAnswer {
-        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = parsed.host, !host.isEmpty
-        else { throw .invalidURL(url) }
-        let port = parsed.port ?? (scheme == "https" ? 443 : 80)
+        let endpoint: Endpoint
+        do {
+            endpoint = try Endpoint(parsing: url, schemes: [.http, .https])
+        } catch {
+            throw .invalidURL(error)
+        }
         let body = JSONValue.object([
             "transports": .array(transports.map { .string($0.rawValue) }),
             "auth": auth,
         ]).compactBytes
         let answer: (status: Int, body: [UInt8])
         do {
-            answer = try await poster.post(url, body: body, timeout: timeout)
+            answer = try await poster.post(endpoint, body: body, timeout: timeout)
         } catch {
-            throw NetworkFailure(error).bootstrapError(url: url, host: host, port: port)
+            throw NetworkFailure(error).bootstrapError(url: url, host: endpoint.host, port: endpoint.port)
         }
         switch answer.status {
         case 200: return try Self.parse(answer.body, offered: transports)
@@ -45,8 +45,8 @@ struct Bootstrapper: Sendable {
         }
     }
 
-    /// Checks a 200 answer: `{"transport": NAME, "url": URL}` with an offered transport and a URL
-    /// whose scheme fits it.
+    /// Checks a 200 answer: `{"transport": NAME, "url": URL}` with an offered transport and a
+    /// usable URL whose scheme fits it.
     static func parse(_ body: [UInt8], offered: [TransportKind]) throws(BootstrapError) -> BootstrapAnswer {
         let value: JSONValue
         do {
@@ -67,10 +67,16 @@ struct Bootstrapper: Sendable {
         guard let sessionURL = fields["url"]?.stringValue else {
             throw .unexpectedAnswer("the \"url\" field is missing or not a string")
         }
-        let schemes = transport == .ws ? ["ws", "wss"] : ["http", "https"]
-        guard let scheme = URL(string: sessionURL)?.scheme?.lowercased(), schemes.contains(scheme) else {
+        let session: Endpoint
+        do {
+            session = try Endpoint(parsing: sessionURL)
+        } catch {
+            throw .unexpectedAnswer("the session URL '\(sessionURL)' is not usable: \(error.reason)")
+        }
+        let schemes: [Endpoint.Scheme] = transport == .ws ? [.ws, .wss] : [.http, .https]
+        guard schemes.contains(session.scheme) else {
             throw .unexpectedAnswer("the session URL '\(sessionURL)' does not suit transport \"\(name)\"")
         }
-        return BootstrapAnswer(transport: transport, url: sessionURL)
+        return BootstrapAnswer(transport: transport, session: session)
     }
 }

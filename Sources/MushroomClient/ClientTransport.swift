@@ -3,9 +3,9 @@ import MushroomRPC
 /// One connection's worth of a transport: opens the session URL, moves frames between the wire
 /// and the engine until the connection ends, and leaves every protocol rule to the engine.
 protocol ClientTransport: Sendable {
-    /// Runs one connection to `sessionURL`. Returns how it ended; throws `SessionNotFound` when
+    /// Runs one connection to `session`. Returns how it ended; throws `SessionNotFound` when
     /// the server does not know the session, any other error when the connection failed.
-    func run(sessionURL: String, link: ConnectionLink) async throws -> ConnectionEnd
+    func run(session: Endpoint, link: ConnectionLink) async throws -> ConnectionEnd
 }
 
 /// How a connection ended without failing.

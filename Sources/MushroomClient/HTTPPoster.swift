@@ -20,9 +20,9 @@ struct HTTPPoster: Sendable {
     var maximumAnswerSize = 64 << 20
     var client: HTTPClient = Self.sharedClient
 
-    /// POSTs `body` to `url`; returns the status and the whole answer.
-    func post(_ url: String, body: [UInt8], timeout: Duration) async throws -> (status: Int, body: [UInt8]) {
-        var request = HTTPClientRequest(url: url)
+    /// POSTs `body` to `endpoint`; returns the status and the whole answer.
+    func post(_ endpoint: Endpoint, body: [UInt8], timeout: Duration) async throws -> (status: Int, body: [UInt8]) {
+        var request = HTTPClientRequest(url: endpoint.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(bytes: body))

@@ -7,20 +7,20 @@ struct LongPollTransport: ClientTransport {
     let configuration: ClientConfiguration
     var poster = HTTPPoster()
 
-    func run(sessionURL: String, link: ConnectionLink) async throws -> ConnectionEnd {
+    func run(session: Endpoint, link: ConnectionLink) async throws -> ConnectionEnd {
         // A body without a heartbeat is answered at once: it proves that the session exists.
-        try await post([], to: sessionURL, timeout: configuration.connectTimeout)
+        try await post([], to: session, timeout: configuration.connectTimeout)
         return try await link.exchange { queue in
-            try await send(queue, to: sessionURL, link: link)
+            try await send(queue, to: session, link: link)
         } receiving: {
-            try await poll(sessionURL, link: link)
+            try await poll(session, link: link)
         }
     }
 
     /// POSTs queued messages as they come, in batches; the server answers `null` once it handled them.
-    private func send(_ queue: BatchQueue<Message>, to url: String, link: ConnectionLink) async throws -> ConnectionEnd {
+    private func send(_ queue: BatchQueue<Message>, to session: Endpoint, link: ConnectionLink) async throws -> ConnectionEnd {
         while let batch = await queue.next() {
-            try await post(batch, to: url, timeout: configuration.connectTimeout)
+            try await post(batch, to: session, timeout: configuration.connectTimeout)
             link.tracker.delivered(through: batch.compactMap(\.id).max())
             if batch.contains(.disconnect) { return .clientDisconnected }
         }
@@ -28,9 +28,9 @@ struct LongPollTransport: ClientTransport {
     }
 
     /// Holds one poll after another; each carries the heartbeat acknowledging what came before.
-    private func poll(_ url: String, link: ConnectionLink) async throws -> ConnectionEnd {
+    private func poll(_ session: Endpoint, link: ConnectionLink) async throws -> ConnectionEnd {
         while true {
-            let answer = try await post([link.engine.takeHeartbeat()], to: url, timeout: configuration.pollTimeout)
+            let answer = try await post([link.engine.takeHeartbeat()], to: session, timeout: configuration.pollTimeout)
             let results: [Result<Message, MessageParseError>]
             do {
                 results = try Message.decodeBatch(frame: answer)
@@ -51,11 +51,11 @@ struct LongPollTransport: ClientTransport {
 
     /// POSTs messages; a 404 means the session is gone, any status but 200 is a failure.
     @discardableResult
-    private func post(_ messages: [Message], to url: String, timeout: Duration) async throws -> [UInt8] {
-        let answer = try await poster.post(url, body: Message.encodeBatch(messages), timeout: timeout)
+    private func post(_ messages: [Message], to session: Endpoint, timeout: Duration) async throws -> [UInt8] {
+        let answer = try await poster.post(session, body: Message.encodeBatch(messages), timeout: timeout)
         switch answer.status {
         case 200: return answer.body
-        case 404: throw SessionNotFound(url: url)
+        case 404: throw SessionNotFound(url: session.url)
         default: throw PollStatusError(status: answer.status)
         }
     }

@@ -24,21 +24,23 @@ extension MushroomClient {
         defer { firstOutcome.finish() }
         var failures = 0
         while !Task.isCancelled, !isClosing {
-            let url = sessionURL
+            let session = session
+            let url = session.url
             let openedBefore = connectionsOpened.load(ordering: .relaxed)
             publish(.connecting(url: url, attempt: failures + 1))
             let link = ConnectionLink(engine: engine, tracker: tracker) { [self] in
                 connectionsOpened.add(1, ordering: .relaxed)
                 configuration.logger.info("connected to \(url)")
+                // The session id is the last path component of the session URL.
                 publish(.connected(
-                    transport: transport.rawValue, url: url, sessionID: BootstrapAnswer(transport: transport, url: url).sessionID))
+                    transport: transport.rawValue, url: url, sessionID: session.lastPathComponent))
                 firstOutcome.yield(.success(()))
             }
             let reason: String
             var sessionGone = false
             var silent = false
             do {
-                switch try await connection.run(sessionURL: url, link: link) {
+                switch try await connection.run(session: session, link: link) {
                 case .clientDisconnected:
                     publish(.disconnected(reason: "the client disconnected"))
                     return
@@ -82,7 +84,7 @@ extension MushroomClient {
             let answer = try await bootstrapper.run(transports: [transport])
             engine.resetSession(reason: reason)
             tracker.reset(reason: "session lost: \(reason)")
-            state.withLock { $0.sessionURL = answer.url }
+            state.withLock { $0.session = answer.session }
             configuration.logger.info("new session \(answer.url) after: \(reason)")
         } catch {
             publish(.disconnected(reason: error.description))

@@ -28,7 +28,7 @@ public final class MushroomClient: Sendable {
     let state: Mutex<State>
 
     struct State {
-        var sessionURL: String
+        var session: Endpoint
         /// The latest transport change, with which every new event subscription begins.
         var transportState: EngineEvent?
         var closing = false
@@ -61,11 +61,14 @@ public final class MushroomClient: Sendable {
         case .ws: WebSocketTransport(configuration: configuration)
         case .poll: LongPollTransport(configuration: configuration)
         }
-        self.state = Mutex(State(sessionURL: answer.url))
+        self.state = Mutex(State(session: answer.session))
     }
 
     /// The URL of the current session.
-    public var sessionURL: String { state.withLock { $0.sessionURL } }
+    public var sessionURL: String { session.url }
+
+    /// The current session.
+    var session: Endpoint { state.withLock { $0.session } }
 
     /// Every engine and transport event from now on (connections, reconnections, new sessions,
     /// messages, requests, protocol errors), for the dashboard. Each call is a new subscription.

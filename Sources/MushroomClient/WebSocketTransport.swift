@@ -1,4 +1,3 @@
-import Foundation
 import MushroomRPC
 import NIOCore
 import NIOHTTP1
@@ -17,23 +16,22 @@ import Synchronization
 struct WebSocketTransport: ClientTransport {
     let configuration: ClientConfiguration
 
-    func run(sessionURL: String, link: ConnectionLink) async throws -> ConnectionEnd {
-        let target = try WebSocketTarget(url: sessionURL)
-        let (channel, ended) = try await open(target, link: link)
+    func run(session: Endpoint, link: ConnectionLink) async throws -> ConnectionEnd {
+        let (channel, ended) = try await open(session, link: link)
         let end = try await withTaskCancellationHandler {
             try await ended.get()
         } onCancel: {
             channel.close(promise: nil)
         }
-        if end == .closedBeforeAnyMessage, await sessionIsUnknown(sessionURL) { throw SessionNotFound(url: sessionURL) }
+        if end == .closedBeforeAnyMessage, await sessionIsUnknown(session) { throw SessionNotFound(url: session.url) }
         return end
     }
 
     /// Connects and upgrades within the connect timeout; throws `SessionNotFound` when the server
     /// refuses the upgrade (it does not know the session).
-    private func open(_ target: WebSocketTarget, link: ConnectionLink) async throws -> (any Channel, EventLoopFuture<ConnectionEnd>) {
+    private func open(_ target: Endpoint, link: ConnectionLink) async throws -> (any Channel, EventLoopFuture<ConnectionEnd>) {
         let timeout = configuration.connectTimeout
-        let sslContext = try target.usesTLS ? NIOSSLContext(configuration: .makeClientConfiguration()) : nil
+        let sslContext = try target.scheme.usesTLS ? NIOSSLContext(configuration: .makeClientConfiguration()) : nil
         let maximumFrameSize = configuration.maximumFrameSize
         let pingInterval = configuration.deadConnectionInterval / 2
         let (channel, upgrade) = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -63,7 +61,7 @@ struct WebSocketTransport: ClientTransport {
                     }
                     var headers = HTTPHeaders()
                     headers.add(name: "Host", value: target.hostHeader)
-                    let request = HTTPRequestHead(version: .http1_1, method: .GET, uri: target.path, headers: headers)
+                    let request = HTTPRequestHead(version: .http1_1, method: .GET, uri: target.target, headers: headers)
                     let upgradeConfiguration = NIOTypedHTTPClientUpgradeConfiguration<WebSocketUpgrade>(
                         upgradeRequestHead: request, upgraders: [upgrader]
                     ) { channel in
@@ -112,9 +110,8 @@ struct WebSocketTransport: ClientTransport {
     /// session it has ended before sending anything; a network can cut a socket just as early, and
     /// only the server can tell the two apart (a live WebSocket session answers `400`, or `500` on
     /// the reference server). No answer counts as a live session: the next attempt asks again.
-    private func sessionIsUnknown(_ sessionURL: String) async -> Bool {
-        let url = sessionURL.hasPrefix("ws") ? "http" + sessionURL.dropFirst(2) : sessionURL
-        let answer = try? await HTTPPoster().post(url, body: [], timeout: configuration.connectTimeout)
+    private func sessionIsUnknown(_ session: Endpoint) async -> Bool {
+        let answer = try? await HTTPPoster().post(session.overHTTP, body: [], timeout: configuration.connectTimeout)
         return answer?.status == 404
     }
 }
@@ -127,44 +124,13 @@ private enum WebSocketUpgrade: Sendable {
     case refused
 }
 
-/// Where a session URL (`ws://host:port/path`, or `wss://`) points.
-struct WebSocketTarget: Sendable {
-    let url: String
-    let host: String
-    let port: Int
-    let usesTLS: Bool
-    /// The request target: the path and query.
-    let path: String
-    /// The `Host` header: the host, and the port unless it is the scheme's default.
-    let hostHeader: String
-    /// Whether the host is an IP address rather than a name.
+extension Endpoint {
+    /// Whether the host is an IP address rather than a name (server name indication is for names).
     var hostIsAddress: Bool { (try? SocketAddress(ipAddress: host, port: port)) != nil }
-
-    init(url: String) throws {
-        guard let parsed = URLComponents(string: url), let scheme = parsed.scheme?.lowercased(),
-            ["ws", "wss", "http", "https"].contains(scheme), let host = parsed.host, !host.isEmpty
-        else { throw InvalidSessionURL(url: url) }
-        self.url = url
-        // An IPv6 literal comes in brackets; the socket address wants it without.
-        self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        usesTLS = scheme == "wss" || scheme == "https"
-        let defaultPort = usesTLS ? 443 : 80
-        port = parsed.port ?? defaultPort
-        let query = parsed.percentEncodedQuery.map { "?\($0)" } ?? ""
-        path = (parsed.percentEncodedPath.isEmpty ? "/" : parsed.percentEncodedPath) + query
-        let bracketedHost = self.host.contains(":") ? "[\(self.host)]" : self.host
-        hostHeader = port == defaultPort ? bracketedHost : "\(bracketedHost):\(port)"
-    }
 }
 
 /// The WebSocket upgrade did not finish in time.
 struct UpgradeTimedOut: Error, Hashable, CustomStringConvertible {
     let timeout: Duration
     var description: String { "the WebSocket upgrade did not finish within \(timeout)" }
-}
-
-/// The session URL a server gave cannot be opened as a WebSocket.
-struct InvalidSessionURL: Error, Hashable, CustomStringConvertible {
-    let url: String
-    var description: String { "the session URL \(url) is not a ws:// or wss:// URL" }
 }

@@ -22,6 +22,12 @@ public struct LoadOptions: Sendable {
     /// missing ones count as lost (`fanout`).
     public var settleTimeout: Duration = .seconds(5)
 
+    /// The connections a run may open: enough for any load one machine can apply, few enough
+    /// that opening them cannot exhaust it before the first fails.
+    public static let connectionRange = 1...10_000
+    /// The requests a connection may keep in flight: the window each connection allocates.
+    public static let depthRange = 1...100_000
+
     /// The data of every `echo` request: a 32-character string, the size of a small real message.
     public static let echoPayload: JSONValue = "mushroom benchmark payload 01234"
     /// The method name of the notifications `fanout` publishes.

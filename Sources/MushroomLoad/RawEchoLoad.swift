@@ -1,4 +1,5 @@
 import Logging
+import MushroomClient
 import MushroomRPC
 import WSClient
 
@@ -6,11 +7,12 @@ import WSClient
 /// protocol: each connection sends the same Request frames (`[2,ID,"echo",PAYLOAD]`), one text
 /// frame each, keeps `depth` in flight and sends the next as each echo returns.
 public enum RawEchoLoad {
-    /// Runs the load against `url` (`ws://HOST:PORT/`). The figures are named `raw.echo` for
-    /// depth 1 and `raw.pipeline` otherwise.
+    /// Runs the load against `url` (`ws://HOST:PORT/`); throws `EndpointError` when it is not a
+    /// usable WebSocket URL. The figures are named `raw.echo` for depth 1 and `raw.pipeline` otherwise.
     public static func run(
         url: String, connections: Int = 1, depth: Int = 1, duration: Duration = .seconds(5), warmup: Duration = .seconds(1)
     ) async throws -> LoadResult {
+        let url = try Endpoint(parsing: url, schemes: [.ws, .wss]).url
         let timeline = LoadTimeline()
         let recorder = LatencyRecorder()
         let tally = LoadTally()

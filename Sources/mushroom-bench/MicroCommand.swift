@@ -30,7 +30,7 @@ struct MicroCommand: AsyncParsableCommand {
         for name in selected.isEmpty ? Self.suites.keys.sorted() : selected {
             guard let suite = Self.suites[name] else { continue }
             for figure in try await suite() {
-                print(json ? figure.json : figure.line)
+                console.printLine(json ? figure.json : figure.line)
             }
         }
     }

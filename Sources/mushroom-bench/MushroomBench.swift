@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import MushroomCommandLine
+
+/// Where the tool prints its figures and its sentences.
+let console = Console(program: "mushroom-bench")
 
 /// `mushroom-bench`: the micro-benchmarks (the default subcommand) and the raw WebSocket echo
 /// baseline, the practical limit the load generator's figures are compared with.
@@ -13,6 +16,7 @@ struct MushroomBench: AsyncParsableCommand {
 
     /// Runs the tool; a usage error ends in one sentence and exit status 1, like `mushroom`'s.
     static func main() async {
+        StandardStream.prepare()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -22,7 +26,7 @@ struct MushroomBench: AsyncParsableCommand {
             }
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data("mushroom-bench: \(message(for: error))\n".utf8))
+            console.printError("mushroom-bench: \(message(for: error))")
             exit(withError: ExitCode.failure)
         }
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MushroomCommandLine
 import MushroomLoad
 
 /// `mushroom-bench raw-echo --url ws://HOST:PORT/ [--depth N]`: drives a raw echo server with the
@@ -12,42 +12,35 @@ struct RawEchoCommand: AsyncParsableCommand {
     @Option(help: "The raw echo server's URL, e.g. ws://127.0.0.1:9000/.")
     var url: String
 
-    @Option(help: "Connections.")
+    @Option(help: "Connections (default: 1).", transform: ArgumentConversion.integer(in: LoadOptions.connectionRange))
     var connections = 1
 
-    @Option(help: "Frames in flight per connection (1: sequential round trips).")
+    @Option(
+        help: "Frames in flight per connection (1, the default: sequential round trips).",
+        transform: ArgumentConversion.integer(in: LoadOptions.depthRange))
     var depth = 1
 
-    @Option(help: "Seconds measured.")
-    var duration: Double = 5
+    @Option(help: "Seconds measured (default: 5).", transform: ArgumentConversion.seconds(allowsZero: false))
+    var duration: Duration = .seconds(5)
 
-    @Option(help: "Seconds of load before the measurement starts.")
-    var warmup: Double = 1
+    @Option(help: "Seconds of load before the measurement starts (default: 1).", transform: ArgumentConversion.seconds(allowsZero: true))
+    var warmup: Duration = .seconds(1)
 
     @Flag(help: "Print one JSON object per figure and line.")
     var json = false
 
-    func validate() throws {
-        guard connections >= 1 else { throw ValidationError("--connections must be at least 1, got \(connections)") }
-        guard depth >= 1 else { throw ValidationError("--depth must be at least 1, got \(depth)") }
-        guard duration > 0, duration.isFinite else { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
-        guard warmup >= 0, warmup.isFinite else { throw ValidationError("--warmup must be 0 or more seconds, got \(warmup)") }
-    }
-
     func run() async throws {
         let result: LoadResult
         do {
-            result = try await RawEchoLoad.run(
-                url: url, connections: connections, depth: depth,
-                duration: .milliseconds(Int64(duration * 1000)), warmup: .milliseconds(Int64(warmup * 1000)))
+            result = try await RawEchoLoad.run(url: url, connections: connections, depth: depth, duration: duration, warmup: warmup)
         } catch {
-            FileHandle.standardError.write(Data("mushroom-bench: the raw echo at \(url) failed: \(error)\n".utf8))
+            console.printError("mushroom-bench: the raw echo at \(url) failed: \(error)")
             throw ExitCode.failure
         }
         if json {
-            for figure in result.figures { print(figure.json) }
+            for figure in result.figures { console.printLine(figure.json) }
         } else {
-            print(result.report)
+            console.printLine(result.report)
         }
     }
 }

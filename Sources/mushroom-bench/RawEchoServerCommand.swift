@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MushroomLoad
 
 /// `mushroom-bench raw-echo-server [--host H] [--port P]`: the bare WebSocket echo server, until
@@ -22,8 +21,7 @@ struct RawEchoServerCommand: AsyncParsableCommand {
     func run() async throws {
         let host = self.host
         try await RawEchoServer.run(host: host, port: port, shutdownOnSignals: true) { port in
-            // Written straight to the file descriptor, so a script reading the pipe sees it at once.
-            FileHandle.standardOutput.write(Data("Raw echo server running at ws://\(host):\(port)/\n".utf8))
+            console.printLine("Raw echo server running at ws://\(host):\(port)/")
         }
     }
 }

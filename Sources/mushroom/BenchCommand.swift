@@ -1,5 +1,6 @@
 import ArgumentParser
 import MushroomClient
+import MushroomCommandLine
 import MushroomLoad
 
 /// `mushroom bench URL`: a load generator for any mushroom server, printing throughput and
@@ -22,17 +23,21 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "echo, pipeline or fanout.")
     var scenario = "echo"
 
-    @Option(help: "Connections (fanout: subscriber connections). Default: 1, fanout 100.")
+    @Option(
+        help: "Connections (fanout: subscriber connections), at most \(LoadOptions.connectionRange.upperBound). Default: 1, fanout 100.",
+        transform: ArgumentConversion.integer(in: LoadOptions.connectionRange))
     var connections: Int?
 
-    @Option(help: "Requests in flight per connection (pipeline, default 64) or publishes in flight (fanout, default 10).")
+    @Option(
+        help: "Requests in flight per connection (pipeline, default 64) or publishes in flight (fanout, default 10), at most \(LoadOptions.depthRange.upperBound).",
+        transform: ArgumentConversion.integer(in: LoadOptions.depthRange))
     var depth: Int?
 
-    @Option(help: "Seconds measured.")
-    var duration: Double = 5
+    @Option(help: "Seconds measured (default: 5).", transform: ArgumentConversion.seconds(allowsZero: false))
+    var duration: Duration = .seconds(5)
 
-    @Option(help: "Seconds of load before the measurement starts.")
-    var warmup: Double = 1
+    @Option(help: "Seconds of load before the measurement starts (default: 1).", transform: ArgumentConversion.seconds(allowsZero: true))
+    var warmup: Duration = .seconds(1)
 
     @Option(help: "The transport: ws or poll.")
     var transport = "ws"
@@ -44,20 +49,8 @@ struct BenchCommand: AsyncParsableCommand {
         guard let kind = LoadScenario(rawValue: scenario) else {
             throw ValidationError("--scenario must be echo, pipeline or fanout, not '\(scenario)'")
         }
-        if let connections, connections < 1 {
-            throw ValidationError("--connections must be at least 1, got \(connections)")
-        }
-        if let depth {
-            guard depth >= 1 else { throw ValidationError("--depth must be at least 1, got \(depth)") }
-            guard kind != .echo || depth == 1 else {
-                throw ValidationError("--depth does not apply to the sequential echo scenario; use --scenario pipeline")
-            }
-        }
-        guard duration > 0, duration.isFinite else {
-            throw ValidationError("--duration must be a positive number of seconds, got \(duration)")
-        }
-        guard warmup >= 0, warmup.isFinite else {
-            throw ValidationError("--warmup must be 0 or more seconds, got \(warmup)")
+        if let depth, kind == .echo, depth != 1 {
+            throw ValidationError("--depth does not apply to the sequential echo scenario; use --scenario pipeline")
         }
         guard TransportKind(rawValue: transport) != nil else {
             throw ValidationError("--transport must be ws or poll, not '\(transport)'")
@@ -67,7 +60,7 @@ struct BenchCommand: AsyncParsableCommand {
     func run() async throws {
         let options = LoadOptions(
             url: url, scenario: LoadScenario(rawValue: scenario) ?? .echo, connections: connections, depth: depth,
-            duration: .milliseconds(Int64(duration * 1000)), warmup: .milliseconds(Int64(warmup * 1000)),
+            duration: duration, warmup: warmup,
             transport: TransportKind(rawValue: transport) ?? .ws)
         try await CommandFailure.reporting {
             let result: LoadResult
@@ -77,9 +70,9 @@ struct BenchCommand: AsyncParsableCommand {
                 throw CommandFailure.connection("\(error)")
             }
             if json {
-                for figure in result.figures { printLine(figure.json) }
+                for figure in result.figures { console.printLine(figure.json) }
             } else {
-                printLine(result.report)
+                console.printLine(result.report)
             }
         }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import MushroomClient
 import MushroomRPC
+import Synchronization
 
 /// The connection options shared by `call`, `notify` and `watch`, and the plumbing they share:
 /// one-sentence errors with the exit status scripts rely on.
@@ -21,10 +21,26 @@ struct ClientOptions: ParsableArguments {
         return [kind]
     }
 
+    /// The `--auth` value.
+    func authValue() throws -> JSONValue {
+        try auth.map { try parseJSONArgument($0, named: "--auth") } ?? .null
+    }
+
+    /// Checks the options and `url` without connecting: the usage errors `connect` would throw.
+    func check(url: String) throws {
+        _ = try transports()
+        _ = try authValue()
+        do {
+            _ = try Endpoint(parsing: url, schemes: [.http, .https])
+        } catch {
+            throw CommandFailure.usage(BootstrapError.invalidURL(error).description)
+        }
+    }
+
     /// Bootstraps and connects, answering server requests with `handler`.
     func connect(to url: String, handler: CommandLineHandler) async throws -> MushroomClient {
         let transports = try transports()
-        let auth = try auth.map { try parseJSONArgument($0, named: "--auth") } ?? .null
+        let auth = try authValue()
         var configuration = ClientConfiguration()
         configuration.logger.logLevel = .critical
         configuration.engine.logger.logLevel = .critical
@@ -44,12 +60,6 @@ func parseJSONArgument(_ text: String, named name: String) throws -> JSONValue {
     } catch {
         throw CommandFailure.usage("The \(name) argument is not valid JSON: \(error.reason) at character \(error.offset + 1).")
     }
-}
-
-/// Converts `--timeout SECONDS` to a duration.
-func timeoutDuration(_ seconds: Double) throws -> Duration {
-    guard seconds > 0, seconds.isFinite else { throw CommandFailure.usage("--timeout must be a positive number of seconds.") }
-    return .milliseconds(Int64(seconds * 1000))
 }
 
 /// How a client command ends in failure: one line on stderr and an exit status.
@@ -78,19 +88,40 @@ enum CommandFailure: Error {
     }
 }
 
+/// Runs `body` within `timeout`: past it, `expired` is thrown at once, without waiting for `body`
+/// to notice its cancellation (a connection attempt may take its own time to give up).
+func withDeadline<Value: Sendable>(
+    _ timeout: Duration, expired: CommandFailure, _ body: @escaping @Sendable () async throws -> Value
+) async throws -> Value {
+    let pending = Mutex<CheckedContinuation<Result<Value, any Error>, Never>?>(nil)
+    let finish = { @Sendable (outcome: Result<Value, any Error>) in
+        pending.withLock { $0.take() }?.resume(returning: outcome)
+    }
+    return try await withCheckedContinuation { continuation in
+        pending.withLock { $0 = continuation }
+        let work = Task {
+            do {
+                finish(.success(try await body()))
+            } catch {
+                finish(.failure(error))
+            }
+        }
+        Task {
+            try? await Task.sleep(for: timeout)
+            work.cancel()
+            finish(.failure(expired))
+        }
+    }.get()
+}
+
 extension CommandFailure {
     /// Runs a client command body: a `CommandFailure` is printed on stderr and becomes its exit status.
     static func reporting(_ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            console.printError(failure.message)
             throw failure.exitCode
         }
     }
-}
-
-/// Writes one line on stdout at once (no buffering), so pipelines see each line as it comes.
-func printLine(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

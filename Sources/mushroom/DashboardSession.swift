@@ -4,9 +4,12 @@ import DashboardUI
 import Foundation
 import MushroomClient
 import MushroomRPC
+import Synchronization
 
-/// Opens the dashboard on a mushroom server: connects the client, feeds its events to the
-/// dashboard, performs the form's commands through its engine, and closes it when the operator quits.
+/// Opens the dashboard on a mushroom server: checks the options, the URL and the terminal, shows
+/// the dashboard at once and connects the client behind it (so that `q` works while a server
+/// keeps it waiting), feeds the client's events to the dashboard, performs the form's commands
+/// through its engine, and closes it when the operator quits.
 enum DashboardSession {
     static func run(url: String, options: ClientOptions, themeName: String) async throws {
         let theme: Theme
@@ -15,22 +18,43 @@ enum DashboardSession {
         } catch {
             throw CommandFailure.usage("\(error).")
         }
-        let client = try await options.connect(to: url, handler: CommandLineHandler())
-        let inbox = EventInbox()
-        let pump = Task { await inbox.pump(client.events()) }
-        let exit: DashboardApp.Exit
+        try options.check(url: url)
         do {
-            exit = try await DashboardApp.launch(options: .init(theme: theme), inbox: inbox) { command in
-                perform(command, on: client)
-            }
+            try DashboardApp.checkTerminal()
         } catch {
-            pump.cancel()
-            await client.close()
-            throw CommandFailure.usage("\(error)")
+            throw CommandFailure.usage("\(error).")
         }
-        pump.cancel()
-        await client.close()
-        if case .signal(let number) = exit { throw ExitCode(128 + number) }
+        let inbox = EventInbox()
+        // Until the client publishes its own, the screen says what is going on: the bootstrap.
+        inbox.post(EngineEvent(time: Date(), kind: .transport(.connecting(url: url, attempt: 1))))
+        let client = Mutex<MushroomClient?>(nil)
+        let connection = Task {
+            do {
+                let connected = try await options.connect(to: url, handler: CommandLineHandler())
+                client.withLock { $0 = connected }
+                await inbox.pump(connected.events())
+            } catch CommandFailure.connection(let reason) {
+                inbox.close(reason: reason)
+            } catch {
+                inbox.close(reason: "\(error)")
+            }
+        }
+        let exit: Result<DashboardApp.Exit, TerminalError>
+        do {
+            exit = .success(try await DashboardApp.launch(options: .init(theme: theme), inbox: inbox) { command in
+                if let client = client.withLock({ $0 }) { perform(command, on: client) }
+            })
+        } catch {
+            exit = .failure(error)
+        }
+        connection.cancel()
+        await client.withLock { $0 }?.close()
+        switch exit {
+        case .success(.quit): return
+        case .success(.signal(let number)): throw ExitCode(128 + number)
+        case .success(.closed(let reason)): throw CommandFailure.connection(reason)
+        case .failure(let error): throw CommandFailure.usage("\(error).")
+        }
     }
 
     /// Sends what the operator submitted; the outcome reaches the screen through the engine's events.

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import MushroomCommandLine
+
+/// Where the tool prints its results and its sentences.
+let console = Console(program: "mushroom")
 
 /// The `mushroom` command-line tool: the dashboard, the demo, a server and a scripting client.
 @main
@@ -13,6 +16,7 @@ struct Mushroom: AsyncParsableCommand {
     /// Runs the tool. A usage error ends in one sentence and exit status 1 (not ArgumentParser's 64),
     /// so that scripts see the same status for every error a person can cause.
     static func main() async {
+        StandardStream.prepare()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -23,8 +27,7 @@ struct Mushroom: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data("mushroom: \(message(for: error))\n".utf8))
-                FileHandle.standardError.write(Data("Run 'mushroom help' for usage.\n".utf8))
+                console.printError("mushroom: \(message(for: error))\nRun 'mushroom help' for usage.")
                 exit(withError: ExitCode.failure)
             }
             exit(withError: error)

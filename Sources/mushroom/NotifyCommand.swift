@@ -1,5 +1,6 @@
 import ArgumentParser
 import MushroomClient
+import MushroomCommandLine
 import MushroomRPC
 
 /// `mushroom notify URL METHOD [JSON]`: sends a notification and exits 0 once the server confirmed
@@ -8,24 +9,34 @@ struct NotifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notify",
         abstract: "Send a notification and wait until the server received it.",
-        discussion: "Exit status: 0 delivered, 1 usage/connection/bootstrap error, 3 not confirmed in time."
+        discussion: """
+            The timeout bounds the whole command, bootstrap and connection included. \
+            Exit status: 0 delivered, 1 usage/connection/bootstrap error, 3 not confirmed in time.
+            """
     )
 
     @Argument(help: "The server's bootstrap URL.") var url: String
     @Argument(help: "The notification's method.") var method: String
     @Argument(help: "The notification data as JSON (default null).") var json: String?
     @OptionGroup var options: ClientOptions
-    @Option(help: "Seconds to wait for the server to confirm delivery.") var timeout: Double = 30
+    @Option(help: "Seconds to wait for the server to confirm delivery, connecting included (default: 30).", transform: ArgumentConversion.seconds(allowsZero: false))
+    var timeout: Duration = .seconds(30)
 
     func run() async throws {
         try await CommandFailure.reporting {
             let data = try json.map { try parseJSONArgument($0, named: "JSON") } ?? .null
-            let timeout = try timeoutDuration(timeout)
-            let client = try await options.connect(to: url, handler: CommandLineHandler())
-            let outcome = await Self.deliver(method, data, on: client, timeout: timeout)
-            await client.close()
-            try outcome.get()
+            let (method, options, url, timeout) = (method, options, url, timeout)
+            try await withDeadline(timeout, expired: Self.unconfirmed(within: timeout)) {
+                let client = try await options.connect(to: url, handler: CommandLineHandler())
+                let outcome = await Self.deliver(method, data, on: client, timeout: timeout)
+                await client.close()
+                try outcome.get()
+            }
         }
+    }
+
+    private static func unconfirmed(within timeout: Duration) -> CommandFailure {
+        .timeout("the server did not confirm the notification within \(timeout.secondsDescription).")
     }
 
     private static func deliver(_ method: String, _ data: JSONValue, on client: MushroomClient, timeout: Duration) async -> Result<Void, CommandFailure> {
@@ -46,7 +57,7 @@ struct NotifyCommand: AsyncParsableCommand {
             }
             group.addTask {
                 try? await Task.sleep(for: timeout)
-                return .failure(.timeout("the server did not confirm the notification within \(timeout.secondsDescription)."))
+                return .failure(unconfirmed(within: timeout))
             }
             defer { group.cancelAll() }
             return await group.next() ?? .failure(.connection("the notification was not sent."))

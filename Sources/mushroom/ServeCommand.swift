@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Logging
+import MushroomCommandLine
 import MushroomDemo
 import MushroomServer
 
@@ -22,19 +22,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve the demo workload: the reference peer's methods, ticker.tick, topics and client.ping.")
     var demo = false
 
-    @Option(help: "With --demo, the ticker.tick period in milliseconds; 0 turns it off.")
-    var tickMs = 200
+    @Option(help: "With --demo, the ticker.tick period in milliseconds; 0 turns it off (default: 200).", transform: ArgumentConversion.milliseconds(allowsZero: true))
+    var tickMs: Duration = .milliseconds(200)
 
     @Flag(inversion: .prefixedNo, help: "With --demo, publish topic traffic (orders, metrics, alerts, chat).")
     var traffic = true
 
-    @Option(help: "With --demo, the client.ping period in milliseconds; 0 turns it off.")
-    var pingMs = 5000
+    @Option(help: "With --demo, the client.ping period in milliseconds; 0 turns it off (default: 5000).", transform: ArgumentConversion.milliseconds(allowsZero: true))
+    var pingMs: Duration = .milliseconds(5000)
 
-    @Option(help: "Seconds a WebSocket session waits for its client to resume; 0 ends it with the socket.")
-    var graceSeconds = 30
+    @Option(
+        help: "Seconds a WebSocket session waits for its client to resume; 0 ends it with the socket (default: 30).",
+        transform: ArgumentConversion.seconds(allowsZero: true))
+    var graceSeconds: Duration = .seconds(30)
 
-    @Option(help: "The largest message or poll body accepted, in bytes.")
+    @Option(
+        help: "The largest message or poll body accepted, in bytes, at most \(ServeCommand.messageSizeRange.upperBound) (default: 1048576).",
+        transform: ArgumentConversion.integer(in: ServeCommand.messageSizeRange))
     var maxMessageBytes = 1 << 20
 
     @Option(help: "The most messages a client may leave unacknowledged; one more closes its session (slow consumer).")
@@ -43,12 +47,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "notice"
 
+    /// The message sizes a server can accept: NIO's WebSocket frame decoder takes a largest frame
+    /// size up to `UInt32.max` (and traps beyond it).
+    static let messageSizeRange = 1...Int(UInt32.max)
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
-        guard tickMs >= 0 else { throw ValidationError("--tick-ms must be 0 or more, got \(tickMs)") }
-        guard pingMs >= 0 else { throw ValidationError("--ping-ms must be 0 or more, got \(pingMs)") }
-        guard graceSeconds >= 0 else { throw ValidationError("--grace-seconds must be 0 or more, got \(graceSeconds)") }
-        guard maxMessageBytes > 0 else { throw ValidationError("--max-message-bytes must be positive, got \(maxMessageBytes)") }
         guard maxUnacknowledged > 0 else {
             throw ValidationError("--max-unacknowledged must be positive, got \(maxUnacknowledged)")
         }
@@ -62,16 +66,16 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.basePath = basePath
-        configuration.webSocketGracePeriod = .seconds(graceSeconds)
+        configuration.webSocketGracePeriod = graceSeconds
         configuration.maximumMessageSize = maxMessageBytes
         configuration.maximumUnacknowledged = maxUnacknowledged
         configuration.logger.logLevel = Logger.Level(rawValue: logLevel) ?? .notice
         let server: MushroomServer
         if demo {
             var options = DemoServer.Options()
-            options.tickInterval = .milliseconds(tickMs)
+            options.tickInterval = tickMs
             options.topicTraffic = traffic
-            options.pingInterval = .milliseconds(pingMs)
+            options.pingInterval = pingMs
             server = DemoServer.makeServer(configuration: configuration, options: options)
         } else {
             server = MushroomServer(configuration: configuration)
@@ -82,8 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ServeFailure(description: "could not listen on \(host):\(port): \(error)")
         }
-        // Written straight to the file descriptor, so a script reading the pipe sees it at once.
-        FileHandle.standardOutput.write(Data("Server running at \(running.url)\n".utf8))
+        console.printLine("Server running at \(running.url)")
         try await running.waitUntilStopped()
     }
 }

@@ -23,7 +23,7 @@ struct WatchCommand: AsyncParsableCommand {
             let client = try await options.connect(to: url, handler: CommandLineHandler { sink.yield($0) })
             var printed = 0
             for await call in notifications {
-                printLine(json ? Self.jsonLine(call) : Self.humanLine(call))
+                console.printLine(json ? Self.jsonLine(call) : Self.humanLine(call))
                 printed += 1
                 if let count, printed >= count { break }
             }

@@ -54,6 +54,18 @@ struct RequestFormTests {
         #expect(model.apply(.submit, at: Timeline.origin) == [.sendNotification(method: "chat.say", data: "hi")])
     }
 
+    @Test(arguments: [
+        ("1e20", "1e+20 is not a number of seconds above 0 and at most 3155760000 (100 years)"),
+        ("nan", "nan is not a number of seconds above 0 and at most 3155760000 (100 years)"),
+        ("0", "0.0 is not a number of seconds above 0 and at most 3155760000 (100 years)"),
+        ("soon", "soon is not a number of seconds"),
+    ])
+    func aTimeoutOutOfRangeIsAFormErrorNotATrap(timeout: String, message: String) {
+        var model = form(timeout: timeout)
+        #expect(errors(model) == [FormError(field: .timeout, message: message, line: 1, column: 1, offset: 0)])
+        #expect(model.apply(.submit, at: Timeline.origin) == [])
+    }
+
     @Test func emptyDataIsNullAndAnEmptyTimeoutWaitsForever() {
         var model = form(timeout: "")
         #expect(model.apply(.submit, at: Timeline.origin) == [.sendRequest(method: "orders.get", data: .null, timeout: nil)])
@@ -79,7 +91,7 @@ struct RequestFormTests {
         var model = form(method: "", timeout: "-1")
         #expect(errors(model) == [
             FormError(field: .method, message: "a method is required", line: 1, column: 1, offset: 0),
-            FormError(field: .timeout, message: "the timeout is a positive number of seconds", line: 1, column: 1, offset: 0),
+            FormError(field: .timeout, message: "-1.0 is not a number of seconds above 0 and at most 3155760000 (100 years)", line: 1, column: 1, offset: 0),
         ])
         #expect(model.apply(.submit, at: Timeline.origin).isEmpty)
         #expect(model.snapshot(at: Timeline.origin).form.historyCount == 0)

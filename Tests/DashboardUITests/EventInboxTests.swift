@@ -37,4 +37,14 @@ import Testing
         await inbox.pump(stream)
         #expect(Self.ids(inbox.drain().events) == [7])
     }
+
+    @Test func aCloseReasonOutlivesDrainsAndTheFirstWins() {
+        let inbox = EventInbox()
+        #expect(inbox.closeReason == nil)
+        inbox.post(Self.event(1))
+        inbox.close(reason: "refused")
+        inbox.close(reason: "later")
+        #expect(Self.ids(inbox.drain().events) == [1])
+        #expect(inbox.closeReason == "refused")
+    }
 }

@@ -100,9 +100,9 @@ import Testing
         ) { try Theme.named("solarized") }
     }
 
-    @Test func unreadableFile() {
-        #expect { try Theme.named("/nonexistent/theme.toml") } throws: { error in
-            (error as? ThemeError)?.path == "/nonexistent/theme.toml" && (error as? ThemeError)?.message.hasPrefix("cannot be read") == true
+    @Test func missingFile() {
+        #expect(throws: ThemeError(path: "/nonexistent/theme.toml", key: nil, message: "no such file")) {
+            try Theme.named("/nonexistent/theme.toml")
         }
     }
 }

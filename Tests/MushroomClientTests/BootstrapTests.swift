@@ -79,6 +79,14 @@ struct BootstrapTests {
         #expect(error == .unexpectedAnswer(#"the session URL 'http://127.0.0.1:1/x/' does not suit transport "ws""#))
     }
 
+    @Test(arguments: ["99999", "65536", "0", "99999999999999999999"])
+    func sessionURLWithAPortBeyondRangeIsUnexpected(port: String) async throws {
+        let url = "ws://127.0.0.1:\(port)/session/"
+        let (error, _) = try await Self.bootstrapError(.answer(status: 200, body: #"{"transport": "ws", "url": "\#(url)"}"#))
+        #expect(error == .unexpectedAnswer("the session URL '\(url)' is not usable: its port \(port) is not a number from 1 to 65535"))
+        #expect(error?.description == "The server's bootstrap answer is not what a mushroom server sends: the session URL '\(url)' is not usable: its port \(port) is not a number from 1 to 65535.")
+    }
+
     @Test func refusedConnection() async throws {
         let server = try await FakeMushroomServer.start()
         let port = server.port
@@ -115,8 +123,10 @@ struct BootstrapTests {
     }
 
     @Test func urlWithoutHTTPSchemeIsInvalid() async throws {
-        await #expect(throws: BootstrapError.invalidURL("ftp://example.org/")) {
+        let error = BootstrapError.invalidURL(EndpointError(url: "ftp://example.org/", reason: "it does not begin with http:// or https://"))
+        await #expect(throws: error) {
             _ = try await MushroomClient.connect(url: "ftp://example.org/")
         }
+        #expect(error.description == "'ftp://example.org/' is not a usable mushroom URL: it does not begin with http:// or https://.")
     }
 }

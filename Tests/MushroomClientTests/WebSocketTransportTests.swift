@@ -3,29 +3,9 @@ import MushroomRPC
 import MushroomTestSupport
 import Testing
 
-/// The WebSocket transport's own behaviour: where a session URL points, and what it does with
-/// the control frames of a live server.
+/// The WebSocket transport's own behaviour: what it does with the control frames of a live server.
 @Suite(.timeLimit(.minutes(2)))
 struct WebSocketTransportTests {
-    @Test(arguments: [
-        ("ws://127.0.0.1:8080/session/", "127.0.0.1", 8080, false, "/session/", "127.0.0.1:8080"),
-        ("wss://example.org/s/abc?token=a%20b", "example.org", 443, true, "/s/abc?token=a%20b", "example.org"),
-        ("ws://example.org", "example.org", 80, false, "/", "example.org"),
-        ("http://localhost:80/x", "localhost", 80, false, "/x", "localhost"),
-        ("ws://[::1]:9000/s", "::1", 9000, false, "/s", "[::1]:9000"),
-    ])
-    func aSessionURLNamesHostPortPathAndTLS(url: String, host: String, port: Int, tls: Bool, path: String, hostHeader: String) throws {
-        let target = try WebSocketTarget(url: url)
-        #expect(target.host == host && target.port == port && target.usesTLS == tls)
-        #expect(target.path == path && target.hostHeader == hostHeader)
-    }
-
-    @Test(arguments: ["ftp://example.org/s", "ws:///no-host", "not a url"])
-    func aURLThatIsNoWebSocketIsRefusedWithItsReason(url: String) {
-        #expect(throws: InvalidSessionURL(url: url)) { try WebSocketTarget(url: url) }
-        #expect(InvalidSessionURL(url: url).description == "the session URL \(url) is not a ws:// or wss:// URL")
-    }
-
     @Test func pingsAnsweredInTimeKeepTheConnection() async throws {
         let server = try await ServeProcess.start(arguments: ["--demo", "--tick-ms", "0", "--no-traffic", "--log-level", "error"])
         var configuration = ClientConfiguration()

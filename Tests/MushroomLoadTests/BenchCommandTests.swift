@@ -12,11 +12,12 @@ struct BenchCommandTests {
 
     @Test(arguments: [
         (["--scenario", "storm"], "--scenario must be echo, pipeline or fanout, not 'storm'"),
-        (["--connections", "0"], "--connections must be at least 1, got 0"),
-        (["--scenario", "pipeline", "--depth", "0"], "--depth must be at least 1, got 0"),
+        (["--connections", "0"], "The value '0' is invalid for '--connections <connections>': 0 is not a whole number from 1 to 10000"),
+        (["--scenario", "pipeline", "--depth", "0"], "The value '0' is invalid for '--depth <depth>': 0 is not a whole number from 1 to 100000"),
         (["--depth", "8"], "--depth does not apply to the sequential echo scenario; use --scenario pipeline"),
-        (["--duration", "0"], "--duration must be a positive number of seconds, got 0.0"),
-        (["--warmup=-1"], "--warmup must be 0 or more seconds, got -1.0"),
+        (["--duration", "0"],
+         "The value '0' is invalid for '--duration <duration>': 0.0 is not a number of seconds above 0 and at most 3155760000 (100 years)"),
+        (["--warmup=-1"], "The value '-1' is invalid for '--warmup <warmup>': -1.0 is not a number of seconds from 0 to 3155760000 (100 years)"),
         (["--transport", "carrier-pigeon"], "--transport must be ws or poll, not 'carrier-pigeon'"),
     ])
     func badArgumentsExit1WithOneSentence(arguments: [String], message: String) async throws {

@@ -80,10 +80,12 @@ struct RequestForm: Sendable {
     private var parsedTimeout: Result<Duration?, TimeoutError> {
         let text = field(.timeout).text.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return .success(nil) }
-        guard let seconds = Double(text), seconds.isFinite, seconds > 0 else {
-            return .failure(TimeoutError("the timeout is a positive number of seconds"))
+        guard let seconds = Double(text) else { return .failure(TimeoutError("\(text) is not a number of seconds")) }
+        do {
+            return .success(try Duration(checkedSeconds: seconds, allowsZero: false))
+        } catch {
+            return .failure(TimeoutError(error.description))
         }
-        return .success(.seconds(seconds))
     }
 
     struct TimeoutError: Error, Sendable {

@@ -58,6 +58,8 @@ public final class DashboardApp {
         case quit
         /// A termination signal (SIGINT, SIGTERM, SIGHUP) arrived; exit with 128 + its number.
         case signal(Int32)
+        /// The inbox was closed with this reason.
+        case closed(String)
     }
 
     private let options: Options
@@ -72,6 +74,12 @@ public final class DashboardApp {
         self.inbox = inbox
         self.perform = perform
         model = DashboardModel(configuration: options.model)
+    }
+
+    /// Throws when this process's terminal cannot show the dashboard (standard output or input is
+    /// not a terminal, TERM is unset or dumb), so that a caller can refuse before connecting.
+    public static func checkTerminal(environment: [String: String] = ProcessInfo.processInfo.environment) throws(TerminalError) {
+        try CursesTerminal.checkUsable(environment: environment)
     }
 
     /// Runs the dashboard on a thread of its own (curses must stay on one thread) until the
@@ -118,6 +126,7 @@ public final class DashboardApp {
                 }
                 dirty = true
             }
+            if let reason = inbox.closeReason { return .closed(reason) }
             let (events, dropped) = inbox.drain()
             for event in events { model.ingest(event) }
             if dropped > 0 { view.notice = "\(dropped) engine events were dropped: the screen fell behind" }

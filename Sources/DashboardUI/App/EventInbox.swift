@@ -4,11 +4,12 @@ import Synchronization
 /// The hand-off from the network side to the dashboard's thread: `post` never blocks for long
 /// (one short lock), `drain` takes everything posted since the last drain. Bounded: beyond
 /// `capacity` undrained events the oldest are dropped and counted, so a stalled screen cannot
-/// grow memory.
+/// grow memory. `close(reason:)` ends the dashboard that drains it (the connection could not open).
 public final class EventInbox: Sendable {
     private struct State {
         var events: [EngineEvent] = []
         var dropped = 0
+        var closeReason: String?
     }
 
     private let state = Mutex(State())
@@ -34,9 +35,22 @@ public final class EventInbox: Sendable {
     /// Everything queued, oldest first, and how many events were dropped since the last drain.
     public func drain() -> (events: [EngineEvent], dropped: Int) {
         state.withLock { state in
-            defer { state = State() }
+            defer {
+                state.events = []
+                state.dropped = 0
+            }
             return (state.events, state.dropped)
         }
+    }
+
+    /// Asks the dashboard to end with `reason` (one sentence for the operator).
+    public func close(reason: String) {
+        state.withLock { $0.closeReason = $0.closeReason ?? reason }
+    }
+
+    /// Why the inbox was closed, once it was.
+    public var closeReason: String? {
+        state.withLock { $0.closeReason }
     }
 
     /// Posts every event of `stream` until it ends (run it in a task next to the dashboard).

@@ -1,11 +1,12 @@
 import CNcurses
 import Foundation
 import Glibc
+import MushroomCommandLine
 
 /// The terminal under curses: opened with `newterm` (falling back to xterm-256color for an
 /// unknown TERM), raw keys, short ESCDELAY, the terminal's own colours kept, and restored with
-/// `endwin` by `close()`, by termination signals (through the run loop) and by fatal signals.
-/// Use it only on the thread that opened it.
+/// `endwin` by `close()` and by termination signals (through the run loop), and by the shim's
+/// crash guard on fatal signals. Use it only on the thread that opened it.
 final class CursesTerminal {
     /// The drawing surface.
     let surface: CursesSurface
@@ -23,15 +24,15 @@ final class CursesTerminal {
 
     /// Takes over the terminal; `profile` overrides the detected colour profile.
     init(profile requestedProfile: ColorProfile?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(TerminalError) {
-        setlocale(LC_ALL, "")
+        try Self.checkUsable(environment: environment)
+        let installed = setlocale(LC_ALL, "") != nil
         var warnings: [String] = []
         let utf8 = shim_locale_is_utf8() != 0
-        if !utf8 {
-            let lang = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? "unset"
-            warnings.append("the locale (\(lang)) is not UTF-8, so only ASCII is drawn; set LANG=C.UTF-8 for the full dashboard")
-        }
-        let term = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "dumb"
+        if !utf8 { warnings.append(Self.localeWarning(environment: environment, installed: installed)) }
+        let term = environment["TERM"] ?? ""
         let output = try OutputCapture()
+        // The settings to restore after a crash: those from before curses changed them.
+        _ = shim_crash_save(output.savedOutput, output.savedError)
         var screen = newterm(term, output.terminal, shim_stdin())
         if screen == nil {
             screen = newterm(Self.fallbackTerminal, output.terminal, shim_stdin())
@@ -44,7 +45,7 @@ final class CursesTerminal {
         self.screen = screen
         self.output = output
         SignalWatcher.install()
-        SignalWatcher.setCursesActive(true)
+        shim_crash_install()
         raw()
         noecho()
         nonl()
@@ -60,6 +61,37 @@ final class CursesTerminal {
         surface = CursesSurface(profile: profile, asciiOnly: !utf8)
         isUTF8 = utf8
         self.warnings = warnings
+    }
+
+    /// Refuses what cannot show the dashboard: standard output or input that is not a terminal,
+    /// and TERM unset, empty or dumb. `isTerminal` tells whether a descriptor is a terminal.
+    static func checkUsable(environment: [String: String], isTerminal: (Int32) -> Bool = { isatty($0) == 1 }) throws(TerminalError) {
+        guard isTerminal(STDOUT_FILENO) else {
+            throw TerminalError("standard output is not a terminal, so the dashboard cannot be drawn; run it in a terminal")
+        }
+        guard isTerminal(STDIN_FILENO) else {
+            throw TerminalError("standard input is not a terminal, so the dashboard cannot read keys; run it in a terminal")
+        }
+        switch environment["TERM"] ?? "" {
+        case "":
+            throw TerminalError("TERM is not set, so the dashboard cannot tell how to draw; set it to the terminal's type, e.g. TERM=xterm-256color")
+        case "dumb":
+            throw TerminalError("TERM=dumb cannot draw the dashboard (it cannot move the cursor); set TERM to the terminal's type, e.g. TERM=xterm-256color")
+        default:
+            break
+        }
+    }
+
+    /// The warning for a locale that is not UTF-8, naming the variable that decides it as POSIX
+    /// does (LC_ALL, then LC_CTYPE, then LANG; an empty one counts as unset). `installed` tells
+    /// whether the C library has that locale at all.
+    static func localeWarning(environment: [String: String], installed: Bool) -> String {
+        let effective = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { name in
+            environment[name].flatMap { $0.isEmpty ? nil : "\(name)=\($0)" }
+        }.first
+        let consequence = "so only ASCII is drawn; set LANG=C.UTF-8 for the full dashboard"
+        guard let effective else { return "no locale is set (LC_ALL, LC_CTYPE and LANG are unset or empty), \(consequence)" }
+        return installed ? "the locale \(effective) is not UTF-8, \(consequence)" : "the locale \(effective) is not installed, \(consequence)"
     }
 
     /// Waits up to `milliseconds` for a key (0: only one already typed).
@@ -95,13 +127,13 @@ final class CursesTerminal {
     /// went, where they stay visible.
     func close() {
         guard let screen else { return }
-        SignalWatcher.setCursesActive(false)
+        shim_crash_uninstall()
         endwin()
         delscreen(screen)
         self.screen = nil
         SignalWatcher.uninstall()
         let notes = warnings + [output.restore()].compactMap { $0 }
-        for note in notes { FileHandle.standardError.write(Data("mushroom: \(note)\n".utf8)) }
+        for note in notes { StandardStream.error.write("mushroom: \(note)\n") }
     }
 
     deinit {

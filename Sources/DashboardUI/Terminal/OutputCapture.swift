@@ -10,8 +10,9 @@ final class OutputCapture {
     let terminal: UnsafeMutablePointer<FILE>
     /// Where stray output goes while the dashboard runs.
     let logPath: String
-    private let savedOutput: Int32
-    private let savedError: Int32
+    /// The terminal's standard output and error, duplicated.
+    let savedOutput: Int32
+    let savedError: Int32
     private var restored = false
 
     init() throws(TerminalError) {
@@ -28,7 +29,6 @@ final class OutputCapture {
         self.terminal = terminal
         dup2(log, STDOUT_FILENO)
         dup2(log, STDERR_FILENO)
-        SignalWatcher.setTerminalDescriptors(output: savedOutput, error: savedError)
     }
 
     /// Points standard output and error back at the terminal; returns a note about the captured
@@ -37,7 +37,6 @@ final class OutputCapture {
         guard !restored else { return nil }
         restored = true
         fflush(nil)
-        SignalWatcher.setTerminalDescriptors(output: -1, error: -1)
         dup2(savedOutput, STDOUT_FILENO)
         dup2(savedError, STDERR_FILENO)
         close(savedOutput)
