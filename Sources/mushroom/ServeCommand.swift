@@ -44,6 +44,34 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The most messages a client may leave unacknowledged; one more closes its session (slow consumer).")
     var maxUnacknowledged = 10_000
 
+    @Option(
+        help: "The most bytes of messages a client may leave unacknowledged; past it its session is closed (default: 67108864).",
+        transform: ArgumentConversion.integer(in: 1...(1 << 40)))
+    var maxUnacknowledgedBytes = 64 << 20
+
+    @Option(
+        help: "The most connections held open; at the bound idle ones are closed first (default: the file-descriptor limit less 64).",
+        transform: ArgumentConversion.integer(in: 1...1_000_000))
+    var maxConnections: Int?
+
+    @Option(
+        help: "Seconds a connection may take to send a request head, each part of a body, or its next request (default: 30).",
+        transform: ArgumentConversion.seconds(allowsZero: false))
+    var requestTimeout: Duration = .seconds(30)
+
+    @Option(
+        help: "The most topic patterns one session may subscribe to (default: 1000).",
+        transform: ArgumentConversion.integer(in: 1...1_000_000))
+    var maxSubscriptions = MushroomServerConfiguration.defaultMaximumSubscriptions
+
+    @Option(
+        help: "The most sessions one client address may bootstrap and leave unopened (default: 256).",
+        transform: ArgumentConversion.integer(in: 1...1_000_000))
+    var maxUnopenedPerAddress = 256
+
+    @Flag(help: "Trust X-Forwarded-Proto: https for wss/https session URLs; only behind a TLS proxy that sets it.")
+    var trustForwardedProto = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "notice"
 
@@ -69,6 +97,12 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.webSocketGracePeriod = graceSeconds
         configuration.maximumMessageSize = maxMessageBytes
         configuration.maximumUnacknowledged = maxUnacknowledged
+        configuration.maximumUnacknowledgedBytes = maxUnacknowledgedBytes
+        configuration.maximumConnections = maxConnections
+        configuration.requestReadTimeout = requestTimeout
+        configuration.maximumSubscriptions = maxSubscriptions
+        configuration.maximumUnopenedSessionsPerAddress = maxUnopenedPerAddress
+        configuration.trustsForwardedProto = trustForwardedProto
         configuration.logger.logLevel = Logger.Level(rawValue: logLevel) ?? .notice
         let server: MushroomServer
         if demo {

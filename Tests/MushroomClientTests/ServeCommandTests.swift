@@ -30,6 +30,12 @@ struct ServeCommandTests {
         ("--max-message-bytes=4294967296", "4294967296 is not a whole number from 1 to 4294967295"),
         ("--max-message-bytes=0", "0 is not a whole number from 1 to 4294967295"),
         ("--max-message-bytes=99999999999999999999", "99999999999999999999 is not a whole number from 1 to 4294967295"),
+        ("--request-timeout=0", "0.0 is not a number of seconds above 0 and at most 3155760000 (100 years)"),
+        ("--request-timeout=1e300", "1e+300 is not a number of seconds above 0 and at most 3155760000 (100 years)"),
+        ("--max-connections=0", "0 is not a whole number from 1 to 1000000"),
+        ("--max-subscriptions=-1", "-1 is not a whole number from 1 to 1000000"),
+        ("--max-unopened-per-address=1e9", "1e9 is not a whole number from 1 to 1000000"),
+        ("--max-unacknowledged-bytes=0", "0 is not a whole number from 1 to 1099511627776"),
     ])
     func anOutOfRangeNumberIsRefusedBeforeListening(option: String, reason: String) async throws {
         let name = option.prefix { $0 != "=" }
@@ -46,4 +52,25 @@ struct ServeCommandTests {
         #expect(answer.stdout == "[1]\n")
         #expect(await server.stop() == 0)
     }
+
+    @Test func theLimitOptionsReachTheServer() async throws {
+        let server = try await ServeProcess.start(arguments: ["--demo", "--tick-ms", "0", "--no-traffic", "--max-subscriptions", "2"])
+        let refused = try await runChildProcess(builtMushroomExecutable, arguments: ["call", server.url, "subscribe", #"["a", "b", "c"]"#])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "\"subscribing would hold 3 topic patterns; a session holds at most 2\"\n")
+        #expect(await server.stop() == 0)
+    }
+
+    @Test func dataTooDeepForAMessageIsRefusedNotReportedDelivered() async throws {
+        let server = try await ServeProcess.start(arguments: ["--demo", "--tick-ms", "0", "--no-traffic"])
+        let deep = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        for command in ["notify", "call"] {
+            let result = try await runChildProcess(builtMushroomExecutable, arguments: [command, server.url, "publish", deep])
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stdout == "")
+            #expect(result.stderr == "mushroom: the data is nested deeper than 511 levels, more than a message may carry.\n", "\(command)")
+        }
+        #expect(await server.stop() == 0)
+    }
 }
+
