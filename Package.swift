@@ -115,7 +115,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC"], exclude: ["Corpus"]),
+        .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC", "MushroomTestSupport"], exclude: ["Corpus"]),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "MushroomRPC"]),
         .testTarget(name: "DashboardEndToEndTests", dependencies: ["MushroomTestSupport", "mushroom"]),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DashboardModel", "MushroomRPC"]),
@@ -173,7 +173,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["HTTPCorpus"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -80,7 +80,9 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case .readingHead: break
         }
         var bytes = unwrapInboundIn(data)
-        let verdict = scan.consume(bytes.readableBytesView, limits: limits)
+        let verdict = scan.consume(
+            bytes.readableBytesView, maximumRequestLineBytes: limits.maximumRequestLineBytes,
+            maximumHeadBytes: limits.maximumHeadBytes)
         head?.writeBuffer(&bytes)
         switch verdict {
         case .incomplete:
@@ -146,76 +148,5 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         context.fireUserInboundEventTriggered(event)
-    }
-}
-
-/// Reads a request head byte by byte: the request line must be `METHOD SP TARGET SP HTTP/1.x`
-/// within its length limit, and the head must end (an empty line) within its own.
-struct HeadScan {
-    enum Verdict: Equatable {
-        case incomplete
-        case complete
-        /// The status line to answer with and the sentence of the body.
-        case refused(status: String, String)
-    }
-
-    private var headBytes = 0
-    private var requestLine: [UInt8] = []
-    private var requestLineDone = false
-    /// The last four bytes read, the newest lowest: the head ends at `\r\n\r\n` (or `\n\n`).
-    private var tail: UInt32 = 0
-
-    mutating func consume(_ bytes: ByteBufferView, limits: RequestHeadGuard.Limits) -> Verdict {
-        for byte in bytes {
-            headBytes += 1
-            tail = tail << 8 | UInt32(byte)
-            if !requestLineDone {
-                if byte == UInt8(ascii: "\n") {
-                    requestLineDone = true
-                    if requestLine.last == UInt8(ascii: "\r") { requestLine.removeLast() }
-                    if let refusal = Self.check(requestLine: requestLine) { return refusal }
-                    continue
-                }
-                guard requestLine.count < limits.maximumRequestLineBytes else {
-                    return .refused(status: "414 URI Too Long", "the request line is longer than \(limits.maximumRequestLineBytes) bytes")
-                }
-                requestLine.append(byte)
-                continue
-            }
-            if tail == 0x0D0A_0D0A || tail & 0xFFFF == 0x0A0A { return .complete }
-            guard headBytes <= limits.maximumHeadBytes else {
-                return .refused(status: "431 Request Header Fields Too Large", "the request head is longer than \(limits.maximumHeadBytes) bytes")
-            }
-        }
-        return .incomplete
-    }
-
-    /// A refusal when `line` is not `METHOD SP TARGET SP HTTP/1.x`.
-    private static func check(requestLine line: [UInt8]) -> Verdict? {
-        let parts = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(isTokenCharacter), !parts[1].isEmpty,
-              parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
-        else {
-            return .refused(status: "400 Bad Request", "the request line is not METHOD TARGET HTTP/1.1")
-        }
-        let version = String(decoding: parts[2], as: UTF8.self)
-        switch version {
-        case "HTTP/1.1", "HTTP/1.0":
-            return nil
-        case _ where version.hasPrefix("HTTP/"):
-            return .refused(status: "505 HTTP Version Not Supported", "\(version.prefix(16)) is not supported: this server speaks HTTP/1.1")
-        default:
-            return .refused(status: "400 Bad Request", "the request line is not METHOD TARGET HTTP/1.1")
-        }
-    }
-
-    /// RFC 9110 `tchar`: what a method name is made of.
-    private static func isTokenCharacter(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        default:
-            Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MushroomTestSupport
 import Testing
 
 @testable import MushroomRPC

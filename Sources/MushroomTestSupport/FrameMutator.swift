@@ -1,9 +1,9 @@
 import MushroomRPC
 
-/// Derives malformed and borderline frames from valid ones: byte flips, insertions, deletions,
+/// Derives malformed and borderline inputs (frames, poll bodies, HTTP requests) from valid ones: byte flips, insertions, deletions,
 /// splices, deep nesting, huge numbers, invalid UTF-8 and lone surrogates.
-struct FrameMutator {
-    private var random: SeededGenerator
+public struct FrameMutator {
+    private var random: SplitMix64
     private let seeds: [[UInt8]]
 
     /// Byte strings worth inserting: JSON tokens, number edges, bad UTF-8, surrogate escapes.
@@ -15,13 +15,14 @@ struct FrameMutator {
         "\u{E9}", "e\u{301}", "\u{1F344}",
     ].map { Array($0.utf8) } + [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x00], [0x1F]]
 
-    init(seed: UInt64, seeds: [[UInt8]]) {
-        random = SeededGenerator(seed: seed)
+    /// A mutator drawing from `seeds`, replayable from `seed`.
+    public init(seed: UInt64, seeds: [[UInt8]]) {
+        random = SplitMix64(seed: seed)
         self.seeds = seeds.filter { !$0.isEmpty }
     }
 
     /// The next input: one to four mutations of a random seed, or a generated extreme.
-    mutating func next() -> [UInt8] {
+    public mutating func next() -> [UInt8] {
         switch Int.random(in: 0..<20, using: &random) {
         case 0: return deepNesting()
         case 1: return hugeNumber()

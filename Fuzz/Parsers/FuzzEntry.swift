@@ -1,4 +1,4 @@
-// libFuzzer entry point for the MushroomRPC wire parsers; built by scripts/fuzz.sh together
+// libFuzzer entry point for the MushroomRPC wire parsers; built by scripts/fuzz.sh parsers together
 // with Tests/MushroomRPCTests/ParserProperty.swift, never by the normal `swift build`.
 
 /// Runs both parsers on one input and traps (a finding for libFuzzer) when the property fails.
