@@ -7,14 +7,8 @@ import Testing
 /// Replays the libFuzzer corpus and a bounded, seeded mutation run through both wire parsers,
 /// asserting `ParserProperty` (typed error or exact round trip) for every input.
 @Suite struct FuzzCorpusTests {
-    /// `Tests/MushroomRPCTests/Corpus`, found from this source file so it works without a resource bundle.
-    static let corpusDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus")
-
     static func corpus() throws -> [(name: String, bytes: [UInt8])] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: corpusDirectory.path).sorted()
-        return try names.map { name in
-            (name, Array(try Data(contentsOf: corpusDirectory.appendingPathComponent(name))))
-        }
+        try FuzzCorpus.load("Corpus")
     }
 
     @Test func corpusIsCommittedAndSmall() throws {

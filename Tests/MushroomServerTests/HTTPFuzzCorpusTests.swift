@@ -7,12 +7,8 @@ import Testing
 /// Replays the HTTP fuzzer's corpus and a bounded, seeded mutation run through the server's
 /// I/O-free request checks, asserting `HTTPRequestProperty` for every input.
 @Suite struct HTTPFuzzCorpusTests {
-    /// `Tests/MushroomServerTests/HTTPCorpus`, found from this source file.
-    static let corpusDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("HTTPCorpus")
-
     static func corpus() throws -> [(name: String, bytes: [UInt8])] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: corpusDirectory.path).sorted()
-        return try names.map { ($0, Array(try Data(contentsOf: corpusDirectory.appendingPathComponent($0)))) }
+        try FuzzCorpus.load("HTTPCorpus")
     }
 
     @Test func corpusIsCommittedAndSmall() throws {
