@@ -6,7 +6,8 @@ import NIOCore
 /// - the `ConnectionGate` admits it, or it is refused with `503` once the server holds its bound
 ///   of connections and none can be shed;
 /// - a `ConnectionDrainer` closes it at the latest `gracePeriod` into a graceful shutdown;
-/// - a `RequestHeadGuard` bounds its first request head (`headLimits`).
+/// - a `RequestHeadGuard` bounds its first request head (`headLimits`);
+/// - a `ClientFrameMaskCheck` closes an upgraded connection at a client frame that is not masked.
 ///
 /// No connection outlives a graceful shutdown by more than `gracePeriod`, whatever its peer does.
 /// Hummingbird's WebSocket-upgradable HTTP/1 pipeline only learns to quiesce once a connection's
@@ -28,6 +29,7 @@ struct GuardedChildChannel<Base: ServerChildChannel>: ServerChildChannel {
         return channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandler(ConnectionDrainer(gracePeriod: .init(gracePeriod)))
             try channel.pipeline.syncOperations.addHandler(RequestHeadGuard(limits: headLimits, refusal: refusal))
+            try channel.pipeline.syncOperations.addHandler(ClientFrameMaskCheck())
         }.flatMap {
             base.setup(channel: channel, logger: logger)
         }

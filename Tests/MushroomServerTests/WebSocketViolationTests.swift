@@ -6,12 +6,21 @@ import Testing
 /// with the code the RFC names, and the session waits for the client to resume.
 @Suite(.timeLimit(.minutes(1)))
 struct WebSocketViolationTests {
-    @Test(arguments: [
+    /// Each violation and the close code it must get.
+    static let violations: [(frame: [UInt8], code: Int)] = {
         // A continuation frame with no message started: 1002.
-        ([0x80, 0x88] + maskedPayload(Array("[0,null]".utf8)), 1002),
+        let continuation: [UInt8] = [0x80, 0x88] + maskedPayload(Array("[0,null]".utf8))
         // A text frame that is not UTF-8: 1007.
-        ([0x81, 0x82] + maskedPayload([0xFF, 0xFE]), 1007),
-    ])
+        let notUTF8: [UInt8] = [0x81, 0x82] + maskedPayload([0xFF, 0xFE])
+        // A frame that is not masked: 1002 (RFC 6455 5.1).
+        let unmasked: [UInt8] = [0x81, 0x08] + Array("[0,null]".utf8)
+        // The same after a masked frame of 200 bytes (a 16-bit length).
+        let echo = Array(("[2,0,\"echo\",\"" + String(repeating: "a", count: 185) + "\"]").utf8)
+        let long: [UInt8] = [0x81, 0xFE, 0x00, UInt8(echo.count)] + maskedPayload(echo)
+        return [(continuation, 1002), (notUTF8, 1007), (unmasked, 1002), (long + unmasked, 1002)]
+    }()
+
+    @Test(arguments: violations)
     func violationClosesWithItsCode(frame: [UInt8], code: Int) async throws {
         try await withServer { server in
             let url = try await TestHTTP.bootstrap(server.url, transports: ["ws"])
