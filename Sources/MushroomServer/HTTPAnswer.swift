@@ -21,6 +21,18 @@ enum HTTPAnswer {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: message + "\n")))
     }
 
+    /// The sentence for a session URL whose session is not live; the id is repeated only when it
+    /// has the shape of one.
+    static func unknownSession(_ id: some StringProtocol) -> String {
+        let shown = SessionID.isWellFormed(id) ? "'\(id)'" : "id"
+        return "unknown session \(shown): it never existed or has ended; bootstrap again"
+    }
+
+    /// The sentence for a WebSocket upgrade to a long-poll session's URL.
+    static func pollSessionUpgraded(_ id: some StringProtocol) -> String {
+        "session '\(id)' uses the long-poll transport: poll it with POST, or bootstrap a WebSocket session"
+    }
+
     static func methodNotAllowed(_ method: HTTPRequest.Method, allowed: String, what: String) -> Response {
         error(.methodNotAllowed, "\(method.rawValue) is not allowed on \(what); use \(allowed)", headers: [.allow: allowed])
     }

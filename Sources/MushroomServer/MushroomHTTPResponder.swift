@@ -78,7 +78,7 @@ struct MushroomHTTPResponder: HTTPResponder {
 
     private func sessionRequest(_ request: Request, id: String) async -> Response {
         guard SessionID.isWellFormed(id), let session = sessions.session(id: id) else {
-            return HTTPAnswer.error(.notFound, "unknown session '\(id)': it never existed or has ended; bootstrap again")
+            return HTTPAnswer.error(.notFound, HTTPAnswer.unknownSession(id))
         }
         switch (session.transport, request.method) {
         case (.poll, .post):

@@ -110,12 +110,30 @@ public struct MushroomServer: Sendable {
             GuardedChildChannel(
                 base: HTTP1WebSocketUpgradeChannel(
                     responder: responder, configuration: .init(http1: http1, ws: webSocket), shouldUpgrade: upgrade),
-                gracePeriod: gracePeriod, headLimits: headLimits, gate: gate)
+                gracePeriod: gracePeriod, headLimits: headLimits, route: unknownSessionRoute(), gate: gate)
         }
     }
 
-    /// Decides WebSocket upgrades: only to the URL of a live WebSocket session. Any other upgrade
-    /// is refused with `400` before the socket opens.
+    /// Answers an upgrade to a session URL that cannot be upgraded as a request without an upgrade
+    /// is answered by `MushroomHTTPResponder`: `404` for no live session (as the protocol says),
+    /// `400` for a long-poll session. Hummingbird answers every refused upgrade with an empty
+    /// `400`, so this is decided on the first head, before it.
+    private func unknownSessionRoute() -> RequestHeadGuard.Route {
+        let sessions = self.sessions
+        let configuration = self.configuration
+        return { target, upgradesToWebSocket in
+            guard upgradesToWebSocket, let id = configuration.sessionSegment(of: target) else { return nil }
+            guard SessionID.isWellFormed(id), let session = sessions.session(id: String(id)) else {
+                return ("404 Not Found", HTTPAnswer.unknownSession(id))
+            }
+            guard session.transport == .webSocket else { return ("400 Bad Request", HTTPAnswer.pollSessionUpgraded(id)) }
+            return nil
+        }
+    }
+
+    /// Decides WebSocket upgrades: only to the URL of a live WebSocket session. An upgrade to
+    /// another session URL was answered by `unknownSessionRoute`; any other is refused with an
+    /// empty `400` before the socket opens.
     ///
     /// A closure rather than a `Router`: hummingbird-websocket 2.8.1's router keeps each upgraded
     /// request's context in a box that the context itself references, a cycle that leaked about a
@@ -125,12 +143,8 @@ public struct MushroomServer: Sendable {
         let sessions = self.sessions
         let configuration = self.configuration
         return { head, channel, _ in
-            let base = configuration.normalizedBasePath
-            let path = head.path?.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            guard path.hasPrefix(base + "/") else { return .dontUpgrade }
-            let segments = path.dropFirst(base.count).split(separator: "/")
-            guard segments.count == 1, SessionID.isWellFormed(segments[0]),
-                  let session = sessions.session(id: String(segments[0])), session.transport == .webSocket
+            guard let id = configuration.sessionSegment(of: head.path ?? ""), SessionID.isWellFormed(id),
+                  let session = sessions.session(id: String(id)), session.transport == .webSocket
             else { return .dontUpgrade }
             return .upgrade([:]) { inbound, outbound, _ in
                 try await WebSocketConnection(session: session, sessions: sessions, configuration: configuration)

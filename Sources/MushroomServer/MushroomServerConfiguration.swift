@@ -67,6 +67,16 @@ public struct MushroomServerConfiguration: Sendable {
 
     public init() {}
 
+    /// The one segment of `target` under the base path (`/base/ID/`, query ignored), when the
+    /// target has the shape of a session URL.
+    func sessionSegment(of target: String) -> Substring? {
+        let path = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let base = normalizedBasePath
+        guard path.hasPrefix(base + "/") else { return nil }
+        let segments = path.dropFirst(base.count).split(separator: "/")
+        return segments.count == 1 ? segments[0] : nil
+    }
+
     /// The base path normalised to start with `/` and end without one (`""` for the root).
     var normalizedBasePath: String {
         let trimmed = basePath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")

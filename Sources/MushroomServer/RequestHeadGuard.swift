@@ -37,7 +37,12 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// How long a refused connection is drained before it is closed.
     private static let linger = TimeAmount.seconds(2)
 
+    /// Answers a complete, well-formed first head before it goes on (status line and sentence),
+    /// or lets it pass (`nil`); given its target and whether it asks for a WebSocket upgrade.
+    typealias Route = @Sendable (_ target: String, _ upgradesToWebSocket: Bool) -> (status: String, sentence: String)?
+
     private let limits: Limits
+    private let route: Route
     private let refusal: String?
     private var head: ByteBuffer?
     private var scan = HeadScan()
@@ -46,8 +51,9 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// - Parameter refusal: when set, the connection is answered `503` with this sentence at once
     ///   (the `ConnectionGate` did not admit it).
-    init(limits: Limits, refusal: String?) {
+    init(limits: Limits, route: @escaping Route, refusal: String?) {
         self.limits = limits
+        self.route = route
         self.refusal = refusal
     }
 
@@ -88,7 +94,11 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case .incomplete:
             break
         case .complete:
-            pass(context)
+            if let target = scan.target, let (status, sentence) = route(target, scan.upgradesToWebSocket) {
+                refuse(context, status: status, sentence)
+            } else {
+                pass(context)
+            }
         case .refused(let status, let sentence):
             refuse(context, status: status, sentence)
         }

@@ -48,6 +48,7 @@ enum HTTPRequestProperty {
             let head = bytes[..<scan.headBytes]
             guard head.count <= maximumHeadBytes + maximumRequestLineBytes else { return "a complete head of \(head.count) bytes" }
             guard head.suffix(2) == [0x0A, 0x0A] || head.suffix(4) == [0x0D, 0x0A, 0x0D, 0x0A] else { return "a head that does not end with an empty line" }
+            guard scan.target != nil else { return "a complete head without a target" }
             return headProblem(Array(head)) ?? bodyProblem(Array(bytes[scan.headBytes...]))
         }
     }

@@ -62,10 +62,13 @@ extension ShutdownTests {
         let answer = try await TestRawHTTP.withConnection(port: server.port) { reader, writer in
             try await writer.write(ByteBuffer(string: "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n[[0"))
             try await Task.sleep(for: .milliseconds(200))
+            let started = ContinuousClock.now
             await server.shutdown()
-            // Closed with the body unread: an end of stream, or a reset.
+            #expect(ContinuousClock.now - started < .seconds(5))
+            // Closed with the body unread: an end of stream, or a reset. On a loaded machine the
+            // shutdown can end the session before the request reaches it: then it is a 404.
             return try? await reader.next()
         }
-        #expect(answer == nil)
+        #expect(answer == nil || answer?.status == 404)
     }
 }

@@ -36,6 +36,20 @@ struct WebSocketViolationTests {
             #expect(server.sessions.session(id: id) != nil)
         }
     }
+
+    @Test(arguments: ["/AAAAAAAAAAAAAAAAAAAAAA/", "/AAAAAAAAAAAAAAAAAAAAAA", "/not-an-id/?x=1"])
+    func upgradeToNoLiveSessionIs404(path: String) async throws {
+        try await withServer { server in
+            let reply = try await TestRawHTTP.withConnection(port: server.port) { reader, writer in
+                try await writer.write(ByteBuffer(string: upgradeRequest(path: path)))
+                return try await reader.next()
+            }
+            let shown = path.contains("not-an-id") ? "id" : "'AAAAAAAAAAAAAAAAAAAAAA'"
+            #expect(reply?.status == 404)
+            #expect(reply?.body == "unknown session \(shown): it never existed or has ended; bootstrap again\n")
+            #expect(try await TestHTTP.bootstrap(server.url, transports: ["ws"]).hasPrefix("ws://"))
+        }
+    }
 }
 
 private func upgradeRequest(path: String) -> String {
