@@ -1,8 +1,9 @@
 import NIOCore
 
 /// Second in every connection's pipeline, before the HTTP decoder: holds back the connection's
-/// first request head until it is complete and well formed, answers one that is not and closes
-/// the connection, and closes a connection whose head does not arrive within the read timeout.
+/// first request head until it is complete and well formed, answers one that is not (or one its
+/// `route` answers, such as an upgrade to no live session) and closes the connection, and
+/// answers `408` to a connection whose head does not arrive within the read timeout.
 /// Once the head has passed it removes itself; later requests on the connection are bounded by
 /// Hummingbird's idle timeout and NIO's decoder limits.
 ///
