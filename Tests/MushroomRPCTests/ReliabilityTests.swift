@@ -128,7 +128,8 @@ import Testing
         engine.receive(.notification(.init(id: 0, method: "a")))
         engine.receive(.notification(.init(id: 0, method: "a")))
         engine.receive(.notification(.init(id: 1, method: "b")))
-        #expect(recorder.written == [.heartbeat(.init(lastMessageID: 0)), .heartbeat(.init(lastMessageID: 1))])
+        // The duplicate is acknowledged again (its sender lost the first acknowledgement).
+        #expect(recorder.written == [.heartbeat(.init(lastMessageID: 0)), .heartbeat(.init(lastMessageID: 0)), .heartbeat(.init(lastMessageID: 1))])
     }
 
     @Test func ofTheHeartbeatsWrittenTogetherOnlyTheLastIsNeeded() {
@@ -186,5 +187,30 @@ import Testing
                 break
             }
         }
+    }
+}
+
+@Suite struct DuplicateAcknowledgementPolicyTests {
+    @Test(arguments: [AcknowledgementPolicy.immediate, .batched(everyMessages: 1, idle: .seconds(60))])
+    func aDuplicateIsAcknowledgedAgainPerPolicy(policy: AcknowledgementPolicy) throws {
+        var configuration = EngineConfiguration()
+        configuration.acknowledgement = policy
+        let engine = Engine(configuration: configuration)
+        let recorder = Recorder()
+        _ = engine.attach(writer: recorder.writer)
+        let notification = Message.notification(.init(id: 0, method: "n"))
+        #expect(engine.receive(notification) == .deliver)
+        #expect(engine.receive(notification) == .duplicate(0))
+        #expect(recorder.written == [.heartbeat(.init(lastMessageID: 0)), .heartbeat(.init(lastMessageID: 0))])
+    }
+
+    @Test func aDuplicateIsNotAcknowledgedByAManualEngine() throws {
+        let engine = Engine()
+        let recorder = Recorder()
+        _ = engine.attach(writer: recorder.writer)
+        let notification = Message.notification(.init(id: 0, method: "n"))
+        engine.receive(notification)
+        #expect(engine.receive(notification) == .duplicate(0))
+        #expect(recorder.written.isEmpty)
     }
 }

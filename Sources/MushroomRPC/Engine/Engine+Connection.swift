@@ -49,8 +49,8 @@ extension Engine {
         publish(.protocolError(error.description))
     }
 
-    /// Receives one parsed message: acknowledgements release the outbound buffer, duplicates are
-    /// dropped, new messages are acknowledged per policy and handled.
+    /// Receives one parsed message: acknowledgements release the outbound buffer, new messages are
+    /// acknowledged per policy and handled, duplicates are acknowledged again per policy and dropped.
     @discardableResult
     public func receive(_ message: Message) -> ReliableChannel.Disposition {
         let disposition = state.withLock { state in
@@ -60,7 +60,10 @@ extension Engine {
                 publish(.messageReceived(message))
                 if message.id != nil { acknowledgeIfDue(in: &state) }
             case .duplicate(let id):
+                // Acknowledged again: the peer sends a duplicate when our acknowledgement of it
+                // was lost, and keeps it (and retransmits it) until one arrives.
                 publish(.duplicateDropped(id))
+                acknowledgeIfDue(in: &state)
             case .acknowledgement, .disconnect:
                 publish(.messageReceived(message))
             }

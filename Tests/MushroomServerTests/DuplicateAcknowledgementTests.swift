@@ -1,0 +1,52 @@
+import MushroomRPC
+import MushroomServer
+import Testing
+
+/// A duplicate is dropped and acknowledged again, over real sockets on both transports: the
+/// client sends one when our acknowledgement was lost, and keeps it until one arrives.
+@Suite(.timeLimit(.minutes(1)))
+struct DuplicateAcknowledgementTests {
+    @Test func aDuplicateOverWebSocketIsAcknowledgedAgainAndNotHandledTwice() async throws {
+        try await withServer { server in
+            let url = try await TestHTTP.bootstrap(server.url, transports: ["ws"])
+            #expect(try await Self.duplicateOverWebSocket(sessionURL: url) == Self.expectedOverWebSocket)
+        }
+    }
+
+    /// What a server answers to echo 0, the same echo 0 again, then echo 1.
+    static let expectedOverWebSocket: [Message] = [
+        .heartbeat(.init(lastMessageID: 0)), .response(.init(id: 0, requestID: 0, data: "once")),
+        // The duplicate: acknowledged again, not answered again.
+        .heartbeat(.init(lastMessageID: 0)),
+        .heartbeat(.init(lastMessageID: 1)), .response(.init(id: 1, requestID: 1, data: "next")),
+    ]
+
+    /// Sends echo 0 twice and echo 1 on a WebSocket to `sessionURL`; returns the five messages
+    /// that come back.
+    static func duplicateOverWebSocket(sessionURL: String) async throws -> [Message] {
+        let socket = try await TestWebSocket.connect(sessionURL)
+        var inbox = Inbox(socket)
+        var received: [Message] = []
+        let request = Message.request(.init(id: 0, method: "echo", data: "once"))
+        socket.send(request)
+        for _ in 0..<2 { received.append(contentsOf: await inbox.next().map { [$0] } ?? []) }
+        socket.send(request)
+        received.append(contentsOf: await inbox.next().map { [$0] } ?? [])
+        socket.send(.request(.init(id: 1, method: "echo", data: "next")))
+        for _ in 0..<2 { received.append(contentsOf: await inbox.next().map { [$0] } ?? []) }
+        socket.close()
+        return received
+    }
+
+    @Test func aDuplicateOverLongPollIsAcknowledgedInThePollAnswer() async throws {
+        try await withServer { server in
+            let url = try await TestHTTP.bootstrap(server.url, transports: ["poll"])
+            #expect(try await TestHTTP.post(url, #"[[2, 0, "echo", "once"], [0, null]]"#).messages
+                == [.response(.init(id: 0, requestID: 0, data: "once")), .heartbeat(.init(lastMessageID: 0))])
+            // The answer was lost: the client sends the request again with its poll, and it has
+            // not acknowledged the response either, so that is retransmitted once, not answered again.
+            #expect(try await TestHTTP.post(url, #"[[2, 0, "echo", "once"], [0, null]]"#).messages
+                == [.response(.init(id: 0, requestID: 0, data: "once")), .heartbeat(.init(lastMessageID: 0))])
+        }
+    }
+}
