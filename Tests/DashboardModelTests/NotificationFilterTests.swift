@@ -9,6 +9,13 @@ struct NotificationFilterTests {
         try NotificationFilter(parsing: filter).matches(method: method, data: data)
     }
 
+    @Test func theHelpsExampleParsesAndMatches() throws {
+        let filter = try NotificationFilter(parsing: NotificationFilter.example)
+        #expect(filter.matches(method: "orders.created", data: ["user": "ada", "note": "some text"]))
+        #expect(!filter.matches(method: "orders.created", data: ["user": "bob", "note": "some text"]))
+        #expect(!filter.matches(method: "users.created", data: ["user": "ada", "note": "some text"]))
+    }
+
     @Test func methodPatternsAreGlobsAndAlternatives() throws {
         #expect(try matches("orders.*", "orders.created"))
         #expect(try matches("orders.*", "orders.eu.paid"))

@@ -20,6 +20,9 @@ import MushroomRPC
 /// value is a JSON scalar (`5`, `2.5`, `true`, `null`, `"two words"`) or else a bare word taken as
 /// a string. Numbers compare by value whether integer or not; a missing field matches nothing.
 public struct NotificationFilter: Sendable, Hashable {
+    /// A filter that shows every kind of term, as the help suggests it.
+    public static let example = #"orders.* data.user=ada "text""#
+
     private var methodPatterns: [GlobPattern] = []
     private var texts: [CaseInsensitiveText] = []
     private var predicates: [Predicate] = []

@@ -1,3 +1,5 @@
+import DashboardModel
+
 /// The key reference shown with `?`.
 public enum HelpOverlay {
     /// The keys and what they do, in display order.
@@ -9,7 +11,7 @@ public enum HelpOverlay {
         ("g G  home end", "first / last (G follows the stream)"),
         ("enter", "open the detail of the selection"),
         ("esc", "close the detail, help, filter or form"),
-        ("/", "filter: method=orders.* data.user=ada text"),
+        ("/", "filter: " + NotificationFilter.example),
         ("x", "remove the filter"),
         ("space p", "pause / resume the stream"),
         ("z", "maximise / restore the focused pane"),
