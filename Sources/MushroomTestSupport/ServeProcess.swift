@@ -23,13 +23,21 @@ public final class ServeProcess: Sendable {
 
     /// Starts `mushroom serve --host 127.0.0.1 --port 0` followed by `arguments`, and returns once
     /// it printed `Server running at URL`. Throws `ServeProcessFailed` with its stderr when it
-    /// exits first or does not listen within `startupTimeout`.
+    /// exits first or does not listen within `startupTimeout`. With `descriptorLimit`, the server
+    /// runs under that file-descriptor limit (through util-linux's `prlimit`).
     public static func start(
-        arguments: [String], executable: URL = builtMushroomExecutable, startupTimeout: Duration = .seconds(60)
+        arguments: [String], executable: URL = builtMushroomExecutable, descriptorLimit: Int? = nil,
+        startupTimeout: Duration = .seconds(60)
     ) async throws -> ServeProcess {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
+        let serve = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
+        if let descriptorLimit {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+            process.arguments = ["--nofile=\(descriptorLimit):\(descriptorLimit)", "--", executable.path] + serve
+        } else {
+            process.executableURL = executable
+            process.arguments = serve
+        }
         let output = ServerOutput()
         let (exits, exited) = AsyncStream<Int32>.makeStream(bufferingPolicy: .bufferingNewest(1))
         process.terminationHandler = { ended in
