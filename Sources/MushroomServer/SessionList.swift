@@ -51,8 +51,7 @@ public final class SessionList: Sendable {
     /// for data nested deeper than a message may carry.
     @discardableResult
     public func notify(_ method: String, _ data: JSONValue = .null) throws(DataTooDeep) -> Int {
-        try Message.checkDepth(of: data)
-        let notification = Message.Notification(broadcasting: method, data: data)
+        let notification = try Message.Notification(broadcasting: method, data: data)
         return all.reduce(0) { count, session in count + (deliver(notification, to: session) ? 1 : 0) }
     }
 
@@ -61,8 +60,7 @@ public final class SessionList: Sendable {
     /// sending nothing, for data nested deeper than a message may carry.
     @discardableResult
     public func publish(_ topic: String, _ data: JSONValue = .null) throws(DataTooDeep) -> Int {
-        try Message.checkDepth(of: data)
-        let notification = Message.Notification(broadcasting: topic, data: data)
+        let notification = try Message.Notification(broadcasting: topic, data: data)
         return all.reduce(0) { count, session in
             guard session.subscriptions.accepts(topic) else { return count }
             return count + (deliver(notification, to: session) ? 1 : 0)

@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func everyEngineNumbersItsOwnCopyOfABroadcast() throws {
-        let broadcast = Message.Notification(broadcasting: "news", data: ["n": 1])
+        let broadcast = try Message.Notification(broadcasting: "news", data: ["n": 1])
         let first = Engine(), second = Engine()
         let firstWrites = Recorder(), secondWrites = Recorder()
         _ = first.attach(writer: firstWrites.writer)

@@ -61,8 +61,8 @@ import Testing
     }
 
     @Test(arguments: [JSONValue.null, true, "tab\tand \"quotes\"", ["sent": 12_345, "tags": ["a", "é"]], [1.5, -2]])
-    func aBroadcastNotificationEncodesLikeAnyOther(data: JSONValue) {
-        var broadcast = Message.Notification(broadcasting: "ticker/tick", data: data)
+    func aBroadcastNotificationEncodesLikeAnyOther(data: JSONValue) throws {
+        var broadcast = try Message.Notification(broadcasting: "ticker/tick", data: data)
         broadcast.id = 41
         let plain = Message.Notification(id: 41, method: "ticker/tick", data: data)
         #expect(Message.notification(broadcast).frame == Message.notification(plain).frame)
@@ -70,8 +70,8 @@ import Testing
         #expect(Message.encodeBatch([.notification(broadcast), .disconnect]) == Message.encodeBatch([.notification(plain), .disconnect]))
     }
 
-    @Test func changingABroadcastsMethodOrDataEncodesItAnew() {
-        var notification = Message.Notification(broadcasting: "a", data: 1)
+    @Test func changingABroadcastsMethodOrDataEncodesItAnew() throws {
+        var notification = try Message.Notification(broadcasting: "a", data: 1)
         notification.data = 2
         #expect(Message.notification(notification).description == #"[1,0,"a",2]"#)
         notification.method = "b"

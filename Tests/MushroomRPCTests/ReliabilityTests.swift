@@ -159,7 +159,7 @@ import Testing
         #expect(channel.unacknowledgedCount == 1)
     }
 
-    @Test func estimatedSizeIsCloseToTheEncodedSize() {
+    @Test func estimatedSizeIsCloseToTheEncodedSize() throws {
         let values: [JSONValue] = [
             .null, true, false, 0, -7, 1234567890123, .double(0.5), "text", ["a": [1, 2, "three"], "b": .null],
             .array((0..<100).map { .integer(Int64($0)) }), .string(String(repeating: "é", count: 50)),
@@ -168,7 +168,7 @@ import Testing
             let encoded = value.compactBytes.count
             #expect(value.estimatedSize >= encoded - 2 && value.estimatedSize <= encoded + 24, "\(value)")
         }
-        let broadcast = Message.notification(Message.Notification(broadcasting: "news", data: ["n": 1]))
+        let broadcast = Message.notification(try Message.Notification(broadcasting: "news", data: ["n": 1]))
         #expect(broadcast.estimatedSize == 24 + #""news",{"n":1}]"#.utf8.count)
     }
 

@@ -21,20 +21,6 @@ struct WebSocketTests {
         }
     }
 
-    @Test func duplicatesAreAcknowledgedButNotHandledTwice() async throws {
-        try await withServer { server in
-            let (socket, _) = try await openWebSocket(server)
-            var inbox = Inbox(socket)
-            socket.send(.request(.init(id: 0, method: "echo", data: 1)))
-            #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))
-            #expect(await inbox.next() == .response(.init(id: 0, requestID: 0, data: 1)))
-            socket.send(.request(.init(id: 0, method: "echo", data: 1)))
-            socket.send(.request(.init(id: 1, method: "echo", data: 2)))
-            #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 1)))
-            #expect(await inbox.next() == .response(.init(id: 1, requestID: 1, data: 2)))
-        }
-    }
-
     @Test func serverCallsTheClientBackThroughTheSessionEngine() async throws {
         try await withServer { server in
             let (socket, _) = try await openWebSocket(server)

@@ -95,7 +95,8 @@ public final class Engine: Sendable {
 
     /// Sends a copy of `notification` numbered with this engine's next id (the id it carries is
     /// ignored); one made with `Message.Notification(broadcasting:data:)` is not encoded again.
-    /// Returns the id. Throws `DataTooDeep` for data nested deeper than a message may carry.
+    /// Returns the id. Throws `DataTooDeep` for data nested deeper than a message may carry (a
+    /// broadcast checked it when it was made).
     @discardableResult
     public func notify(_ notification: Message.Notification) throws -> MessageID {
         if notification.encodedMethodAndData == nil { try Message.checkDepth(of: notification.data) }

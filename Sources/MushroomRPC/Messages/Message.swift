@@ -61,10 +61,10 @@ public enum Message: Sendable, Hashable {
 
         /// A notification to be sent to many peers, each copy numbered by its own engine
         /// (`Engine.notify(_:)`); `method` and `data` are encoded here, once for all of them.
-        /// Data too deep to send is left unencoded, and every engine refuses it.
-        public init(broadcasting method: String, data: JSONValue = .null) {
+        /// Throws for data nested deeper than a message may carry.
+        public init(broadcasting method: String, data: JSONValue = .null) throws(DataTooDeep) {
+            try Message.checkDepth(of: data)
             self.init(id: 0, method: method, data: data)
-            guard !data.isNested(deeperThan: Message.maximumDataDepth) else { return }
             var writer = JSONWriter(indent: nil)
             writer.write(.string(method))
             writer.append(UInt8(ascii: ","))
