@@ -36,9 +36,10 @@ struct HeadScan {
                 if byte == UInt8(ascii: "\n") {
                     requestLineDone = true
                     if requestLine.last == UInt8(ascii: "\r") { requestLine.removeLast() }
-                    if let refusal = Self.check(requestLine: requestLine) { return refusal }
-                    target = requestLine.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-                        .dropFirst().first.map { String(decoding: $0, as: UTF8.self) }
+                    switch Self.target(ofRequestLine: requestLine) {
+                    case .success(let requested): target = requested
+                    case .failure(let refusal): return refusal.verdict
+                    }
                     continue
                 }
                 guard requestLine.count < maximumRequestLineBytes else {
@@ -61,22 +62,27 @@ struct HeadScan {
         return .incomplete
     }
 
-    /// A refusal when `line` is not `METHOD SP TARGET SP HTTP/1.x`.
-    private static func check(requestLine line: [UInt8]) -> Verdict? {
+    /// A request line refused, with its answer.
+    private struct Refusal: Error {
+        let verdict: Verdict
+    }
+
+    /// The target of `line`, or the refusal when it is not `METHOD SP TARGET SP HTTP/1.x`.
+    private static func target(ofRequestLine line: [UInt8]) -> Result<String, Refusal> {
+        let malformed = Refusal(verdict: .refused(status: "400 Bad Request", "the request line is not METHOD TARGET HTTP/1.1"))
         let parts = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(isTokenCharacter), !parts[1].isEmpty,
               parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
-        else {
-            return .refused(status: "400 Bad Request", "the request line is not METHOD TARGET HTTP/1.1")
-        }
+        else { return .failure(malformed) }
         let version = String(decoding: parts[2], as: UTF8.self)
         switch version {
         case "HTTP/1.1", "HTTP/1.0":
-            return nil
+            return .success(String(decoding: parts[1], as: UTF8.self))
         case _ where isVersion(parts[2]):
-            return .refused(status: "505 HTTP Version Not Supported", "\(version) is not supported: this server speaks HTTP/1.1")
+            return .failure(Refusal(verdict: .refused(
+                status: "505 HTTP Version Not Supported", "\(version) is not supported: this server speaks HTTP/1.1")))
         default:
-            return .refused(status: "400 Bad Request", "the request line is not METHOD TARGET HTTP/1.1")
+            return .failure(malformed)
         }
     }
 
