@@ -73,7 +73,7 @@ struct Bootstrapper: Sendable {
         } catch {
             throw .unexpectedAnswer("the session URL '\(sessionURL)' is not usable: \(error.reason)")
         }
-        let schemes: [Endpoint.Scheme] = transport == .ws ? [.ws, .wss] : [.http, .https]
+        let schemes: [Endpoint.Scheme] = transport == .webSocket ? [.ws, .wss] : [.http, .https]
         guard schemes.contains(session.scheme) else {
             throw .unexpectedAnswer("the session URL '\(sessionURL)' does not suit transport \"\(name)\"")
         }

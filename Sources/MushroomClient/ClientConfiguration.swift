@@ -29,14 +29,11 @@ public struct ClientConfiguration: Sendable {
 
     public init() {}
 
-    /// The engine configuration for `transport`: batched acknowledgements over WebSocket, manual
-    /// ones (carried by each poll) over long polling.
+    /// The engine configuration for the client's end of `transport` (its rules, and over
+    /// WebSocket acknowledgements batched as configured here).
     func engineConfiguration(for transport: TransportKind) -> EngineConfiguration {
-        var configuration = engine
-        configuration.acknowledgement = switch transport {
-        case .ws: .batched(everyMessages: acknowledgeEveryMessages, idle: acknowledgeIdle)
-        case .poll: .manual
-        }
-        return configuration
+        engine.serving(
+            TransportEnd(transport, .client),
+            batch: AcknowledgementBatch(everyMessages: acknowledgeEveryMessages, idle: acknowledgeIdle))
     }
 }

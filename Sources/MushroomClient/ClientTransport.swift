@@ -27,11 +27,10 @@ struct SessionNotFound: Error, Hashable, CustomStringConvertible {
     var description: String { "the server does not know session \(url)" }
 }
 
-/// What a transport's connection talks to: the engine, the delivery tracker, and the client's
-/// "connection opened" callback.
+/// What a transport's connection talks to: the engine and the client's "connection opened"
+/// callback.
 struct ConnectionLink: Sendable {
     let engine: Engine
-    let tracker: DeliveryTracker
     /// Called once the connection is usable (WebSocket upgraded, poll session confirmed).
     let opened: @Sendable () -> Void
 
@@ -50,24 +49,24 @@ struct ConnectionLink: Sendable {
 
     /// Receives one parsed inbound message. Returns whether the server said Disconnect.
     func receive(_ message: Message) -> Bool {
-        let disposition = engine.receive(message)
-        if case .heartbeat(let heartbeat) = message { tracker.delivered(through: heartbeat.lastMessageID) }
-        return disposition == .disconnect
+        engine.receive(message) == .disconnect
     }
 
-    /// Runs one open connection: attaches a fresh outbound queue to the engine (which retransmits
-    /// the unacknowledged messages into it), reports the connection open, and runs `sending` (fed
-    /// by the queue) and `receiving` side by side until either ends; then detaches.
+    /// Runs one open connection: attaches it to the engine (which queues the unacknowledged
+    /// messages on it again), reports the connection open, and runs `sending` (given the
+    /// connection's batches as they come) and `receiving` side by side until either ends; then
+    /// detaches.
     func exchange(
-        sending: @escaping @Sendable (BatchQueue<Message>) async throws -> ConnectionEnd,
+        sending: @escaping @Sendable (OutboundBatches) async throws -> ConnectionEnd,
         receiving: @escaping @Sendable () async throws -> ConnectionEnd
     ) async throws -> ConnectionEnd {
-        let queue = BatchQueue<Message>()
-        let token = engine.attach { queue.push($0) }
+        let (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let connection = engine.attach(wake: { _ in wake.yield() })
         defer {
-            engine.detach(token)
-            queue.finish()
+            engine.detach(connection)
+            wake.finish()
         }
+        let queue = OutboundBatches(connection: connection, wakes: wakes)
         opened()
         return try await withThrowingTaskGroup(of: ConnectionEnd.self) { group in
             group.addTask { try await sending(queue) }

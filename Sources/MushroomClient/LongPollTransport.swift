@@ -2,7 +2,8 @@ import MushroomRPC
 
 /// The long-poll transport: one poll held open carries the engine's heartbeat and brings back
 /// what the server has for us; outbound messages are POSTed separately, everything queued at
-/// that moment in one batch. Acknowledgement is manual: each poll carries `engine.takeHeartbeat()`.
+/// that moment in one batch. Each poll carries the engine's `takeHeartbeat()`; what counts as
+/// delivered is the engine's to say (`confirmWritten`).
 struct LongPollTransport: ClientTransport {
     let configuration: ClientConfiguration
     var poster = HTTPPoster()
@@ -18,10 +19,10 @@ struct LongPollTransport: ClientTransport {
     }
 
     /// POSTs queued messages as they come, in batches; the server answers `null` once it handled them.
-    private func send(_ queue: BatchQueue<Message>, to session: Endpoint, link: ConnectionLink) async throws -> ConnectionEnd {
+    private func send(_ queue: OutboundBatches, to session: Endpoint, link: ConnectionLink) async throws -> ConnectionEnd {
         while let batch = await queue.next() {
             try await post(batch, to: session, timeout: configuration.connectTimeout)
-            link.tracker.delivered(through: batch.compactMap(\.id).max())
+            link.engine.confirmWritten(batch)
             if batch.contains(.disconnect) { return .clientDisconnected }
         }
         return .closed(reason: "the connection is closing")

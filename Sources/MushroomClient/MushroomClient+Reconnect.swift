@@ -27,12 +27,12 @@ extension MushroomClient {
             let session = session
             let url = session.url
             let openedBefore = connectionsOpened.load(ordering: .relaxed)
-            publish(.connecting(url: url, attempt: failures + 1))
-            let link = ConnectionLink(engine: engine, tracker: tracker) { [self] in
+            engine.report(.connecting(url: url, attempt: failures + 1))
+            let link = ConnectionLink(engine: engine) { [self] in
                 connectionsOpened.add(1, ordering: .relaxed)
                 configuration.logger.info("connected to \(url)")
                 // The session id is the last path component of the session URL.
-                publish(.connected(
+                engine.report(.connected(
                     transport: transport.rawValue, url: url, sessionID: session.lastPathComponent))
                 firstOutcome.yield(.success(()))
             }
@@ -42,7 +42,7 @@ extension MushroomClient {
             do {
                 switch try await connection.run(session: session, link: link) {
                 case .clientDisconnected:
-                    publish(.disconnected(reason: "the client disconnected"))
+                    engine.report(.disconnected(reason: "the client disconnected"))
                     return
                 case .peerDisconnected:
                     reason = "the server ended the session"
@@ -61,7 +61,7 @@ extension MushroomClient {
             }
             // A connection closed before any message does not count as a success for the backoff.
             let opened = !silent && connectionsOpened.load(ordering: .relaxed) > openedBefore
-            publish(.disconnected(reason: reason))
+            engine.report(.disconnected(reason: reason))
             configuration.logger.info("disconnected from \(url): \(reason)")
             if !opened, connectionsOpened.load(ordering: .relaxed) == 0 {
                 firstOutcome.yield(.failure(ConnectionFailed(url: url, reason: reason)))
@@ -71,7 +71,7 @@ extension MushroomClient {
             failures = opened ? 0 : failures + 1
             if sessionGone { await renewSession(reason: reason) }
             let delay = configuration.backoff.delay(beforeAttempt: failures + 1)
-            publish(.reconnectScheduled(attempt: failures + 1, delay: delay))
+            engine.report(.reconnectScheduled(attempt: failures + 1, delay: delay))
             try? await Task.sleep(for: delay)
         }
     }
@@ -83,11 +83,10 @@ extension MushroomClient {
         do {
             let answer = try await bootstrapper.run(transports: [transport])
             engine.resetSession(reason: reason)
-            tracker.reset(reason: "session lost: \(reason)")
             state.withLock { $0.session = answer.session }
             configuration.logger.info("new session \(answer.url) after: \(reason)")
         } catch {
-            publish(.disconnected(reason: error.description))
+            engine.report(.disconnected(reason: error.description))
             configuration.logger.warning("could not open a new session: \(error)")
         }
     }

@@ -8,7 +8,7 @@ import Synchronization
 /// fresh one when the server forgot it), and publishes every engine and transport event.
 ///
 /// ```swift
-/// let client = try await MushroomClient.connect(url: "http://127.0.0.1:39288/", transports: [.ws, .poll])
+/// let client = try await MushroomClient.connect(url: "http://127.0.0.1:39288/", transports: [.webSocket, .poll])
 /// let sum = try await client.request("add", [1, 2])
 /// await client.close()
 /// ```
@@ -23,14 +23,11 @@ public final class MushroomClient: Sendable {
 
     let bootstrapper: Bootstrapper
     let connection: any ClientTransport
-    let tracker = DeliveryTracker()
     let connectionsOpened = Atomic<Int>(0)
     let state: Mutex<State>
 
     struct State {
         var session: Endpoint
-        /// The latest transport change, with which every new event subscription begins.
-        var transportState: EngineEvent?
         var closing = false
         var supervisor: Task<Void, Never>?
     }
@@ -40,7 +37,7 @@ public final class MushroomClient: Sendable {
     /// connection cannot be opened; later failures are retried in the background.
     public static func connect(
         url: String,
-        transports: [TransportKind] = [.ws, .poll],
+        transports: [TransportKind] = [.webSocket, .poll],
         auth: JSONValue = .null,
         handler: any RPCHandler = MethodNotFoundHandler(),
         configuration: ClientConfiguration = ClientConfiguration()
@@ -58,7 +55,7 @@ public final class MushroomClient: Sendable {
         self.configuration = configuration
         self.bootstrapper = bootstrapper
         self.connection = switch answer.transport {
-        case .ws: WebSocketTransport(configuration: configuration)
+        case .webSocket: WebSocketTransport(configuration: configuration)
         case .poll: LongPollTransport(configuration: configuration)
         }
         self.state = Mutex(State(session: answer.session))
@@ -71,16 +68,10 @@ public final class MushroomClient: Sendable {
     var session: Endpoint { state.withLock { $0.session } }
 
     /// Every engine and transport event from now on (connections, reconnections, new sessions,
-    /// messages, requests, protocol errors), for the dashboard. Each call is a new subscription.
-    public func events() -> AsyncStream<EngineEvent> {
-        state.withLock { state in engine.events(startingWith: state.transportState.map { [$0] } ?? []) }
-    }
-
-    /// Publishes a transport change and remembers it for later subscribers.
-    func publish(_ change: TransportEvent) {
-        let event = EngineEvent(time: engine.configuration.now(), kind: .transport(change))
-        state.withLock { $0.transportState = event }
-        engine.publish(event.kind)
+    /// messages, requests, protocol errors), beginning with the connection's state, for the
+    /// dashboard. Each call is a new subscription.
+    public func events() -> EventSubscription {
+        engine.events()
     }
 
     /// Sends a Request and waits for its answer, at most `timeout` (the configured default when `nil`).
@@ -99,7 +90,7 @@ public final class MushroomClient: Sendable {
     /// Returns once the server confirmed receiving message `id` of the current session; throws
     /// `ConnectionLost` when the session is lost first.
     public func waitUntilDelivered(_ id: MessageID) async throws {
-        try await tracker.wait(for: id)
+        try await engine.waitUntilDelivered(id)
     }
 
     /// Closes for good: sends a Disconnect `[-1]` when connected (waiting briefly for it to leave),
@@ -124,7 +115,6 @@ public final class MushroomClient: Sendable {
         supervisor.cancel()
         await supervisor.value
         engine.close(reason: "closed by the client")
-        tracker.reset(reason: "closed by the client")
     }
 
     var isClosing: Bool { state.withLock { $0.closing } }

@@ -21,7 +21,7 @@ final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHand
     /// The engine's messages, queued from any thread and written on the event loop.
     private let outbox = DrainQueue<Message>()
     private var context: ChannelHandlerContext?
-    private var token: Engine.ConnectionToken?
+    private var connection: EngineConnection?
     private var pinger: RepeatedTask?
     private var awaitingPong = false
     private var receivedAny = false
@@ -49,9 +49,9 @@ final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHand
         let eventLoop = context.eventLoop
         let handler = NIOLoopBound(self, eventLoop: eventLoop)
         let outbox = outbox
-        token = link.engine.attach { message in
+        connection = link.engine.attach(writer: { message in
             if outbox.push(message) { eventLoop.execute { handler.value.writeQueued() } }
-        }
+        })
         link.opened()
         guard pingInterval > .zero else { return }
         pinger = eventLoop.scheduleRepeatedTask(initialDelay: pingInterval, delay: pingInterval) { _ in
@@ -68,7 +68,7 @@ final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHand
             if link.receive(frame: frame.unmaskedData.readableBytesView) { close(.peerDisconnected) }
         case .binary:
             receivedAny = true
-            link.engine.publish(.protocolError(
+            link.engine.reportProtocolViolation((
                 "binary WebSocket frame of \(frame.length) bytes ignored: mushroom messages travel in text frames"))
         case .ping:
             write(WebSocketFrame(fin: true, opcode: .pong, maskKey: .random(), data: frame.unmaskedData), flush: true)
@@ -162,7 +162,7 @@ final class WebSocketSessionHandler: ChannelInboundHandler, RemovableChannelHand
         guard self.end == nil else { return }
         self.end = end
         outbox.close()
-        if let token { link.engine.detach(token) }
+        if let connection { link.engine.detach(connection) }
         pinger?.cancel()
         ended.succeed(end)
     }

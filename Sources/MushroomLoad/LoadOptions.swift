@@ -36,7 +36,7 @@ public struct LoadOptions: Sendable {
     /// Options with the scenario's default connections and depth, 5 s measured after 1 s of warm-up, over WebSocket.
     public init(
         url: String, scenario: LoadScenario, connections: Int? = nil, depth: Int? = nil,
-        duration: Duration = .seconds(5), warmup: Duration = .seconds(1), transport: TransportKind = .ws
+        duration: Duration = .seconds(5), warmup: Duration = .seconds(1), transport: TransportKind = .webSocket
     ) {
         self.url = url
         self.scenario = scenario

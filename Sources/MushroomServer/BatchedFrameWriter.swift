@@ -1,6 +1,7 @@
 import MushroomRPC
 import NIOCore
 import NIOWebSocket
+import Synchronization
 
 /// Writes a WebSocket session's outbound messages, one text frame each, straight to its channel:
 /// whatever queued up while the event loop was busy goes out in one buffer and one flush, so a
@@ -11,30 +12,32 @@ import NIOWebSocket
 /// Of the Heartbeats in one batch only the last is written (`Message.withoutCoveredHeartbeats`).
 final class BatchedFrameWriter: Sendable {
     private let channel: any Channel
-    private let queue = DrainQueue<Message>()
+    private let isFinished = Atomic(false)
 
     init(channel: any Channel) {
         self.channel = channel
     }
 
-    /// Queues `message`; it is written on the channel's event loop with whatever else is queued.
-    /// Every queued message is handed to the channel before anything submitted to the event loop
-    /// after this call (the event loop runs its tasks in order), such as a close frame written
-    /// through Hummingbird's writer.
-    func enqueue(_ message: Message) {
-        if queue.push(message) { channel.eventLoop.execute { self.writeQueued() } }
+    /// The engine's wake-up of `connection`: what it queued is written on the channel's event
+    /// loop with whatever else is queued by then. Every queued message is handed to the channel
+    /// before anything submitted to the event loop after this call (the event loop runs its tasks
+    /// in order), such as a close frame written through Hummingbird's writer.
+    func wake(_ connection: EngineConnection) {
+        channel.eventLoop.execute { self.writeQueued(connection) }
     }
 
-    /// Ignores whatever is queued from now on, because the socket is about to be closed: no data
-    /// frame may follow a close frame. What was queued before is still written. The session's
-    /// engine keeps the ignored messages until they are acknowledged, for the next socket.
+    /// Writes nothing after the event loop's pending tasks, because the socket is about to be
+    /// closed: no data frame may follow a close frame. What was queued before this call is still
+    /// written. The session's engine keeps the messages not written until they are acknowledged,
+    /// for the next socket.
     func finish() {
-        queue.close()
+        channel.eventLoop.execute { self.isFinished.store(true, ordering: .relaxed) }
     }
 
-    private func writeQueued() {
-        let batch = queue.drain()
-        guard !batch.isEmpty,
+    private func writeQueued(_ connection: EngineConnection) {
+        var batch: [Message] = []
+        while case let taken = connection.takeOutbound(), !taken.isEmpty { batch += taken }
+        guard !batch.isEmpty, !isFinished.load(ordering: .relaxed),
             let encoder = try? channel.pipeline.syncOperations.context(handlerType: WebSocketFrameEncoder.self)
         else { return }  // No encoder: the connection is gone; the engine keeps what was unacknowledged.
         let frames = Message.withoutCoveredHeartbeats(batch).map(\.frame)

@@ -4,7 +4,7 @@ import MushroomRPC
 
 /// One long-poll request on a session: delivers the messages of the body, and when the body holds
 /// a Heartbeat, holds the request until there is something to send or the poll timeout passes,
-/// then answers with every unacknowledged message and a Heartbeat (PROTOCOL.md, long poll).
+/// then answers with the engine's `pollAnswer()` (PROTOCOL.md, long poll).
 struct LongPollExchange {
     let session: Session
     let sessions: SessionList
@@ -31,22 +31,20 @@ struct LongPollExchange {
             switch result {
             case .failure(let error):
                 session.engine.reportProtocolError(error)
-            case .success(.disconnect):
-                sessions.end(session, .clientLeft)
             case .success(let message):
                 if case .heartbeat = message { isPoll = true }
-                session.engine.receive(message)
+                if session.engine.receive(message) == .disconnect { sessions.end(session, .clientLeft) }
             }
         }
         guard isPoll else { return HTTPAnswer.json(.null) }
         await hold()
-        return HTTPAnswer.json(bytes: Message.encodeBatch(answer()))
+        return HTTPAnswer.json(bytes: Message.encodeBatch(session.engine.pollAnswer()))
     }
 
     /// Waits until a message is sent, the session ends, a newer poll arrives or the timeout passes.
     private func hold() async {
         let (signal, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        guard let token = session.beginPoll(continuation, now: Date()) else { return }
+        guard let connection = session.beginPoll(continuation, now: Date()) else { return }
         let timeout = configuration.pollTimeout
         let timer = Task {
             try? await Task.sleep(for: timeout)
@@ -54,13 +52,6 @@ struct LongPollExchange {
         }
         for await _ in signal { break }
         timer.cancel()
-        session.endPoll(token, now: Date())
-    }
-
-    private func answer() -> [Message] {
-        var messages = session.engine.unacknowledgedMessages()
-        if session.engine.lastReceivedID != nil { messages.append(session.engine.takeHeartbeat()) }
-        if session.end?.sendsDisconnect == true { messages.append(.disconnect) }
-        return messages
+        session.endPoll(connection, now: Date())
     }
 }

@@ -28,9 +28,8 @@ public final class Session: Sendable {
         var opened = false
         var lastActivity: Date
         var heldPolls = 0
-        var poll: (token: Engine.ConnectionToken, signal: AsyncStream<Void>.Continuation)?
-        var webSocket: (token: Engine.ConnectionToken, finish: @Sendable () -> Void)?
-        var webSocketsAttached = 0
+        var poll: (connection: EngineConnection, signal: AsyncStream<Void>.Continuation)?
+        var webSocket: (connection: EngineConnection, finish: @Sendable () -> Void)?
         var graceTimer: Task<Void, Never>?
     }
 
@@ -61,31 +60,33 @@ public final class Session: Sendable {
 
     // MARK: WebSocket connections
 
-    /// Attaches a new socket: the engine writes through `writer`, and `finish` is called once
-    /// when the socket must close (replaced by a newer one, or the session ended). A previous
-    /// socket is finished and a pending grace timer is cancelled. `nil` when the session has ended.
-    func attachWebSocket(writer: @escaping Engine.FrameWriter, finish: @escaping @Sendable () -> Void) -> Engine.ConnectionToken? {
-        let replaced = state.withLock { state -> ((@Sendable () -> Void)?, Engine.ConnectionToken)? in
+    /// Attaches a new socket: the engine wakes it through `wake` (see `Engine.attach(wake:)`),
+    /// and `finish` is called once when the socket must close (replaced by a newer one, or the
+    /// session ended). A previous socket is finished and a pending grace timer is cancelled. `nil`
+    /// when the session has ended.
+    func attachWebSocket(
+        wake: @escaping @Sendable (EngineConnection) -> Void, finish: @escaping @Sendable () -> Void
+    ) -> EngineConnection? {
+        let replaced = state.withLock { state -> ((@Sendable () -> Void)?, EngineConnection)? in
             guard state.end == nil else { return nil }
             state.graceTimer?.cancel()
             state.graceTimer = nil
             let previous = state.webSocket?.finish
-            let token = engine.attach(writer: writer)
-            state.webSocket = (token, finish)
-            state.webSocketsAttached += 1
-            return (previous, token)
+            let connection = engine.attach(wake: wake)
+            state.webSocket = (connection, finish)
+            return (previous, connection)
         }
-        guard let (previous, token) = replaced else { return nil }
+        guard let (previous, connection) = replaced else { return nil }
         previous?()
-        return token
+        return connection
     }
 
-    /// Detaches the socket attached with `token`. Returns true when it was the current socket of a
-    /// live session, so the session now waits for a reconnection.
-    func detachWebSocket(_ token: Engine.ConnectionToken) -> Bool {
+    /// Detaches `connection`. Returns true when it was the current socket of a live session, so
+    /// the session now waits for a reconnection.
+    func detachWebSocket(_ connection: EngineConnection) -> Bool {
         state.withLock { state in
-            guard state.webSocket?.token == token else { return false }
-            engine.detach(token)
+            guard state.webSocket?.connection === connection else { return false }
+            engine.detach(connection)
             state.webSocket = nil
             return state.end == nil
         }
@@ -99,9 +100,6 @@ public final class Session: Sendable {
         }
     }
 
-    /// Whether the client has resumed the session on a new socket at least once.
-    var hasResumedWebSocket: Bool { state.withLock { $0.webSocketsAttached > 1 } }
-
     /// Whether a socket is attached.
     var hasWebSocket: Bool { state.withLock { $0.webSocket != nil } }
 
@@ -109,28 +107,28 @@ public final class Session: Sendable {
 
     /// Registers a held poll woken through `signal` whenever a message is sent; an earlier held
     /// poll is answered at once. `nil` when the session has ended.
-    func beginPoll(_ signal: AsyncStream<Void>.Continuation, now: Date) -> Engine.ConnectionToken? {
-        let outcome = state.withLock { state -> (AsyncStream<Void>.Continuation?, Engine.ConnectionToken)? in
+    func beginPoll(_ signal: AsyncStream<Void>.Continuation, now: Date) -> EngineConnection? {
+        let outcome = state.withLock { state -> (AsyncStream<Void>.Continuation?, EngineConnection)? in
             guard state.end == nil else { return nil }
             let previous = state.poll?.signal
-            let token = engine.attach { _ in signal.yield() }
-            state.poll = (token, signal)
+            let connection = engine.attach(writer: { _ in signal.yield() })
+            state.poll = (connection, signal)
             state.heldPolls += 1
             state.lastActivity = now
-            return (previous, token)
+            return (previous, connection)
         }
-        guard let (previous, token) = outcome else { return nil }
+        guard let (previous, connection) = outcome else { return nil }
         previous?.finish()
-        return token
+        return connection
     }
 
-    /// Ends the held poll registered with `token`.
-    func endPoll(_ token: Engine.ConnectionToken, now: Date) {
+    /// Ends the held poll registered as `connection`.
+    func endPoll(_ connection: EngineConnection, now: Date) {
         let signal = state.withLock { state -> AsyncStream<Void>.Continuation? in
-            engine.detach(token)
+            engine.detach(connection)
             state.heldPolls -= 1
             state.lastActivity = now
-            guard state.poll?.token == token else { return nil }
+            guard state.poll?.connection === connection else { return nil }
             defer { state.poll = nil }
             return state.poll?.signal
         }
@@ -169,9 +167,9 @@ public final class Session: Sendable {
 
     // MARK: Ending
 
-    /// Ends the session once: the client is sent a Disconnect when `end` says so, the engine
-    /// closes (pending requests fail), sockets and held polls finish. Returns false when the
-    /// session had already ended.
+    /// Ends the session once: the engine closes (pending requests fail), with a farewell
+    /// Disconnect to the client when `end` says so, and sockets and held polls finish. Returns
+    /// false when the session had already ended.
     func finish(_ end: SessionEnd) -> Bool {
         let taken = state.withLock { state -> ((@Sendable () -> Void)?, AsyncStream<Void>.Continuation?, Task<Void, Never>?)? in
             guard state.end == nil else { return nil }
@@ -184,8 +182,7 @@ public final class Session: Sendable {
         }
         guard let (finishSocket, poll, graceTimer) = taken else { return false }
         graceTimer?.cancel()
-        if end.sendsDisconnect, transport == .webSocket { try? engine.send(.disconnect) }
-        engine.close(reason: end.description)
+        engine.close(reason: end.description, farewell: end.sendsDisconnect)
         finishSocket?()
         poll?.finish()
         return true

@@ -87,8 +87,7 @@ public final class SessionList: Sendable {
         var logger = configuration.logger
         let id = SessionID.make()
         logger[metadataKey: "mushroom.session"] = .string(id)
-        var engineConfiguration = EngineConfiguration()
-        engineConfiguration.acknowledgement = transport == .webSocket ? .immediate : .manual
+        var engineConfiguration = EngineConfiguration().serving(TransportEnd(transport, .server))
         engineConfiguration.maximumUnacknowledged = configuration.maximumUnacknowledged
         engineConfiguration.maximumUnacknowledgedBytes = configuration.maximumUnacknowledgedBytes
         engineConfiguration.maximumConcurrentHandlers = configuration.maximumConcurrentHandlers
@@ -157,8 +156,8 @@ public final class SessionList: Sendable {
 
     /// A WebSocket session's socket closed: the session waits `webSocketGracePeriod` for the
     /// client to resume on the same URL, or ends at once when the grace period is zero.
-    func webSocketClosed(_ session: Session, token: Engine.ConnectionToken) {
-        guard session.detachWebSocket(token) else { return }
+    func webSocketClosed(_ session: Session, connection: EngineConnection) {
+        guard session.detachWebSocket(connection) else { return }
         let grace = configuration.webSocketGracePeriod
         guard grace > .zero else {
             end(session, .notResumed)

@@ -30,19 +30,12 @@ struct WebSocketConnection: Sendable {
         // Yields the close to send when the reader ends the socket; finished without one when the
         // session ends it (or is done with it).
         let (closes, close) = AsyncStream<Closing>.makeStream(bufferingPolicy: .bufferingOldest(1))
-        let token = session.attachWebSocket(writer: writer.enqueue, finish: { close.finish() })
-        guard let token else {
+        let connection = session.attachWebSocket(wake: writer.wake, finish: { close.finish() })
+        guard let connection else {
             try? await outbound.close(.goingAway, reason: "session \(session.id) has ended")
             return
         }
         sessions.opened(session)
-        // A resumed socket always carries a message first, a Heartbeat acknowledging what the
-        // session has received: a socket closed before any message is how the reference server
-        // refuses a session it forgot, and a client that sees one asks the server whether the
-        // session still exists. The greeting spares a quiet session's client that question.
-        if session.hasResumedWebSocket {
-            writer.enqueue(session.engine.takeHeartbeat())
-        }
         let session = self.session
         let failure = await withTaskGroup(of: Void.self) { group -> (any Error)? in
             group.addTask {
@@ -62,7 +55,7 @@ struct WebSocketConnection: Sendable {
                 return error
             }
         }
-        sessions.webSocketClosed(session, token: token)
+        sessions.webSocketClosed(session, connection: connection)
         if let failure { throw failure }
     }
 

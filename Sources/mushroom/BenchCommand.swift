@@ -1,5 +1,6 @@
 import ArgumentParser
 import MushroomClient
+import MushroomRPC
 import MushroomCommandLine
 import MushroomLoad
 
@@ -61,7 +62,7 @@ struct BenchCommand: AsyncParsableCommand {
         let options = LoadOptions(
             url: url, scenario: LoadScenario(rawValue: scenario) ?? .echo, connections: connections, depth: depth,
             duration: duration, warmup: warmup,
-            transport: TransportKind(rawValue: transport) ?? .ws)
+            transport: TransportKind(rawValue: transport) ?? .webSocket)
         try await CommandFailure.reporting {
             let result: LoadResult
             do {

@@ -14,7 +14,7 @@ struct ClientOptions: ParsableArguments {
 
     /// The transports to offer, in order.
     func transports() throws -> [TransportKind] {
-        guard let transport else { return [.ws, .poll] }
+        guard let transport else { return [.webSocket, .poll] }
         guard let kind = TransportKind(rawValue: transport) else {
             throw CommandFailure.usage("--transport must be ws or poll, not '\(transport)'.")
         }

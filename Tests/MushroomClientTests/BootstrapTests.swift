@@ -7,7 +7,7 @@ import Testing
 /// Every way a bootstrap can fail ends in its own error, with its own sentence.
 @Suite(.timeLimit(.minutes(1)))
 struct BootstrapTests {
-    static func bootstrapError(_ answer: FakeMushroomServer.Bootstrap, transports: [TransportKind] = [.ws, .poll]) async throws -> (BootstrapError?, String) {
+    static func bootstrapError(_ answer: FakeMushroomServer.Bootstrap, transports: [TransportKind] = [.webSocket, .poll]) async throws -> (BootstrapError?, String) {
         let server = try await FakeMushroomServer.start(bootstrap: answer)
         defer { Task { await server.stop() } }
         do {
@@ -64,7 +64,7 @@ struct BootstrapTests {
 
     @Test func transportNotOfferedIsUnexpected() async throws {
         let (error, _) = try await Self.bootstrapError(
-            .answer(status: 200, body: #"{"transport": "poll", "url": "http://127.0.0.1:1/x/"}"#), transports: [.ws])
+            .answer(status: 200, body: #"{"transport": "poll", "url": "http://127.0.0.1:1/x/"}"#), transports: [.webSocket])
         #expect(error == .unexpectedAnswer(#"it picked transport "poll", which was not offered"#))
     }
 

@@ -12,7 +12,7 @@ struct ClosedBeforeAnyMessageTests {
     @Test(arguments: [(status: 400, renewed: false), (status: 404, renewed: true)])
     func theSessionIsRenewedOnlyWhenTheServerAnswers404(status: Int, renewed: Bool) async throws {
         let server = try await FakeMushroomServer.start(closesSocketsAtOnce: true, sessionStatus: status)
-        let client = try await MushroomClient.connect(url: server.url, transports: [.ws], handler: ClosureHandler { _ in nil })
+        let client = try await MushroomClient.connect(url: server.url, transports: [.webSocket], handler: ClosureHandler { _ in nil })
         let changes = await transportChanges(client.events(), untilDisconnections: 3)
         await client.close()
         await server.stop()
@@ -21,7 +21,7 @@ struct ClosedBeforeAnyMessageTests {
     }
 
     /// The transport events until `count` disconnections were seen.
-    private func transportChanges(_ events: AsyncStream<EngineEvent>, untilDisconnections count: Int) async -> [TransportEvent] {
+    private func transportChanges(_ events: EventSubscription, untilDisconnections count: Int) async -> [TransportEvent] {
         var changes: [TransportEvent] = []
         for await event in events {
             guard case .transport(let change) = event.kind else { continue }

@@ -11,7 +11,7 @@ struct MalformedFrameTests {
         let frames = ["not json", #"{"a": 1}"#, "[]", "[99, 1]", #"[1, "x", "m"]"#, #"[1, 0, "ok.after", 1]"#]
         let server = try await FakeMushroomServer.start(frames: frames)
         let recorder = NotificationRecorder()
-        let client = try await MushroomClient.connect(url: server.url, transports: [.ws], handler: recorder)
+        let client = try await MushroomClient.connect(url: server.url, transports: [.webSocket], handler: recorder)
         let events = client.events()
         try client.notify("hello")
         let received = try await recorder.first(1)
@@ -41,7 +41,7 @@ struct MalformedFrameTests {
         configuration.maximumFrameSize = 1024
         let recorder = NotificationRecorder()
         let client = try await MushroomClient.connect(
-            url: server.url, transports: [.ws], handler: recorder, configuration: configuration)
+            url: server.url, transports: [.webSocket], handler: recorder, configuration: configuration)
         let events = client.events()
         try client.notify("hello")
         var disconnected = false

@@ -36,7 +36,7 @@ struct ReconnectTests {
         #expect(Set(numbers).count == numbers.count, "duplicates: \(numbers)")
         #expect(numbers == numbers.sorted())
         switch transport {
-        case .ws:
+        case .webSocket:
             // The reference server ends a WebSocket session when its socket closes: a new session follows.
             #expect(sawSessionLost)
         case .poll:
@@ -52,7 +52,7 @@ struct ReconnectTests {
 /// The transport events up to the reconnection: the next `connected` after a disconnection, over
 /// ws to the new session the reference server forces (it ends a WebSocket session when its socket
 /// closes). A subscription begins with the current state, so the first `connected` is the old one.
-func reconnection(in events: AsyncStream<EngineEvent>, transport: TransportKind) async -> [TransportEvent] {
+func reconnection(in events: EventSubscription, transport: TransportKind) async -> [TransportEvent] {
     var changes: [TransportEvent] = []
     for await event in events {
         guard case .transport(let change) = event.kind else { continue }

@@ -44,7 +44,7 @@ private struct EmbeddedSocket {
     let engine = Engine()
 
     init() throws {
-        let link = ConnectionLink(engine: engine, tracker: DeliveryTracker()) {}
+        let link = ConnectionLink(engine: engine) {}
         let handler = WebSocketSessionHandler(
             link: link, pingInterval: .zero, ended: channel.embeddedEventLoop.makePromise(of: ConnectionEnd.self))
         try channel.pipeline.syncOperations.addHandler(handler)

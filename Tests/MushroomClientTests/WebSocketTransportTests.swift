@@ -12,7 +12,7 @@ struct WebSocketTransportTests {
         // A ping every 500 ms; one unanswered at the next would close the connection.
         configuration.deadConnectionInterval = .seconds(1)
         configuration.backoff = ReconnectBackoff(initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200))
-        let client = try await MushroomClient.connect(url: server.url, transports: [.ws], configuration: configuration)
+        let client = try await MushroomClient.connect(url: server.url, transports: [.webSocket], configuration: configuration)
         let events = client.events()
         try await Task.sleep(for: .seconds(2.6))
         #expect(try await client.request("echo", "still here") == "still here")
@@ -27,7 +27,7 @@ struct WebSocketTransportTests {
         var configuration = ClientConfiguration()
         configuration.backoff = ReconnectBackoff(initialDelay: .seconds(30), maximumDelay: .seconds(30))
         let recorder = NotificationRecorder()
-        let client = try await MushroomClient.connect(url: server.url, transports: [.ws], handler: recorder, configuration: configuration)
+        let client = try await MushroomClient.connect(url: server.url, transports: [.webSocket], handler: recorder, configuration: configuration)
         let events = client.events()
         try client.notify("hello")
         #expect(await firstDisconnection(in: events) == "the server closed the WebSocket (close code 1008)")
@@ -36,7 +36,7 @@ struct WebSocketTransportTests {
         await server.stop()
     }
 
-    private func firstDisconnection(in events: AsyncStream<EngineEvent>) async -> String? {
+    private func firstDisconnection(in events: EventSubscription) async -> String? {
         for await event in events {
             if case .transport(.disconnected(let reason)) = event.kind { return reason }
         }

@@ -1,17 +1,18 @@
 import MushroomClient
 import MushroomLoad
+import MushroomRPC
 import Testing
 
 /// Every scenario run briefly against an in-process demo server: the counts must add up.
 @Suite(.serialized, .timeLimit(.minutes(1)))
 struct LoadGeneratorTests {
-    static func options(_ url: String, _ scenario: LoadScenario, connections: Int, depth: Int? = nil, transport: TransportKind = .ws) -> LoadOptions {
+    static func options(_ url: String, _ scenario: LoadScenario, connections: Int, depth: Int? = nil, transport: TransportKind = .webSocket) -> LoadOptions {
         LoadOptions(
             url: url, scenario: scenario, connections: connections, depth: depth,
             duration: .milliseconds(300), warmup: .milliseconds(100), transport: transport)
     }
 
-    @Test(arguments: [TransportKind.ws, .poll])
+    @Test(arguments: [TransportKind.webSocket, .poll])
     func echoAnswersEveryRequest(transport: TransportKind) async throws {
         try await withDemoServer { server in
             let result = try await LoadGenerator.run(Self.options(server.url, .echo, connections: 2, transport: transport))

@@ -144,10 +144,13 @@ import Testing
         #expect(log.withLock { $0 } == ["before Request", "after Request", "before Notification", "after Notification"])
     }
 
-    @Test func aSubscriptionBeginsWithItsInitialEventsThenFollowsLiveOnes() async throws {
-        let engine = Engine()
-        let state = EngineEvent(time: Date(timeIntervalSince1970: 5), kind: .transport(.connected(transport: "ws", url: "u", sessionID: nil)))
-        let events = engine.events(startingWith: [state])
+    @Test func aSubscriptionBeginsWithTheLatestTransportChangeThenFollowsLiveOnes() async throws {
+        var configuration = EngineConfiguration()
+        configuration.now = { Date(timeIntervalSince1970: 5) }
+        let engine = Engine(configuration: configuration)
+        engine.report(.connecting(url: "u", attempt: 1))
+        engine.report(.connected(transport: "ws", url: "u", sessionID: nil))
+        let events = engine.events()
         engine.publish(.protocolError("live"))
         var seen: [String] = []
         for await event in events {

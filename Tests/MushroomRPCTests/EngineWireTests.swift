@@ -72,8 +72,8 @@ import Testing
         })
         #expect(try engine.receive(frame: Array("[0, null]".utf8)) == .acknowledgement(released: 0))
         #expect(try engine.receive(frame: Array("[-1]".utf8)) == .disconnect)
-        engine.handleMessage(.heartbeat(.init(lastMessageID: 1)))
-        engine.handleMessage(.disconnect)
+        engine.dispatch(.heartbeat(.init(lastMessageID: 1)))
+        engine.dispatch(.disconnect)
         try await Task.sleep(for: .milliseconds(20))
         #expect(calls.load(ordering: .relaxed) == 0)
     }

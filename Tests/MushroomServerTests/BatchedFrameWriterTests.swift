@@ -9,10 +9,12 @@ struct BatchedFrameWriterTests {
     @Test func writesWhatQueuedUpInOrderAndOnlyTheLastHeartbeatOfABatch() throws {
         let connection = try WrittenFrames()
         let writer = BatchedFrameWriter(channel: connection.channel)
-        writer.enqueue(.heartbeat(.init(lastMessageID: 1)))
-        writer.enqueue(.notification(.init(id: 0, method: "a")))
-        writer.enqueue(.heartbeat(.init(lastMessageID: 2)))
-        writer.enqueue(.request(.init(id: 1, method: "b", data: [1, 2])))
+        let engine = Engine()
+        _ = engine.attach(wake: writer.wake)
+        try engine.send(.heartbeat(.init(lastMessageID: 1)))
+        try engine.send(.notification(.init(id: 0, method: "a")))
+        try engine.send(.heartbeat(.init(lastMessageID: 2)))
+        try engine.send(.request(.init(id: 1, method: "b", data: [1, 2])))
         #expect(try connection.messages() == [])
         connection.channel.embeddedEventLoop.run()
         #expect(try connection.writes() == 1)
@@ -21,7 +23,7 @@ struct BatchedFrameWriterTests {
             .heartbeat(.init(lastMessageID: 2)),
             .request(.init(id: 1, method: "b", data: [1, 2])),
         ])
-        writer.enqueue(.heartbeat(.init(lastMessageID: 3)))
+        try engine.send(.heartbeat(.init(lastMessageID: 3)))
         connection.channel.embeddedEventLoop.run()
         #expect(try connection.messages() == [.heartbeat(.init(lastMessageID: 3))])
     }
@@ -29,9 +31,12 @@ struct BatchedFrameWriterTests {
     @Test func nothingQueuedAfterFinishIsWrittenButWhatWasQueuedBeforeIs() throws {
         let connection = try WrittenFrames()
         let writer = BatchedFrameWriter(channel: connection.channel)
-        writer.enqueue(.notification(.init(id: 0, method: "before")))
+        let engine = Engine()
+        _ = engine.attach(wake: writer.wake)
+        try engine.send(.notification(.init(id: 0, method: "before")))
         writer.finish()
-        writer.enqueue(.notification(.init(id: 1, method: "after")))
+        connection.channel.embeddedEventLoop.run()
+        try engine.send(.notification(.init(id: 1, method: "after")))
         connection.channel.embeddedEventLoop.run()
         #expect(try connection.messages() == [.notification(.init(id: 0, method: "before"))])
     }
@@ -45,8 +50,10 @@ struct BatchedFrameWriterTests {
         let message = Message.notification(.init(id: 7, method: "m", data: data))
         let connection = try WrittenFrames()
         let writer = BatchedFrameWriter(channel: connection.channel)
-        writer.enqueue(message)
-        writer.enqueue(.heartbeat(.init(lastMessageID: 3)))
+        let engine = Engine()
+        _ = engine.attach(wake: writer.wake)
+        try engine.send(message)
+        try engine.send(.heartbeat(.init(lastMessageID: 3)))
         connection.channel.embeddedEventLoop.run()
         #expect(try connection.messages() == [message, .heartbeat(.init(lastMessageID: 3))])
     }
@@ -54,7 +61,9 @@ struct BatchedFrameWriterTests {
     @Test func withoutAFrameEncoderInThePipelineNothingIsWritten() throws {
         let channel = EmbeddedChannel()
         let writer = BatchedFrameWriter(channel: channel)
-        writer.enqueue(.notification(.init(id: 0, method: "a")))
+        let engine = Engine()
+        _ = engine.attach(wake: writer.wake)
+        try engine.send(.notification(.init(id: 0, method: "a")))
         channel.embeddedEventLoop.run()
         #expect(try channel.readOutbound(as: ByteBuffer.self) == nil)
     }

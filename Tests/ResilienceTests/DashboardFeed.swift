@@ -8,7 +8,7 @@ final class DashboardFeed: Sendable {
     private let model = Mutex(DashboardModel())
     private let task = Mutex<Task<Void, Never>?>(nil)
 
-    init(_ events: AsyncStream<EngineEvent>) {
+    init(_ events: EventSubscription) {
         let task = Task { [self] in
             for await event in events {
                 model.withLock { $0.ingest(event) }

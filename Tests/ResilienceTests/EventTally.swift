@@ -19,7 +19,7 @@ final class EventTally: Sendable {
     private let task = Mutex<Task<Void, Never>?>(nil)
 
     /// Starts counting `events` until the stream ends (the engine closes) or `finish` is called.
-    init(_ events: AsyncStream<EngineEvent>) {
+    init(_ events: EventSubscription) {
         let task = Task { [self] in
             for await event in events {
                 counts.withLock { Self.count(event.kind, in: &$0) }

@@ -21,7 +21,7 @@ struct FaultRun {
 
     let settings: FaultRunSettings
     let seed: UInt64
-    let transport: ClientTransportKind
+    let transport: TransportKind
     /// The most notifications the server keeps unacknowledged before it waits: the client's
     /// acknowledgements pace the publisher, as a well-behaved application would be paced.
     var window = 100

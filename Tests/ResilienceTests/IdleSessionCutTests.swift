@@ -15,7 +15,7 @@ struct IdleSessionCutTests {
         let proxy = try await TCPProxy.start(targetPort: server.port)
         let recorder = SequenceRecorder()
         let client = try await MushroomClient.connect(
-            url: "http://127.0.0.1:\(proxy.port)/", transports: [.ws], handler: recorder, configuration: .quickReconnection)
+            url: "http://127.0.0.1:\(proxy.port)/", transports: [.webSocket], handler: recorder, configuration: .quickReconnection)
         let events = EventTally(client.events())
         let deadline = Deadline(in: .seconds(20))
         do {

@@ -19,8 +19,8 @@ struct ServerRestartTests {
         case shutdown
     }
 
-    @Test(arguments: ClientTransportKind.allCases, Departure.allCases)
-    func theClientStartsOverOnTheNewServer(transport: ClientTransportKind, departure: Departure) async throws {
+    @Test(arguments: TransportKind.allCases, Departure.allCases)
+    func theClientStartsOverOnTheNewServer(transport: TransportKind, departure: Departure) async throws {
         let old = try await ResilienceServer.start()
         let proxy = try await TCPProxy.start(targetPort: old.port)
         var new: RunningMushroomServer?
@@ -35,7 +35,7 @@ struct ServerRestartTests {
 
     private func restart(
         from old: RunningMushroomServer, to new: inout RunningMushroomServer?, through proxy: TCPProxy,
-        transport: ClientTransportKind, departure: Departure
+        transport: TransportKind, departure: Departure
     ) async throws {
         let deadline = Deadline(in: .seconds(90))
         let recorder = SequenceRecorder()

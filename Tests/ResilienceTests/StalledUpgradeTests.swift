@@ -18,7 +18,7 @@ struct StalledUpgradeTests {
         configuration.connectTimeout = .seconds(5)
         let recorder = SequenceRecorder()
         let client = try await MushroomClient.connect(
-            url: "http://127.0.0.1:\(proxy.port)/", transports: [.ws], handler: recorder, configuration: configuration)
+            url: "http://127.0.0.1:\(proxy.port)/", transports: [.webSocket], handler: recorder, configuration: configuration)
         let events = EventTally(client.events())
         let deadline = Deadline(in: .seconds(60))
         do {

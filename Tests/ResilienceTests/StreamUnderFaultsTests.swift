@@ -1,3 +1,4 @@
+import MushroomRPC
 import Testing
 
 /// The protocol's promise under a faulty network: acknowledged delivery survives broken
@@ -6,8 +7,8 @@ import Testing
 /// longer run by hand.
 @Suite("A numbered stream through a faulty proxy", .timeLimit(.minutes(10)))
 struct StreamUnderFaultsTests {
-    @Test(arguments: ClientTransportKind.allCases)
-    func everyNotificationArrivesOnceAndInOrder(transport: ClientTransportKind) async throws {
+    @Test(arguments: TransportKind.allCases)
+    func everyNotificationArrivesOnceAndInOrder(transport: TransportKind) async throws {
         let settings = try FaultRunSettings.fromEnvironment()
         for seed in settings.seeds {
             let result = try await FaultRun(settings: settings, seed: seed, transport: transport).run()

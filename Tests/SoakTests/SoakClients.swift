@@ -17,7 +17,7 @@ struct SoakClients: Sendable {
     /// Calls `publish` every `interval` until `stop` is set, so that every session, slow consumers
     /// included, receives a steady numbered stream besides the demo's ticker and topics.
     func broadcast(every interval: Duration, until stop: StopFlag) async {
-        await withClient(name: "broadcaster", transport: .ws) { client in
+        await withClient(name: "broadcaster", transport: .webSocket) { client in
             var seq: Int64 = 0
             let pad = String(repeating: "m", count: 512)
             while !stop.isRaised {
@@ -73,7 +73,7 @@ struct SoakClients: Sendable {
     /// One in four clients polls: every poll client holds a connection of the client library's
     /// shared HTTP pool (16 per host) for its held poll, so a majority of poll clients would queue.
     private static func transport(_ n: Int) -> TransportKind {
-        n % 4 == 3 ? .poll : .ws
+        n % 4 == 3 ? .poll : .webSocket
     }
 
     /// Connects a client, runs `body`, closes it; records the failure if anything throws.
@@ -87,7 +87,7 @@ struct SoakClients: Sendable {
             tally.fail("\(name) (\(transport.rawValue)) could not connect: \(error)")
             return
         }
-        tally.clientStarted(webSocket: transport == .ws)
+        tally.clientStarted(webSocket: transport == .webSocket)
         do {
             try await body(client)
         } catch {

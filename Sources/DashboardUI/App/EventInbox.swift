@@ -54,7 +54,7 @@ public final class EventInbox: Sendable {
     }
 
     /// Posts every event of `stream` until it ends (run it in a task next to the dashboard).
-    public func pump(_ stream: AsyncStream<EngineEvent>) async {
+    public func pump(_ stream: some AsyncSequence<EngineEvent, Never>) async {
         for await event in stream { post(event) }
     }
 }

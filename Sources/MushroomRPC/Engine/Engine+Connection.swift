@@ -1,33 +1,38 @@
 import Foundation
 
 /// The transport-facing side of the engine: connections come and go, frames come in, and the
-/// reliability rules decide what is retransmitted, acknowledged, dropped or handled.
+/// reliability rules (and the rules of the transport the engine serves) decide what is
+/// retransmitted, acknowledged, dropped or handled.
 extension Engine {
-    /// Attaches the writer of a newly opened connection and retransmits, in order, every message
-    /// the peer has not acknowledged. With an automatic acknowledgement policy, a Heartbeat
-    /// acknowledging what was received so far follows.
-    public func attach(writer: @escaping FrameWriter) -> ConnectionToken {
-        state.withLock { state in
-            state.generation += 1
-            state.writer = writer
-            for message in state.channel.unacknowledged { write(message, in: &state) }
-            if configuration.acknowledgement != .manual, state.channel.lastReceivedID != nil {
-                writeHeartbeat(in: &state)
+    /// Attaches a newly opened connection, replacing the current one, and queues on it, in order,
+    /// every message the peer has not acknowledged (and a Heartbeat where the acknowledgement
+    /// policy or the transport's rules call for one). `wake` is called, with no lock held, each
+    /// time messages wait on an idle connection; the transport then takes them with
+    /// `EngineConnection.takeOutbound()` until a batch comes back empty.
+    public func attach(wake: @escaping @Sendable (EngineConnection) -> Void) -> EngineConnection {
+        withDeferred { channel.attach(wake: wake, &$0) }
+    }
+
+    /// Attaches a connection whose outbound messages are handed to `writer` one at a time, in wire
+    /// order, with no lock held, by one thread at a time (the one whose send woke the connection):
+    /// for a transport that writes synchronously, and for tests.
+    @discardableResult
+    public func attach(writer: @escaping FrameWriter) -> EngineConnection {
+        attach { connection in
+            while case let batch = connection.takeOutbound(), !batch.isEmpty {
+                for message in batch { writer(message) }
             }
-            return ConnectionToken(generation: state.generation)
         }
     }
 
-    /// Detaches the writer attached with `token`; messages are buffered until the next `attach`.
-    public func detach(_ token: ConnectionToken) {
-        state.withLock { state in
-            guard state.generation == token.generation else { return }
-            state.writer = nil
-        }
+    /// Detaches `connection` if it is still the current one; messages are buffered until the
+    /// next `attach`.
+    public func detach(_ connection: EngineConnection) {
+        channel.detach(connection)
     }
 
-    /// Whether a connection's writer is attached.
-    public var isAttached: Bool { state.withLock { $0.writer != nil } }
+    /// Whether a connection is attached.
+    public var isAttached: Bool { channel.isAttached }
 
     /// Parses and receives one frame. A malformed frame is reported as a protocol error event and
     /// thrown; the engine keeps serving.
@@ -45,122 +50,96 @@ extension Engine {
 
     /// Reports a malformed inbound message in the log and as an event.
     public func reportProtocolError(_ error: MessageParseError) {
-        log(.warning, "malformed message: \(error)")
-        publish(.protocolError(error.description))
+        reportProtocolViolation(error.description)
     }
 
-    /// Receives one parsed message: acknowledgements release the outbound buffer, new messages are
-    /// acknowledged per policy and handled, duplicates are acknowledged again per policy and dropped.
+    /// Reports inbound traffic that breaks a rule of the protocol or the transport (a binary
+    /// WebSocket frame, say) in the log and as an event; the engine keeps serving.
+    public func reportProtocolViolation(_ description: String) {
+        log(.warning, "malformed message: \(description)")
+        publish(.protocolError(description))
+    }
+
+    /// Receives one parsed message: acknowledgements release the outbound buffer (and confirm
+    /// delivery), new messages are acknowledged per policy and handled, duplicates are
+    /// acknowledged again per policy and dropped.
     @discardableResult
     public func receive(_ message: Message) -> ReliableChannel.Disposition {
-        let disposition = state.withLock { state in
-            let disposition = state.channel.receive(message)
-            switch disposition {
-            case .deliver:
-                publish(.messageReceived(message))
-                if message.id != nil { acknowledgeIfDue(in: &state) }
-            case .duplicate(let id):
-                // Acknowledged again: the peer sends a duplicate when our acknowledgement of it
-                // was lost, and keeps it (and retransmits it) until one arrives.
-                publish(.duplicateDropped(id))
-                acknowledgeIfDue(in: &state)
-            case .acknowledgement, .disconnect:
-                publish(.messageReceived(message))
-            }
-            return disposition
+        let disposition = withDeferred { channel.receive(message, &$0) }
+        switch disposition {
+        case .deliver: dispatch(message)
+        case .acknowledgement:
+            if case .heartbeat(let heartbeat) = message { delivery.delivered(through: heartbeat.lastMessageID) }
+        case .duplicate, .disconnect: break
         }
-        if disposition == .deliver { handleMessage(message) }
         return disposition
     }
 
-    private func acknowledgeIfDue(in state: inout State) {
-        switch configuration.acknowledgement {
-        case .manual:
-            break
-        case .immediate:
-            writeHeartbeat(in: &state)
-        case .batched(let everyMessages, let idle):
-            state.receivedSinceAcknowledgement += 1
-            if state.receivedSinceAcknowledgement >= everyMessages {
-                writeHeartbeat(in: &state)
-            } else if !state.idleAcknowledgementScheduled {
-                state.idleAcknowledgementScheduled = true
-                Task { [weak self] in
-                    try? await Task.sleep(for: idle)
-                    self?.acknowledgeIdle()
-                }
-            }
-        }
+    /// Handles one accepted inbound message, without the reliability rules.
+    func dispatch(_ message: Message) {
+        inbound.dispatch(message, on: self)
     }
 
-    private func acknowledgeIdle() {
-        state.withLock { state in
-            state.idleAcknowledgementScheduled = false
-            if state.receivedSinceAcknowledgement > 0 { writeHeartbeat(in: &state) }
-        }
+    /// Records that the peer answered a write carrying `batch` (a long-poll client's POST answered
+    /// with `200`): where the transport counts that as confirmation, the messages are delivered.
+    public func confirmWritten(_ batch: [Message]) {
+        guard configuration.transport?.confirmsDeliveryWhenAnswered == true else { return }
+        delivery.delivered(through: batch.compactMap(\.id).max())
     }
 
-    private func writeHeartbeat(in state: inout State) {
-        guard state.writer != nil else { return }
-        state.receivedSinceAcknowledgement = 0
-        write(state.channel.heartbeat, in: &state)
-    }
-
-    /// The Heartbeat acknowledging everything received so far, for a transport that sends it
-    /// itself (a long poll); it is recorded as sent.
+    /// The Heartbeat acknowledging everything received so far, for a transport that carries it
+    /// itself (each long poll); it is recorded as sent.
     public func takeHeartbeat() -> Message {
-        state.withLock { state in
-            state.receivedSinceAcknowledgement = 0
-            let heartbeat = state.channel.heartbeat
-            publish(.messageSent(heartbeat))
-            return heartbeat
-        }
+        withDeferred { channel.takeHeartbeat(&$0) }
+    }
+
+    /// A long-poll server's answer to a poll: every unacknowledged message, then a Heartbeat once
+    /// something was received, then a Disconnect when the engine closed with a farewell.
+    public func pollAnswer() -> [Message] {
+        withDeferred { channel.pollAnswer(&$0) }
     }
 
     /// The highest inbound id processed (what a Heartbeat acknowledges), if any.
-    public var lastReceivedID: MessageID? { state.withLock { $0.channel.lastReceivedID } }
+    public var lastReceivedID: MessageID? { channel.lastReceivedID }
 
-    /// Outbound messages the peer has not acknowledged yet, oldest first (a long poll's answer).
+    /// Outbound messages the peer has not acknowledged yet, oldest first.
     public func unacknowledgedMessages() -> [Message] {
-        state.withLock { Array($0.channel.unacknowledged) }
+        channel.unacknowledged
     }
 
     /// The number of outbound messages the peer has not acknowledged yet.
-    public var unacknowledgedCount: Int { state.withLock { $0.channel.unacknowledgedCount } }
+    public var unacknowledgedCount: Int { channel.unacknowledgedCount }
 
-    /// Starts over as a new session: pending requests fail with `ConnectionLost`, the outbound
-    /// buffer and the duplicate filter are cleared, and ids count from 0 again.
+    /// Starts over as a new session: pending requests and delivery waits fail with
+    /// `ConnectionLost`, the outbound buffer and the duplicate filter are cleared, and ids count
+    /// from 0 again.
     public func resetSession(reason: String) {
-        let failures = state.withLock { state in
-            let failures = failPendingRequests(reason: "session lost: \(reason)", in: &state)
-            state.channel = ReliableChannel(
-                maximumUnacknowledged: configuration.maximumUnacknowledged,
-                maximumUnacknowledgedBytes: configuration.maximumUnacknowledgedBytes)
-            state.nextID = 0
-            state.receivedSinceAcknowledgement = 0
-            publish(.transport(.sessionLost(reason: reason)))
-            return failures
+        withDeferred { deferred in
+            requests.failAll(reason: "session lost: \(reason)", &deferred)
+            channel.reset()
+            hub.publish(EngineEvent(time: configuration.now(), kind: .transport(.sessionLost(reason: reason))), &deferred)
         }
-        for (continuation, error) in failures { continuation.resume(throwing: error) }
+        delivery.reset(reason: "session lost: \(reason)")
     }
 
-    /// Closes the engine for good: pending requests fail with `ConnectionLost(reason)`, later sends
-    /// throw it, and event subscriptions end after a final `closed` event.
-    public func close(reason: String) {
-        let failures = state.withLock { state -> [(CheckedContinuation<JSONValue, any Error>, any Error)] in
-            guard state.closedReason == nil else { return [] }
-            state.closedReason = reason
-            state.writer = nil
-            let failures = failPendingRequests(reason: reason, in: &state)
-            publish(.transport(.closed(reason: reason)))
-            return failures
+    /// Closes the engine for good: with `farewell`, the peer is sent a Disconnect (on the attached
+    /// connection, or in the next poll answer); pending requests and delivery waits fail with
+    /// `ConnectionLost(reason)`, later sends throw it, and event subscriptions end after a final
+    /// `closed` event.
+    public func close(reason: String, farewell: Bool = false) {
+        let closed = withDeferred { deferred in
+            guard channel.close(.init(reason: reason, farewell: farewell), &deferred) else { return false }
+            requests.failAll(reason: reason, &deferred)
+            hub.publish(EngineEvent(time: configuration.now(), kind: .transport(.closed(reason: reason))), &deferred)
+            hub.finish(&deferred)
+            return true
         }
-        for (continuation, error) in failures { continuation.resume(throwing: error) }
-        notificationQueue.finish()
-        broadcaster.finish()
+        guard closed else { return }
+        delivery.reset(reason: reason)
+        inbound.finish()
         flushSuppressedLines()
     }
 
     /// Why the engine was closed, or `nil` while it is open.
-    public var closedReason: String? { state.withLock { $0.closedReason } }
+    public var closedReason: String? { channel.closure?.reason }
 }

@@ -45,6 +45,18 @@ public struct EngineConfiguration: Sendable {
     public var now: @Sendable () -> Date = { Date() }
     /// How many events a slow event subscriber may have waiting before the oldest are dropped.
     public var eventBufferLimit = 65_536
+    /// The end of a transport this engine serves, whose rules it applies; `nil` for none (an
+    /// engine on an `InMemoryLink`). Set with `serving(_:batch:)`.
+    public private(set) var transport: TransportEnd?
 
     public init() {}
+
+    /// This configuration for an engine serving `transport`: the transport's rules apply, and it
+    /// acknowledges as the transport says (`batch` is a WebSocket client's batching).
+    public func serving(_ transport: TransportEnd, batch: AcknowledgementBatch? = nil) -> EngineConfiguration {
+        var configuration = self
+        configuration.transport = transport
+        configuration.acknowledgement = transport.acknowledgement(batch: batch)
+        return configuration
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HeapModule
 
 /// A request waiting for its answer. The continuation may arrive after the answer
 /// (a very fast peer, or a cancellation racing the call); then the result waits here for it.
@@ -8,27 +9,53 @@ struct PendingRequest {
     let timeout: Duration?
     var continuation: CheckedContinuation<JSONValue, any Error>?
     var result: Result<JSONValue, any Error>?
-    var timeoutTask: Task<Void, Never>?
 }
 
-/// The engine's outstanding outbound requests, and a short memory of those that timed out
-/// so that a late answer is told apart from a stray one.
+/// The engine's outstanding outbound requests, their deadlines in order, and a short memory of
+/// those that timed out so that a late answer is told apart from a stray one.
 struct RequestTable {
+    /// When a request with a timeout gives up.
+    struct Deadline: Comparable {
+        let instant: ContinuousClock.Instant
+        let id: MessageID
+
+        static func < (left: Deadline, right: Deadline) -> Bool {
+            (left.instant, left.id) < (right.instant, right.id)
+        }
+    }
+
     private(set) var pending: [MessageID: PendingRequest] = [:]
+    /// Deadlines of pending requests, earliest first; entries of requests that finished earlier
+    /// stay until they come up (or the heap is rebuilt), and are skipped.
+    private var deadlines = Heap<Deadline>()
     private var timedOut: Set<MessageID> = []
     private var timedOutOrder: [MessageID] = []
     private static let timedOutMemory = 1024
 
     var count: Int { pending.count }
 
-    mutating func insert(_ request: PendingRequest, id: MessageID) {
+    /// The earliest deadline of a pending request.
+    var earliestDeadline: ContinuousClock.Instant? { deadlines.min?.instant }
+
+    mutating func insert(_ request: PendingRequest, id: MessageID, deadline: ContinuousClock.Instant?) {
         pending[id] = request
+        guard let deadline else { return }
+        deadlines.insert(Deadline(instant: deadline, id: id))
+        // Entries of answered requests accumulate under a steady load; rebuild from the pending
+        // ones when they are most of the heap.
+        if deadlines.count > 64, deadlines.count > 2 * pending.count {
+            deadlines = Heap(deadlines.unordered.filter { pending[$0.id]?.result == nil && pending[$0.id] != nil })
+        }
     }
 
-    mutating func setTimeoutTask(_ task: Task<Void, Never>, for id: MessageID) -> Bool {
-        guard pending[id] != nil, pending[id]?.result == nil else { return false }
-        pending[id]?.timeoutTask = task
-        return true
+    /// Removes the deadlines up to `now`; returns the ids of the pending requests they belong to.
+    mutating func takeExpired(at now: ContinuousClock.Instant) -> [MessageID] {
+        var expired: [MessageID] = []
+        while let earliest = deadlines.min, earliest.instant <= now {
+            deadlines.removeMin()
+            if let entry = pending[earliest.id], entry.result == nil { expired.append(earliest.id) }
+        }
+        return expired
     }
 
     /// Records the outcome of request `id`. Returns the request and, when its continuation is
@@ -38,7 +65,6 @@ struct RequestTable {
         _ id: MessageID, with result: Result<JSONValue, any Error>, timedOut isTimeout: Bool
     ) -> (request: PendingRequest, resume: CheckedContinuation<JSONValue, any Error>?)? {
         guard var entry = pending[id], entry.result == nil else { return nil }
-        entry.timeoutTask?.cancel()
         if isTimeout { rememberTimeout(id) }
         if let continuation = entry.continuation {
             pending[id] = nil
@@ -74,6 +100,7 @@ struct RequestTable {
                 failed.append((id, finished.request, finished.resume))
             }
         }
+        deadlines = Heap()
         timedOut.removeAll()
         timedOutOrder.removeAll()
         return failed

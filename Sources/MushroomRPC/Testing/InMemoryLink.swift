@@ -15,7 +15,7 @@ public final class InMemoryLink: Sendable {
     private struct LinkState {
         var generation = 0
         var connected = false
-        var tokens: (left: Engine.ConnectionToken, right: Engine.ConnectionToken)?
+        var connections: (left: EngineConnection, right: EngineConnection)?
     }
 
     /// Shared with the pump tasks, which must not keep the link itself alive.
@@ -53,22 +53,22 @@ public final class InMemoryLink: Sendable {
             state.connected = true
             return state.generation
         }
-        let rightToken = right.attach { [toLeft] message in toLeft.yield(Frame(bytes: message.frame, generation: generation)) }
-        let leftToken = left.attach { [toRight] message in toRight.yield(Frame(bytes: message.frame, generation: generation)) }
-        shared.state.withLock { $0.tokens = (leftToken, rightToken) }
+        let rightConnection = right.attach { [toLeft] message in toLeft.yield(Frame(bytes: message.frame, generation: generation)) }
+        let leftConnection = left.attach { [toRight] message in toRight.yield(Frame(bytes: message.frame, generation: generation)) }
+        shared.state.withLock { $0.connections = (leftConnection, rightConnection) }
     }
 
     /// Cuts the link: both engines detach, and frames still in flight are lost.
     public func disconnect() {
-        let tokens = shared.state.withLock { state in
+        let connections = shared.state.withLock { state in
             state.generation += 1
             state.connected = false
-            defer { state.tokens = nil }
-            return state.tokens
+            defer { state.connections = nil }
+            return state.connections
         }
-        if let tokens {
-            left.detach(tokens.left)
-            right.detach(tokens.right)
+        if let connections {
+            left.detach(connections.left)
+            right.detach(connections.right)
         }
     }
 

@@ -1,8 +1,8 @@
-import MushroomRPC
 import Synchronization
 
-/// Knows how far the server has confirmed receiving our messages: a Heartbeat acknowledging them,
-/// or (long poll) a successful POST carrying them. `MushroomClient.waitUntilDelivered` waits here.
+/// Knows how far the peer has confirmed receiving our messages: a Heartbeat acknowledging them,
+/// or (a long-poll client) a POST carrying them answered with `200`. `Engine.waitUntilDelivered`
+/// waits here.
 final class DeliveryTracker: Sendable {
     private struct Waiter {
         let id: MessageID

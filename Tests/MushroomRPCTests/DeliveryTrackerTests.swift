@@ -1,5 +1,4 @@
-@testable import MushroomClient
-import MushroomRPC
+@testable import MushroomRPC
 import Testing
 
 struct DeliveryTrackerTests {

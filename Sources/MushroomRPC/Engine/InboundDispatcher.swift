@@ -1,0 +1,135 @@
+import Foundation
+import Synchronization
+
+/// What an engine does with an accepted inbound message (PROTOCOL.md's engine table): a Request
+/// is admitted (at most `maximumConcurrentHandlers` at once, beyond which it is answered with an
+/// Error at once) and answered through the handler, a Notification is passed to the handler in
+/// arrival order, one at a time, and a Response or Error completes its pending request. The
+/// hooks run around each.
+final class InboundDispatcher: Sendable {
+    /// The reply data for errors that are not `RPCError`s; details stay in the log.
+    static let internalErrorReply: JSONValue = "Internal server error"
+
+    let handler: any RPCHandler
+    private let configuration: EngineConfiguration
+    private let activeHandlers = Atomic<Int>(0)
+    private let notifications = BatchQueue<Message.Notification>()
+
+    init(handler: any RPCHandler, configuration: EngineConfiguration) {
+        self.handler = handler
+        self.configuration = configuration
+    }
+
+    /// Passes queued notifications to the handler, one at a time, until `finish()`; run it in a
+    /// task that holds the engine weakly.
+    func runNotifications(on engine: @escaping @Sendable () -> Engine?) async {
+        while let batch = await notifications.next() {
+            for notification in batch {
+                guard let engine = engine() else { return }
+                await run(notification, on: engine)
+            }
+        }
+    }
+
+    /// Stops taking notifications.
+    func finish() {
+        notifications.finish()
+    }
+
+    func dispatch(_ message: Message, on engine: Engine) {
+        switch message {
+        case .request(let request):
+            start(request, on: engine)
+        case .notification(let notification):
+            runHooks(configuration.hooks.beforeHandling, message, engine)
+            notifications.push(notification)
+        case .response(let response):
+            runHooks(configuration.hooks.beforeHandling, message, engine)
+            engine.answer(requestID: response.requestID, outcome: .response(response.data))
+            runHooks(configuration.hooks.afterHandling, message, engine)
+        case .error(let error):
+            runHooks(configuration.hooks.beforeHandling, message, engine)
+            engine.answer(requestID: error.requestID, outcome: .error(error.data))
+            runHooks(configuration.hooks.afterHandling, message, engine)
+        case .heartbeat, .disconnect:
+            break
+        }
+    }
+
+    private func runHooks(_ hooks: [MessageHooks.Hook], _ message: Message, _ engine: Engine) {
+        for hook in hooks { hook(message, engine) }
+    }
+
+    /// Takes a handler slot; false when `maximumConcurrentHandlers` are busy.
+    private func admit() -> Bool {
+        guard let limit = configuration.maximumConcurrentHandlers else {
+            activeHandlers.add(1, ordering: .relaxed)
+            return true
+        }
+        var current = activeHandlers.load(ordering: .relaxed)
+        while current < limit {
+            let (exchanged, original) = activeHandlers.compareExchange(
+                expected: current, desired: current + 1, ordering: .relaxed)
+            if exchanged { return true }
+            current = original
+        }
+        return false
+    }
+
+    private func start(_ request: Message.Request, on engine: Engine) {
+        let admitted = admit()
+        let started = configuration.now()
+        runHooks(configuration.hooks.beforeHandling, .request(request), engine)
+        engine.publish(.requestStarted(RequestStart(direction: .inbound, id: request.id, method: request.method, data: request.data, deadline: nil)))
+        guard admitted else {
+            let data: JSONValue = .string("too many concurrent requests (limit \(configuration.maximumConcurrentHandlers ?? 0))")
+            engine.log(.warning, "refused request \(request.id) '\(request.method)': \(data)")
+            reply(to: request, outcome: .error(data), started: started, on: engine)
+            return
+        }
+        let call = RPCCall(kind: .request, id: request.id, method: request.method, data: request.data, engine: engine)
+        Task {
+            let outcome: RequestOutcome
+            do {
+                let answer = try await handler.handle(call)
+                try Message.checkDepth(of: answer)
+                outcome = .response(answer)
+            } catch let error as any RPCError {
+                outcome = .error(error.replyData)
+            } catch {
+                engine.log(.error, "request \(request.id) '\(request.method)' failed: \(error)")
+                outcome = .error(Self.internalErrorReply)
+            }
+            activeHandlers.subtract(1, ordering: .relaxed)
+            reply(to: request, outcome: outcome, started: started, on: engine)
+        }
+    }
+
+    private func reply(to request: Message.Request, outcome: RequestOutcome, started: Date, on engine: Engine) {
+        do {
+            try engine.sendNew { id in
+                if case .response(let data) = outcome {
+                    return .response(.forRequest(request, id: id, data: data))
+                }
+                let data: JSONValue = if case .error(let data) = outcome { data } else { Self.internalErrorReply }
+                return .error(.forRequest(request, id: id, data: data))
+            }
+        } catch {
+            engine.log(.warning, "could not answer request \(request.id) '\(request.method)': \(error)")
+        }
+        engine.publish(.requestFinished(RequestFinish(
+            direction: .inbound, id: request.id, method: request.method, outcome: outcome,
+            latency: .seconds(configuration.now().timeIntervalSince(started)))))
+        runHooks(configuration.hooks.afterHandling, .request(request), engine)
+    }
+
+    private func run(_ notification: Message.Notification, on engine: Engine) async {
+        let call = RPCCall(kind: .notification, id: notification.id, method: notification.method, data: notification.data, engine: engine)
+        do {
+            _ = try await handler.handle(call)
+        } catch {
+            engine.log(.info, "notification \(notification.id) '\(notification.method)' failed: \(error)")
+        }
+        runHooks(configuration.hooks.afterHandling, .notification(notification), engine)
+    }
+}
