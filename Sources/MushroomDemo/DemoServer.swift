@@ -31,16 +31,4 @@ public struct DemoServer: Sendable {
         }
     }
 
-    /// Starts the demo server on `host:port` (0 picks a free port) in the background.
-    public static func start(
-        host: String = "127.0.0.1", port: Int = 0, tickInterval: Duration = .milliseconds(200),
-        shutdownOnSignals: Bool = false
-    ) async throws -> RunningMushroomServer {
-        var configuration = MushroomServerConfiguration()
-        configuration.host = host
-        configuration.port = port
-        var options = Options()
-        options.tickInterval = tickInterval
-        return try await makeServer(configuration: configuration, options: options).start(shutdownOnSignals: shutdownOnSignals)
-    }
 }

@@ -2,10 +2,8 @@ import Foundation
 import MushroomRPC
 import Synchronization
 
-/// One client session: its id, its transport, its `Engine` and its topic subscriptions.
-///
-/// Handlers reach the session of a call through `SessionList.session(for: call.engine)`, and can
-/// call the client back with `session.engine.request(...)`.
+/// One client session: its id, its transport, its `Engine` and its topic subscriptions. A handler
+/// calls the client of a call back with `call.engine.request(...)`.
 public final class Session: Sendable {
     /// The session id, the last segment of the session URL.
     public let id: String

@@ -41,11 +41,6 @@ public final class SessionList: Sendable {
     /// The live session with id `id`.
     public func session(id: String) -> Session? { registry.withLock { $0.byID[id] } }
 
-    /// The live session whose engine is `engine` (from a handler: `session(for: call.engine)`).
-    public func session(for engine: Engine) -> Session? {
-        registry.withLock { registry in registry.byID.values.first { $0.engine === engine } }
-    }
-
     /// Sends a notification to every session, subscribed or not (the reference's
     /// `SessionList.notify`); returns how many sessions it was sent to. Throws, sending nothing,
     /// for data nested deeper than a message may carry.
