@@ -18,9 +18,7 @@ extension DashboardModel {
         case .applyFilter: stream.applyFilter()
         case .cancelFilterEdit: stream.cancelFilterEdit()
         case .clearFilter: stream.clearFilter()
-        case .togglePause:
-            stream.togglePause()
-            pausedSince = stream.pausedEnd == nil ? nil : time
+        case .togglePause: stream.togglePause()
         case .clear: clearFocusedPane()
         case .openDetail: detail = focusedDetail(at: time)
         case .closeDetail: detail = nil

@@ -32,8 +32,6 @@ public struct DashboardModel: Sendable {
     var requestPosition = ListPosition()
     var errorPosition = ListPosition()
     var detail: Detail?
-    /// When the stream was paused.
-    var pausedSince: Date?
 
     /// An empty model with these bounds.
     public init(configuration: DashboardConfiguration = DashboardConfiguration()) {
@@ -101,21 +99,18 @@ public struct DashboardModel: Sendable {
         let view = stream.view
         let window = stream.window(rows: layout.streamRows, in: view)
         let rows = window.map { position in
-            let sequence = view.sequence(at: position)
-            let entry = stream.ring[sequence: sequence]
-            return NotificationRow(
-                sequence: sequence, time: entry.time, id: entry.id, method: entry.method, data: entry.data,
-                summary: entry.data.compactString)
+            let entry = stream.ring[sequence: view.sequence(at: position)]
+            return NotificationRow(time: entry.time, id: entry.id, method: entry.method, data: entry.data, summary: entry.data.compactString)
         }
+        let selectedRow = stream.selected.flatMap { selected in window.firstIndex { view.sequence(at: $0) == selected } }
         let ring = stream.ring
         return StreamSnapshot(
-            rows: rows, selectedRow: stream.selected.flatMap { selected in rows.firstIndex { $0.sequence == selected } },
-            isFollowing: stream.isFollowing, hiddenAbove: window.lowerBound, hiddenBelow: view.count - window.upperBound,
-            viewCount: view.count, retained: ring.count, capacity: ring.capacity, dropped: ring.dropped,
+            rows: rows, selectedRow: selectedRow.map { $0 - window.lowerBound }, hiddenBelow: view.count - window.upperBound,
+            retained: ring.count, capacity: ring.capacity, dropped: ring.dropped,
             totalReceived: ring.endSequence, ratePerSecond1s: stream.total.ratePerSecond1s(at: instant),
             ratePerSecond10s: stream.total.ratePerSecond10s(at: instant), rateHistory: stream.total.history(at: instant),
             methods: stream.activity.busiest(layout.methodRows, at: instant), methodCount: stream.activity.count,
-            isPaused: stream.pausedEnd != nil, pausedSince: pausedSince, arrivedSincePause: stream.arrivedSincePause,
+            isPaused: stream.pausedEnd != nil, arrivedSincePause: stream.arrivedSincePause,
             filter: FilterSnapshot(
                 applied: stream.filterText, editing: stream.editingFilter?.snapshot, error: stream.filterError))
     }
@@ -124,15 +119,14 @@ public struct DashboardModel: Sendable {
         let (range, selected) = requestPosition.window(count: requests.rowCount, rows: layout.requestRows)
         return RequestsSnapshot(
             rows: requests.rows(range, at: now), selectedRow: selected.flatMap { range.contains($0) ? $0 - range.lowerBound : nil },
-            firstRowIndex: range.lowerBound, inFlightCount: requests.inFlightCount, recentCount: requests.recent.count,
-            finishedTotal: requests.finishedTotal, timeouts: requests.timeouts, lateResponses: requests.lateResponses,
-            latencies: requests.methodLatencies())
+            inFlightCount: requests.inFlightCount, finishedTotal: requests.finishedTotal, timeouts: requests.timeouts,
+            latencies: requests.methodLatencies(limit: layout.methodRows))
     }
 
     private func errorsSnapshot() -> ErrorsSnapshot {
         let (range, selected) = errorPosition.window(count: errors.count, rows: layout.errorRows)
         return ErrorsSnapshot(
             rows: Array(errors.sorted[range]), selectedRow: selected.flatMap { range.contains($0) ? $0 - range.lowerBound : nil },
-            firstRowIndex: range.lowerBound, groupCount: errors.count, total: errors.total)
+            total: errors.total)
     }
 }

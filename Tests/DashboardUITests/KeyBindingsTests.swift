@@ -85,8 +85,10 @@ import Testing
         #expect(commands(.character("q"), help) == [.quit])
     }
 
-    @Test func resizeAtAnyTime() {
-        #expect(commands(.resize, Context(focus: .form, isEditingFilter: true)) == [.resize])
+    @Test func resizeDoesNothingInAnyMode() {
+        for context in [Context(focus: .form), Context(focus: .stream, isEditingFilter: true), Context(focus: .stream, isHelpShown: true)] {
+            #expect(commands(.resize, context) == [])
+        }
     }
 
     @Test func characterCodes() {

@@ -85,6 +85,19 @@ import Testing
     }
 
     @Test(arguments: sizes, profiles)
+    func ratesShowRequestLatenciesBelowTheNotificationRates(size: Size, profile: ColorProfile) throws {
+        let surface = try SampleDashboard.render(size: size, profile: profile)
+        let rect = try #require(Self.layout(size).rates)
+        // Slowest p99 first; the histogram reports the middle of a bucket (30 ms reads 28 ms).
+        let wide = size.columns >= 120
+        let first = wide ? 3 : 1
+        #expect(Self.inner(surface, rect, row: first - 1).hasPrefix(wide ? "orders.created 8       0.3/s" : "chat.message 8       0.3/s"))
+        #expect(Self.inner(surface, rect, row: first).hasPrefix(wide ? "fail.always    1       p50 28ms   p99 28ms" : "fail.always  1       p50 28ms   p99 28ms"))
+        #expect(surface[rect.row + 1 + first, rect.column + 1].style == Self.expected(.method, profile))
+        if wide { #expect(Self.inner(surface, rect, row: first + 1).hasPrefix("echo           1       p50 12ms   p99 12ms")) }
+    }
+
+    @Test(arguments: sizes, profiles)
     func requests(size: Size, profile: ColorProfile) throws {
         let surface = try SampleDashboard.render(size: size, profile: profile)
         let rect = try #require(Self.layout(size).panes[.requests])

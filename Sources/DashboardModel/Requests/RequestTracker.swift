@@ -22,13 +22,12 @@ struct RequestTracker: Sendable {
     }
 
     private var inFlight: [Key: Pending] = [:]
-    private(set) var recent: RingBuffer<Finished>
+    private var recent: RingBuffer<Finished>
     private var latencies: [String: LatencyHistogram] = [:]
     private let methodLimit: Int
     private let inFlightLimit: Int
     private(set) var finishedTotal = 0
     private(set) var timeouts = 0
-    private(set) var lateResponses = 0
     /// Methods of requests seen, for form completion (bounded like the latency table).
     private(set) var methods: Set<String> = []
 
@@ -53,7 +52,7 @@ struct RequestTracker: Sendable {
 
     mutating func finish(_ finish: RequestFinish, at time: Date) {
         let pending = inFlight.removeValue(forKey: Key(direction: finish.direction, id: finish.id))
-        let started = pending?.started ?? time.addingTimeInterval(-finish.latency.seconds)
+        let started = pending?.started ?? time.addingTimeInterval(-finish.latency.timeInterval)
         recent.append(Finished(start: pending?.start, finish: finish, started: started, finished: time))
         finishedTotal += 1
         switch finish.outcome {
@@ -70,7 +69,6 @@ struct RequestTracker: Sendable {
 
     /// Flags the recent outbound request `id` as having got a late response.
     mutating func markLateResponse(requestID: MessageID) {
-        lateResponses += 1
         var sequence = recent.endSequence - 1
         while sequence >= recent.startSequence {
             let finished = recent[sequence: sequence]
@@ -100,13 +98,14 @@ struct RequestTracker: Sendable {
         }
     }
 
-    /// The methods' latency percentiles, slowest p99 first.
-    func methodLatencies() -> [MethodLatency] {
+    /// The `limit` methods with the slowest p99 latency, slowest first.
+    func methodLatencies(limit: Int) -> [MethodLatency] {
         latencies.compactMap { method, histogram in
             guard let p50 = histogram.percentile(0.5), let p99 = histogram.percentile(0.99) else { return nil }
             return MethodLatency(method: method, count: histogram.count, p50: p50, p99: p99)
         }
         .sorted { ($0.p99, $1.method) > ($1.p99, $0.method) }
+        .prefix(limit).map(\.self)
     }
 
     private static func row(_ pending: Pending, at now: Date) -> RequestRow {

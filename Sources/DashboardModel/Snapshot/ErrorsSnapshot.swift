@@ -6,10 +6,6 @@ public struct ErrorsSnapshot: Sendable, Hashable {
     public let rows: [ErrorGroup]
     /// Index into `rows` of the selected row, when it is visible.
     public let selectedRow: Int?
-    /// Index of the first visible row in the whole list.
-    public let firstRowIndex: Int
-    /// Groups kept.
-    public let groupCount: Int
     /// Errors counted since the model started (or the last clear).
     public let total: Int
 }

@@ -7,19 +7,14 @@ public struct RequestsSnapshot: Sendable, Hashable {
     public let rows: [RequestRow]
     /// Index into `rows` of the selected row, when it is visible.
     public let selectedRow: Int?
-    /// Index of the first visible row in the whole list.
-    public let firstRowIndex: Int
     /// Requests in flight (both directions).
     public let inFlightCount: Int
-    /// Finished requests kept in the recent list.
-    public let recentCount: Int
     /// Requests finished since the model started.
     public let finishedTotal: Int
     /// Outbound requests that timed out since the model started.
     public let timeouts: Int
-    /// Responses that arrived after their request had timed out.
-    public let lateResponses: Int
-    /// Latency percentiles per method (answered requests only), slowest p99 first.
+    /// Latency percentiles per method (answered requests only), slowest p99 first, at most
+    /// `DashboardLayout.methodRows`.
     public let latencies: [MethodLatency]
 }
 

@@ -161,7 +161,6 @@ public final class DashboardApp {
             case .quit: return .quit
             case .toggleHelp: view.showsHelp.toggle()
             case .closeHelp: view.showsHelp = false
-            case .resize: break
             case .action(let action):
                 for engineCommand in model.apply(action, at: Date()) { perform(engineCommand) }
             }
@@ -179,7 +178,6 @@ public final class DashboardApp {
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+        Int(duration.timeInterval * 1000)
     }
 }

@@ -6,8 +6,6 @@ public enum KeyCommand: Sendable, Hashable {
     case toggleHelp
     case closeHelp
     case quit
-    /// Re-measure the screen.
-    case resize
 }
 
 /// The key map: turns keys into commands given what the screen is showing. A pure function,
@@ -45,7 +43,8 @@ public enum KeyBindings {
     /// The commands for `key` in `context` (none when the key does nothing there).
     public static func commands(for key: Key, in context: Context) -> [KeyCommand] {
         if key == .control("c") { return [.quit] }
-        if key == .resize { return [.resize] }
+        // The loop lays out every frame from the screen's size: a resize only has to wake it.
+        if key == .resize { return [] }
         if context.isHelpShown { return key == .character("q") ? [.quit] : [.closeHelp] }
         if context.isEditingFilter { return editing(key, apply: .applyFilter, cancel: .cancelFilterEdit) }
         if context.isDetailOpen { return detail(key, context: context) }
