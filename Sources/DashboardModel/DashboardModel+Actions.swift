@@ -2,7 +2,8 @@ import Foundation
 import MushroomRPC
 
 extension DashboardModel {
-    /// Applies an operator action at `time`; returns what the engine should do (a submitted form).
+    /// Applies an operator action at `time`; returns what the engine should do (a submitted form),
+    /// each command with a new id for its `CommandResult`.
     public mutating func apply(_ action: OperatorAction, at time: Date) -> [EngineCommand] {
         switch action {
         case .focusNext: focus = Self.pane(after: focus, by: 1)
@@ -34,8 +35,11 @@ extension DashboardModel {
         case .cursorToEnd: editText { $0.moveCursorToEnd() }
         case .completeMethod: form.completeMethod(from: knownMethods)
         case .submit:
-            guard let command = form.submit() else { return [] }
-            formResult = FormResult(submitted: command)
+            guard let kind = form.submit() else { return [] }
+            let command = EngineCommand(id: CommandID(nextCommandNumber), kind: kind)
+            nextCommandNumber += 1
+            formResult = FormResult(submitted: kind)
+            formCommand = command.id
             return [command]
         case .historyPrevious: form.historyPrevious()
         case .historyNext: form.historyNext()

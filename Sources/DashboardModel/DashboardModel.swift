@@ -5,12 +5,13 @@ import MushroomRPC
 /// model and update). A value with no I/O and no clock of its own: every time comes from an event,
 /// an action or the snapshot's instant, so it is tested with plain dates. One task owns it: each
 /// frame, drain the pending engine events into it, apply the keys pressed, perform the commands
-/// returned, and render a snapshot.
+/// returned (each result comes back with its command's id), and render a snapshot.
 ///
 /// ```swift
 /// var model = DashboardModel()
 /// for await event in engine.events() { model.ingest(event) }          // engine side
 /// let commands = model.apply(.submit, at: Date())                      // operator side
+/// model.receive(CommandResult(id: commands[0].id, outcome: .notified(7)))  // what became of it
 /// let frame = model.snapshot(at: Date())                               // render this
 /// ```
 public struct DashboardModel: Sendable {
@@ -29,6 +30,10 @@ public struct DashboardModel: Sendable {
     var form: RequestForm
     /// What became of the last form sent.
     var formResult: FormResult?
+    /// The command the last form sent, whose result `formResult` follows.
+    var formCommand: CommandID?
+    /// The number of the next command emitted.
+    var nextCommandNumber = 1
     var requestPosition = ListPosition()
     var errorPosition = ListPosition()
     var detail: Detail?
@@ -55,10 +60,8 @@ public struct DashboardModel: Sendable {
             connection.duplicateDropped()
         case .requestStarted(let start):
             requests.start(start, at: time)
-            formResult = formResult?.following(event.kind)
         case .requestFinished(let finish):
             requests.finish(finish, at: time)
-            formResult = formResult?.following(event.kind)
             errors.record(finish, at: time)
         case .unmatchedResponse(let requestID, let late):
             if late {
@@ -78,6 +81,13 @@ public struct DashboardModel: Sendable {
             case .connecting, .connected, .reconnectScheduled, .closed: break
             }
         }
+    }
+
+    /// Takes in what became of a command it emitted; the form's result line follows the last
+    /// command the form sent and ignores the others.
+    public mutating func receive(_ result: CommandResult) {
+        guard result.id == formCommand else { return }
+        formResult = formResult?.receiving(result.outcome)
     }
 
     /// What the screen shows at `now`: the visible rows of each list, counts, rates, ages and countdowns.

@@ -5,18 +5,20 @@ import MushroomRPC
 /// The dashboard's run loop: owns the terminal and the model, on one thread. Each turn it reads a
 /// key (with a short timeout), drains the engine events posted to the inbox, updates the model,
 /// and draws a frame when something changed or something on screen moves (countdowns, ages),
-/// at most `Options.frameInterval` apart. Commands from the model (a submitted form) are handed
-/// to `perform`.
+/// at most `Options.frameInterval` apart. Each command from the model (a submitted form) is
+/// handed to `perform` in a task of its own; what it returns goes back to the model, tagged with
+/// the command's id, through a `ResultMailbox` drained each frame.
 ///
 /// ```swift
 /// let inbox = EventInbox()
 /// let pump = Task { await inbox.pump(engine.events()) }
 /// let exit = try await DashboardApp.launch(options: .init(theme: try Theme.named(name)), inbox: inbox) { command in
-///     switch command {  // outcomes come back as engine events
+///     switch command {
 ///     case .sendRequest(let method, let data, let timeout):
-///         Task { _ = try? await engine.request(method, data, timeout: timeout) }
+///         do { return .requestFinished(.response(try await engine.request(method, data, timeout: timeout)), latency: .zero) }
+///         catch { return CommandResult.Outcome(requestError: error, latency: .zero) }
 ///     case .sendNotification(let method, let data):
-///         _ = try? engine.notify(method, data)
+///         do { return .notified(try engine.notify(method, data)) } catch { return .refused("\(error)") }
 ///     }
 /// }
 /// pump.cancel()
@@ -62,14 +64,18 @@ public final class DashboardApp {
         case closed(String)
     }
 
+    /// Performs a command and says what became of it.
+    public typealias Performer = @Sendable (EngineCommand.Kind) async -> CommandResult.Outcome
+
     private let options: Options
     private let inbox: EventInbox
-    private let perform: @Sendable (EngineCommand) -> Void
+    private let perform: Performer
+    private let results = ResultMailbox()
     private var model: DashboardModel
     private var view = ViewState()
 
     /// A dashboard that takes events from `inbox` and hands commands to `perform`; `run()` starts it.
-    public init(options: Options, inbox: EventInbox, perform: @escaping @Sendable (EngineCommand) -> Void) {
+    public init(options: Options, inbox: EventInbox, perform: @escaping Performer) {
         self.options = options
         self.inbox = inbox
         self.perform = perform
@@ -85,7 +91,7 @@ public final class DashboardApp {
     /// Runs the dashboard on a thread of its own (curses must stay on one thread) until the
     /// operator quits or a termination signal arrives; the terminal is restored before it returns.
     public static func launch(
-        options: Options, inbox: EventInbox, perform: @escaping @Sendable (EngineCommand) -> Void
+        options: Options, inbox: EventInbox, perform: @escaping Performer
     ) async throws(TerminalError) -> Exit {
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Exit, TerminalError>, Never>) in
             let thread = Thread {
@@ -131,6 +137,9 @@ public final class DashboardApp {
             for event in events { model.ingest(event) }
             if dropped > 0 { view.notice = "\(dropped) engine events were dropped: the screen fell behind" }
             if !events.isEmpty || dropped > 0 { dirty = true }
+            let results = results.drain()
+            for result in results { model.receive(result) }
+            if !results.isEmpty { dirty = true }
 
             let now = Date()
             let second = Int(now.timeIntervalSince1970)
@@ -162,10 +171,16 @@ public final class DashboardApp {
             case .toggleHelp: view.showsHelp.toggle()
             case .closeHelp: view.showsHelp = false
             case .action(let action):
-                for engineCommand in model.apply(action, at: Date()) { perform(engineCommand) }
+                for command in model.apply(action, at: Date()) { start(command) }
             }
         }
         return nil
+    }
+
+    /// Performs `command` in a task of its own and posts its result, with its id, to the mailbox.
+    private func start(_ command: EngineCommand) {
+        let (perform, results) = (perform, results)
+        Task { results.post(CommandResult(id: command.id, outcome: await perform(command.kind))) }
     }
 
     /// Whether something on screen changes with time alone (countdowns, a reconnection timer).

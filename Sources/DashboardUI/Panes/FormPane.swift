@@ -49,13 +49,13 @@ public enum FormPane {
         return cursor
     }
 
-    /// The result line: "add: ok 63ms 42", "slow: waiting (#3)", "nope: error "rpc_nope"".
+    /// The result line: "add: ok 63ms 42", "slow: sending", "nope: error "rpc_nope"".
     static func describe(_ result: FormResult) -> (text: String, isError: Bool) {
         switch result {
         case .sending(let method): return ("\(method): sending", false)
-        case .waiting(let method, let id): return ("\(method): waiting for an answer to #\(id)", false)
-        case .notified(let method): return ("\(method): notification sent", false)
-        case .finished(let method, _, let outcome, let latency):
+        case .notified(let method, let id): return ("\(method): notification \(id) sent", false)
+        case .refused(let method, let reason): return ("\(method): not sent: \(reason)", true)
+        case .finished(let method, let outcome, let latency):
             let took = Format.duration(latency)
             switch outcome {
             case .response(let data): return ("\(method): ok \(took) \(data.compactString)", false)
