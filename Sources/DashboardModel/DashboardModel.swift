@@ -47,6 +47,15 @@ public struct DashboardModel: Sendable {
         form = RequestForm(configuration: configuration)
     }
 
+    /// Whether the stream filter is being edited (typed text goes to it).
+    public var isEditingFilter: Bool { stream.isEditingFilter }
+
+    /// Whether a detail view is open.
+    public var isDetailOpen: Bool { detail != nil }
+
+    /// The form field that receives typed text when the form has focus.
+    public var focusedFormField: FormField { form.focusedField }
+
     /// Takes in one engine or transport event.
     public mutating func ingest(_ event: EngineEvent) {
         let time = event.time

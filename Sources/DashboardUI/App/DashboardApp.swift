@@ -5,7 +5,8 @@ import MushroomRPC
 /// The dashboard's run loop: owns the terminal and the model, on one thread. Each turn it reads a
 /// key (with a short timeout), drains the engine events posted to the inbox, updates the model,
 /// and draws a frame when something changed or something on screen moves (countdowns, ages),
-/// at most `Options.frameInterval` apart. Each command from the model (a submitted form) is
+/// at most `Options.frameInterval` apart. Keys only update the model: the one snapshot of a turn
+/// is built for its frame, however many keys arrived (a paste of 1000 characters builds one). Each command from the model (a submitted form) is
 /// handed to `perform` in a task of its own; what it returns goes back to the model, tagged with
 /// the command's id, through a `ResultMailbox` drained each frame.
 ///
@@ -71,14 +72,24 @@ public final class DashboardApp {
     private let inbox: EventInbox
     private let perform: Performer
     private let results = ResultMailbox()
+    private let makeSnapshot: (DashboardModel, Date) -> DashboardSnapshot
     private var model: DashboardModel
     private var view = ViewState()
 
     /// A dashboard that takes events from `inbox` and hands commands to `perform`; `run()` starts it.
-    public init(options: Options, inbox: EventInbox, perform: @escaping Performer) {
+    public convenience init(options: Options, inbox: EventInbox, perform: @escaping Performer) {
+        self.init(options: options, inbox: inbox, perform: perform) { $0.snapshot(at: $1) }
+    }
+
+    /// A dashboard whose frames take their snapshot from `makeSnapshot` (tests count them).
+    init(
+        options: Options, inbox: EventInbox, perform: @escaping Performer,
+        makeSnapshot: @escaping (DashboardModel, Date) -> DashboardSnapshot
+    ) {
         self.options = options
         self.inbox = inbox
         self.perform = perform
+        self.makeSnapshot = makeSnapshot
         model = DashboardModel(configuration: options.model)
     }
 
@@ -114,6 +125,12 @@ public final class DashboardApp {
             glyphs: terminal.isUTF8 ? .unicode : .ascii,
             format: Format(timeZone: options.timeZone))
         view.notice = terminal.warnings.isEmpty ? nil : terminal.warnings.joined(separator: "; ")
+        return run(on: terminal, renderer: renderer)
+    }
+
+    /// Runs the loop on `terminal` until the operator quits, a termination signal arrives or the
+    /// inbox is closed.
+    func run(on terminal: some DashboardTerminal, renderer: DashboardRenderer) -> Exit {
         var dirty = true
         var lastFrame = ContinuousClock.now - options.frameInterval
         var lastFrameSecond = 0
@@ -148,10 +165,10 @@ public final class DashboardApp {
             else { continue }
             layout = ScreenLayout(size: terminal.surface.size, focus: model.focus, maximized: model.maximized)
             if model.layout != layout.modelLayout { _ = model.apply(.layout(layout.modelLayout), at: now) }
-            let snapshot = model.snapshot(at: now)
-            terminal.surface.beginFrame()
+            let snapshot = makeSnapshot(model, now)
+            terminal.beginFrame()
             renderer.render(snapshot, view: view, layout: layout, on: terminal.surface)
-            terminal.surface.endFrame()
+            terminal.endFrame()
             animating = Self.isAnimating(snapshot)
             lastFrame = ContinuousClock.now
             lastFrameSecond = second
@@ -159,11 +176,10 @@ public final class DashboardApp {
         }
     }
 
-    /// Applies a key; returns `.quit` when it asks to quit.
+    /// Applies a key to the model (no snapshot: the next frame builds one); returns `.quit` when it asks to quit.
     private func handle(_ key: Key, layout: ScreenLayout) -> KeyCommand? {
         let context = KeyBindings.Context(
-            snapshot: model.snapshot(at: Date()), isHelpShown: view.showsHelp,
-            pageRows: max(1, (layout.panes[model.focus]?.height ?? 3) - 2))
+            model: model, isHelpShown: view.showsHelp, pageRows: max(1, (layout.panes[model.focus]?.height ?? 3) - 2))
         view.notice = nil
         for command in KeyBindings.commands(for: key, in: context) {
             switch command {

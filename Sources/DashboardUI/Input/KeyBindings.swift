@@ -32,11 +32,12 @@ public enum KeyBindings {
             self.pageRows = pageRows
         }
 
-        /// The context of a snapshot with the help overlay shown or not.
-        public init(snapshot: DashboardSnapshot, isHelpShown: Bool, pageRows: Int) {
+        /// The context of a model's current state (read without building a snapshot), with the
+        /// help overlay shown or not.
+        public init(model: DashboardModel, isHelpShown: Bool, pageRows: Int) {
             self.init(
-                focus: snapshot.focus, isEditingFilter: snapshot.stream.filter.editing != nil, isDetailOpen: snapshot.detail != nil,
-                isHelpShown: isHelpShown, formField: snapshot.form.focusedField, pageRows: pageRows)
+                focus: model.focus, isEditingFilter: model.isEditingFilter, isDetailOpen: model.isDetailOpen,
+                isHelpShown: isHelpShown, formField: model.focusedFormField, pageRows: pageRows)
         }
     }
 
