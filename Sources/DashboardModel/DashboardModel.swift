@@ -23,10 +23,11 @@ public struct DashboardModel: Sendable {
     public internal(set) var focus = Pane.stream
     /// The maximised pane, if any (also in the snapshot).
     public internal(set) var maximized: Pane?
+    // The panes' parts (see `Pane.slot`).
     var stream: NotificationStream
-    var requests: RequestTracker
+    var requests: RequestList
     var connection = ConnectionTracker()
-    var errors: ErrorLog
+    var errors: ErrorList
     var form: RequestForm
     /// What became of the last form sent.
     var formResult: FormResult?
@@ -34,16 +35,14 @@ public struct DashboardModel: Sendable {
     var formCommand: CommandID?
     /// The number of the next command emitted.
     var nextCommandNumber = 1
-    var requestPosition = ListPosition()
-    var errorPosition = ListPosition()
     var detail: Detail?
 
     /// An empty model with these bounds.
     public init(configuration: DashboardConfiguration = DashboardConfiguration()) {
         self.configuration = configuration
         stream = NotificationStream(configuration: configuration)
-        requests = RequestTracker(configuration: configuration)
-        errors = ErrorLog(limit: configuration.maximumErrorGroups)
+        requests = RequestList(configuration: configuration)
+        errors = ErrorList(configuration: configuration)
         form = RequestForm(configuration: configuration)
     }
 
@@ -68,25 +67,25 @@ public struct DashboardModel: Sendable {
         case .duplicateDropped:
             connection.duplicateDropped()
         case .requestStarted(let start):
-            requests.start(start, at: time)
+            requests.tracker.start(start, at: time)
         case .requestFinished(let finish):
-            requests.finish(finish, at: time)
-            errors.record(finish, at: time)
+            requests.tracker.finish(finish, at: time)
+            errors.log.record(finish, at: time)
         case .unmatchedResponse(let requestID, let late):
             if late {
-                requests.markLateResponse(requestID: requestID)
+                requests.tracker.markLateResponse(requestID: requestID)
             } else {
-                errors.record(.unmatchedResponse, method: nil, detail: "an answer to request \(requestID), which is not pending", at: time)
+                errors.log.record(.unmatchedResponse, method: nil, detail: "an answer to request \(requestID), which is not pending", at: time)
             }
         case .protocolError(let detail):
-            errors.record(.protocolError, method: nil, detail: detail, at: time)
+            errors.log.record(.protocolError, method: nil, detail: detail, at: time)
         case .outboundOverflow(let full):
-            errors.record(.outboundOverflow, method: nil, detail: "\(full.amount) unacknowledged: a message was refused", at: time)
+            errors.log.record(.outboundOverflow, method: nil, detail: "\(full.amount) unacknowledged: a message was refused", at: time)
         case .transport(let transportEvent):
             connection.transport(transportEvent, at: time)
             switch transportEvent {
-            case .disconnected(let reason): errors.record(.transport, method: nil, detail: reason, at: time)
-            case .sessionLost(let reason): errors.record(.sessionLost, method: nil, detail: reason, at: time)
+            case .disconnected(let reason): errors.log.record(.transport, method: nil, detail: reason, at: time)
+            case .sessionLost(let reason): errors.log.record(.sessionLost, method: nil, detail: reason, at: time)
             case .connecting, .connected, .reconnectScheduled, .closed: break
             }
         }
@@ -103,20 +102,21 @@ public struct DashboardModel: Sendable {
     public func snapshot(at now: Date) -> DashboardSnapshot {
         DashboardSnapshot(
             time: now, focus: focus, maximized: maximized, stream: streamSnapshot(at: now),
-            requests: requestsSnapshot(at: now), connection: connection.snapshot(at: now), errors: errorsSnapshot(),
+            requests: requests.snapshot(rows: layout.rows(for: .requests), latencyRows: layout.methodRows, at: now),
+            connection: connection.snapshot(at: now), errors: errors.snapshot(rows: layout.rows(for: .errors)),
             form: form.snapshot(methods: knownMethods, maximumCompletions: configuration.maximumCompletions, result: formResult),
             detail: detail?.snapshot(rows: layout.detailRows))
     }
 
     /// Methods seen in notifications and requests, for completion.
     var knownMethods: Set<String> {
-        requests.methods.union(stream.activity.names)
+        requests.tracker.methods.union(stream.activity.names)
     }
 
     private func streamSnapshot(at now: Date) -> StreamSnapshot {
         let instant = Instant(now)
         let view = stream.view
-        let window = stream.window(rows: layout.streamRows, in: view)
+        let window = stream.window(rows: layout.rows(for: .stream), in: view)
         let rows = window.map { position in
             let entry = stream.ring[sequence: view.sequence(at: position)]
             return NotificationRow(time: entry.time, id: entry.id, method: entry.method, data: entry.data, summary: entry.data.compactString)
@@ -132,20 +132,5 @@ public struct DashboardModel: Sendable {
             isPaused: stream.pausedEnd != nil, arrivedSincePause: stream.arrivedSincePause,
             filter: FilterSnapshot(
                 applied: stream.filterText, editing: stream.editingFilter?.snapshot, error: stream.filterError))
-    }
-
-    private func requestsSnapshot(at now: Date) -> RequestsSnapshot {
-        let (range, selected) = requestPosition.window(count: requests.rowCount, rows: layout.requestRows)
-        return RequestsSnapshot(
-            rows: requests.rows(range, at: now), selectedRow: selected.flatMap { range.contains($0) ? $0 - range.lowerBound : nil },
-            inFlightCount: requests.inFlightCount, finishedTotal: requests.finishedTotal, timeouts: requests.timeouts,
-            latencies: requests.methodLatencies(limit: layout.methodRows))
-    }
-
-    private func errorsSnapshot() -> ErrorsSnapshot {
-        let (range, selected) = errorPosition.window(count: errors.count, rows: layout.errorRows)
-        return ErrorsSnapshot(
-            rows: Array(errors.sorted[range]), selectedRow: selected.flatMap { range.contains($0) ? $0 - range.lowerBound : nil },
-            total: errors.total)
     }
 }

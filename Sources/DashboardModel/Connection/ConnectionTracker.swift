@@ -110,3 +110,6 @@ struct ConnectionTracker: Sendable {
             duplicatesDropped: duplicatesDropped)
     }
 }
+
+/// The connection pane shows the tracker; it has no list to select in, scroll or clear.
+extension ConnectionTracker: PaneModel {}

@@ -3,7 +3,7 @@ import MushroomRPC
 
 /// In-flight requests (oldest first) followed by recently finished ones (newest first), as one list.
 public struct RequestsSnapshot: Sendable, Hashable {
-    /// The visible rows, at most `DashboardLayout.requestRows`.
+    /// The visible rows, at most the requests pane's rows (`DashboardLayout.rows(for:)`).
     public let rows: [RequestRow]
     /// Index into `rows` of the selected row, when it is visible.
     public let selectedRow: Int?

@@ -3,7 +3,7 @@ import MushroomRPC
 
 /// The visible part of the notification stream with its counters, rates and filter.
 public struct StreamSnapshot: Sendable, Hashable {
-    /// The visible rows, oldest first (newest at the bottom), at most `DashboardLayout.streamRows`.
+    /// The visible rows, oldest first (newest at the bottom), at most the stream pane's rows (`DashboardLayout.rows(for:)`).
     public let rows: [NotificationRow]
     /// Index into `rows` of the selected row, when it is visible.
     public let selectedRow: Int?

@@ -3,6 +3,9 @@ import DashboardModel
 /// Per-method notification rates (count, rate over ten seconds, a sparkline of the last minute),
 /// then per-method request latencies (answered count, p50, p99) in up to half the rows.
 public enum RatesPane {
+    /// Below the stream, above the requests.
+    public static let placement = Placement(column: .left, order: 1) { min(max($0 / 6, 4), 8) }
+
     /// Draws the box in `rect`, border included.
     public static func draw(_ context: PaneContext, in rect: Rect) {
         let stream = context.snapshot.stream

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The errors pane's part of the model: the error groups and the list's selection.
+struct ErrorList: PaneModel {
+    var log: ErrorLog
+    var position = ListPosition()
+
+    init(configuration: DashboardConfiguration) {
+        log = ErrorLog(limit: configuration.maximumErrorGroups)
+    }
+
+    mutating func moveSelection(by delta: Int, rows: Int) {
+        position.moveSelection(by: delta, count: log.count, rows: rows)
+    }
+
+    mutating func selectFirst(rows: Int) {
+        position.select(0, count: log.count, rows: rows)
+    }
+
+    mutating func selectLast(rows: Int) {
+        position.select(log.count - 1, count: log.count, rows: rows)
+    }
+
+    mutating func scroll(by delta: Int, rows: Int) {
+        position.scroll(by: delta, count: log.count, rows: rows)
+    }
+
+    mutating func clear() {
+        log.removeAll()
+        position = ListPosition()
+    }
+
+    func detail(rows: Int, at time: Date) -> Detail? {
+        guard let selected = position.selected, selected < log.count else { return nil }
+        let group = log.sorted[selected]
+        let title = "\(group.kind.rawValue) \(group.method ?? "")".trimmingCharacters(in: .whitespaces)
+        let text = """
+            count: \(group.count)
+            first seen: \(group.firstSeen.formatted(.iso8601))
+            last seen: \(group.lastSeen.formatted(.iso8601))
+            latest: \(group.latestDetail)
+            """
+        return Detail(title: title, text: text)
+    }
+
+    /// The visible `rows` groups.
+    func snapshot(rows: Int) -> ErrorsSnapshot {
+        let (range, selected) = position.window(count: log.count, rows: rows)
+        return ErrorsSnapshot(
+            rows: Array(log.sorted[range]), selectedRow: selected.flatMap { range.contains($0) ? $0 - range.lowerBound : nil },
+            total: log.total)
+    }
+}
