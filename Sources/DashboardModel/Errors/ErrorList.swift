@@ -1,7 +1,7 @@
 import Foundation
 
 /// The errors pane's part of the model: the error groups and the list's selection.
-struct ErrorList: PaneModel {
+struct ErrorList: ListPaneModel {
     var log: ErrorLog
     var position = ListPosition()
 
@@ -9,21 +9,7 @@ struct ErrorList: PaneModel {
         log = ErrorLog(limit: configuration.maximumErrorGroups)
     }
 
-    mutating func moveSelection(by delta: Int, rows: Int) {
-        position.moveSelection(by: delta, count: log.count, rows: rows)
-    }
-
-    mutating func selectFirst(rows: Int) {
-        position.select(0, count: log.count, rows: rows)
-    }
-
-    mutating func selectLast(rows: Int) {
-        position.select(log.count - 1, count: log.count, rows: rows)
-    }
-
-    mutating func scroll(by delta: Int, rows: Int) {
-        position.scroll(by: delta, count: log.count, rows: rows)
-    }
+    var rowCount: Int { log.count }
 
     mutating func clear() {
         log.removeAll()
@@ -45,9 +31,7 @@ struct ErrorList: PaneModel {
 
     /// The visible `rows` groups.
     func snapshot(rows: Int) -> ErrorsSnapshot {
-        let (range, selected) = position.window(count: log.count, rows: rows)
-        return ErrorsSnapshot(
-            rows: Array(log.sorted[range]), selectedRow: selected.flatMap { range.contains($0) ? $0 - range.lowerBound : nil },
-            total: log.total)
+        let (range, selectedRow) = visibleWindow(rows: rows)
+        return ErrorsSnapshot(rows: Array(log.sorted[range]), selectedRow: selectedRow, total: log.total)
     }
 }

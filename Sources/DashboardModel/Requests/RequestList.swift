@@ -2,7 +2,7 @@ import Foundation
 import MushroomRPC
 
 /// The requests pane's part of the model: the tracked requests and the list's selection.
-struct RequestList: PaneModel {
+struct RequestList: ListPaneModel {
     var tracker: RequestTracker
     var position = ListPosition()
 
@@ -10,21 +10,7 @@ struct RequestList: PaneModel {
         tracker = RequestTracker(configuration: configuration)
     }
 
-    mutating func moveSelection(by delta: Int, rows: Int) {
-        position.moveSelection(by: delta, count: tracker.rowCount, rows: rows)
-    }
-
-    mutating func selectFirst(rows: Int) {
-        position.select(0, count: tracker.rowCount, rows: rows)
-    }
-
-    mutating func selectLast(rows: Int) {
-        position.select(tracker.rowCount - 1, count: tracker.rowCount, rows: rows)
-    }
-
-    mutating func scroll(by delta: Int, rows: Int) {
-        position.scroll(by: delta, count: tracker.rowCount, rows: rows)
-    }
+    var rowCount: Int { tracker.rowCount }
 
     /// Empties the finished requests (in-flight requests stay).
     mutating func clear() {
@@ -52,9 +38,9 @@ struct RequestList: PaneModel {
 
     /// The visible `rows` rows at `now`, with the `latencyRows` slowest methods.
     func snapshot(rows: Int, latencyRows: Int, at now: Date) -> RequestsSnapshot {
-        let (range, selected) = position.window(count: tracker.rowCount, rows: rows)
+        let (range, selectedRow) = visibleWindow(rows: rows)
         return RequestsSnapshot(
-            rows: tracker.rows(range, at: now), selectedRow: selected.flatMap { range.contains($0) ? $0 - range.lowerBound : nil },
+            rows: tracker.rows(range, at: now), selectedRow: selectedRow,
             inFlightCount: tracker.inFlightCount, finishedTotal: tracker.finishedTotal, timeouts: tracker.timeouts,
             latencies: tracker.methodLatencies(limit: latencyRows))
     }
