@@ -16,8 +16,6 @@ struct RequestTracker: Sendable {
     struct Finished: Sendable {
         let start: RequestStart?
         let finish: RequestFinish
-        let started: Date
-        let finished: Date
         var lateResponse = false
     }
 
@@ -52,8 +50,7 @@ struct RequestTracker: Sendable {
 
     mutating func finish(_ finish: RequestFinish, at time: Date) {
         let pending = inFlight.removeValue(forKey: Key(direction: finish.direction, id: finish.id))
-        let started = pending?.started ?? time.addingTimeInterval(-finish.latency.timeInterval)
-        recent.append(Finished(start: pending?.start, finish: finish, started: started, finished: time))
+        recent.append(Finished(start: pending?.start, finish: finish))
         finishedTotal += 1
         switch finish.outcome {
         case .response, .error:
@@ -128,16 +125,14 @@ struct RequestTracker: Sendable {
         }
         let timing = RequestRow.InFlight(elapsed: .seconds(elapsed), remaining: remaining, fractionUsed: fraction, state: state)
         return RequestRow(
-            direction: start.direction, id: start.id, method: start.method, data: start.data,
-            started: pending.started, status: .inFlight(timing))
+            direction: start.direction, id: start.id, method: start.method, data: start.data, status: .inFlight(timing))
     }
 
     private static func row(_ finished: Finished) -> RequestRow {
         let finish = finished.finish
-        let outcome = RequestRow.Finished(
-            outcome: finish.outcome, latency: finish.latency, finished: finished.finished, lateResponse: finished.lateResponse)
+        let outcome = RequestRow.Finished(outcome: finish.outcome, latency: finish.latency, lateResponse: finished.lateResponse)
         return RequestRow(
             direction: finish.direction, id: finish.id, method: finish.method, data: finished.start?.data ?? .null,
-            started: finished.started, status: .finished(outcome))
+            status: .finished(outcome))
     }
 }

@@ -28,8 +28,6 @@ public struct RequestRow: Sendable, Hashable {
     public let method: String
     /// The request's payload.
     public let data: JSONValue
-    /// When it started.
-    public let started: Date
     /// Waiting, or how it ended.
     public let status: Status
 
@@ -57,8 +55,6 @@ public struct RequestRow: Sendable, Hashable {
         public let outcome: RequestOutcome
         /// From start to finish, as the engine measured it.
         public let latency: Duration
-        /// When it finished.
-        public let finished: Date
         /// A response arrived after the request had timed out.
         public let lateResponse: Bool
     }
