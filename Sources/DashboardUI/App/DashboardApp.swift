@@ -6,9 +6,10 @@ import MushroomRPC
 /// key (with a short timeout), drains the engine events posted to the inbox, updates the model,
 /// and draws a frame when something changed or something on screen moves (countdowns, ages),
 /// at most `Options.frameInterval` apart. Keys only update the model: the one snapshot of a turn
-/// is built for its frame, however many keys arrived (a paste of 1000 characters builds one). Each command from the model (a submitted form) is
-/// handed to `perform` in a task of its own; what it returns goes back to the model, tagged with
-/// the command's id, through a `ResultMailbox` drained each frame.
+/// is built for its frame, however many keys arrived (a paste of 1000 characters builds one).
+/// Each command from the model (a submitted form) is handed to `perform` in a task of its own;
+/// what it returns goes back to the model, tagged with the command's id, through a
+/// `ResultMailbox` drained each frame.
 ///
 /// ```swift
 /// let inbox = EventInbox()
@@ -16,8 +17,13 @@ import MushroomRPC
 /// let exit = try await DashboardApp.launch(options: .init(theme: try Theme.named(name)), inbox: inbox) { command in
 ///     switch command {
 ///     case .sendRequest(let method, let data, let timeout):
-///         do { return .requestFinished(.response(try await engine.request(method, data, timeout: timeout)), latency: .zero) }
-///         catch { return CommandResult.Outcome(requestError: error, latency: .zero) }
+///         let start = ContinuousClock.now
+///         do {
+///             let answer = try await engine.request(method, data, timeout: timeout)
+///             return .requestFinished(.response(answer), latency: ContinuousClock.now - start)
+///         } catch {
+///             return CommandResult.Outcome(requestError: error, latency: ContinuousClock.now - start)
+///         }
 ///     case .sendNotification(let method, let data):
 ///         do { return .notified(try engine.notify(method, data)) } catch { return .refused("\(error)") }
 ///     }
