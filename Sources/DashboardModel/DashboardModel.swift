@@ -5,12 +5,13 @@ import MushroomRPC
 /// model and update). A value with no I/O and no clock of its own: every time comes from an event,
 /// an action or the snapshot's instant, so it is tested with plain dates. One task owns it: each
 /// frame, drain the pending engine events into it, apply the keys pressed, perform the commands
-/// returned, and render a snapshot.
+/// returned (each result comes back with its command's id), and render a snapshot.
 ///
 /// ```swift
 /// var model = DashboardModel()
 /// for await event in engine.events() { model.ingest(event) }          // engine side
 /// let commands = model.apply(.submit, at: Date())                      // operator side
+/// model.receive(CommandResult(id: commands[0].id, outcome: .notified(7)))  // what became of it
 /// let frame = model.snapshot(at: Date())                               // render this
 /// ```
 public struct DashboardModel: Sendable {
@@ -22,27 +23,37 @@ public struct DashboardModel: Sendable {
     public internal(set) var focus = Pane.stream
     /// The maximised pane, if any (also in the snapshot).
     public internal(set) var maximized: Pane?
+    // The panes' parts (see `Pane.slot`).
     var stream: NotificationStream
-    var requests: RequestTracker
+    var requests: RequestList
     var connection = ConnectionTracker()
-    var errors: ErrorLog
+    var errors: ErrorList
     var form: RequestForm
     /// What became of the last form sent.
     var formResult: FormResult?
-    var requestPosition = ListPosition()
-    var errorPosition = ListPosition()
+    /// The command the last form sent, whose result `formResult` follows.
+    var formCommand: CommandID?
+    /// The number of the next command emitted.
+    var nextCommandNumber = 1
     var detail: Detail?
-    /// When the stream was paused.
-    var pausedSince: Date?
 
     /// An empty model with these bounds.
     public init(configuration: DashboardConfiguration = DashboardConfiguration()) {
         self.configuration = configuration
         stream = NotificationStream(configuration: configuration)
-        requests = RequestTracker(configuration: configuration)
-        errors = ErrorLog(limit: configuration.maximumErrorGroups)
+        requests = RequestList(configuration: configuration)
+        errors = ErrorList(configuration: configuration)
         form = RequestForm(configuration: configuration)
     }
+
+    /// Whether the stream filter is being edited (typed text goes to it).
+    public var isEditingFilter: Bool { stream.isEditingFilter }
+
+    /// Whether a detail view is open.
+    public var isDetailOpen: Bool { detail != nil }
+
+    /// The form field that receives typed text when the form has focus.
+    public var focusedFormField: FormField { form.focusedField }
 
     /// Takes in one engine or transport event.
     public mutating func ingest(_ event: EngineEvent) {
@@ -56,83 +67,70 @@ public struct DashboardModel: Sendable {
         case .duplicateDropped:
             connection.duplicateDropped()
         case .requestStarted(let start):
-            requests.start(start, at: time)
-            formResult = formResult?.following(event.kind)
+            requests.tracker.start(start, at: time)
         case .requestFinished(let finish):
-            requests.finish(finish, at: time)
-            formResult = formResult?.following(event.kind)
-            errors.record(finish, at: time)
+            requests.tracker.finish(finish, at: time)
+            errors.log.record(finish, at: time)
         case .unmatchedResponse(let requestID, let late):
             if late {
-                requests.markLateResponse(requestID: requestID)
+                requests.tracker.markLateResponse(requestID: requestID)
             } else {
-                errors.record(.unmatchedResponse, method: nil, detail: "an answer to request \(requestID), which is not pending", at: time)
+                errors.log.record(.unmatchedResponse, method: nil, detail: "an answer to request \(requestID), which is not pending", at: time)
             }
         case .protocolError(let detail):
-            errors.record(.protocolError, method: nil, detail: detail, at: time)
+            errors.log.record(.protocolError, method: nil, detail: detail, at: time)
         case .outboundOverflow(let full):
-            errors.record(.outboundOverflow, method: nil, detail: "\(full.amount) unacknowledged: a message was refused", at: time)
+            errors.log.record(.outboundOverflow, method: nil, detail: "\(full.amount) unacknowledged: a message was refused", at: time)
         case .transport(let transportEvent):
             connection.transport(transportEvent, at: time)
             switch transportEvent {
-            case .disconnected(let reason): errors.record(.transport, method: nil, detail: reason, at: time)
-            case .sessionLost(let reason): errors.record(.sessionLost, method: nil, detail: reason, at: time)
+            case .disconnected(let reason): errors.log.record(.transport, method: nil, detail: reason, at: time)
+            case .sessionLost(let reason): errors.log.record(.sessionLost, method: nil, detail: reason, at: time)
             case .connecting, .connected, .reconnectScheduled, .closed: break
             }
         }
+    }
+
+    /// Takes in what became of a command it emitted; the form's result line follows the last
+    /// command the form sent and ignores the others.
+    public mutating func receive(_ result: CommandResult) {
+        guard result.id == formCommand else { return }
+        formResult = formResult?.receiving(result.outcome)
     }
 
     /// What the screen shows at `now`: the visible rows of each list, counts, rates, ages and countdowns.
     public func snapshot(at now: Date) -> DashboardSnapshot {
         DashboardSnapshot(
             time: now, focus: focus, maximized: maximized, stream: streamSnapshot(at: now),
-            requests: requestsSnapshot(at: now), connection: connection.snapshot(at: now), errors: errorsSnapshot(),
+            requests: requests.snapshot(rows: layout.rows(for: .requests), latencyRows: layout.methodRows, at: now),
+            connection: connection.snapshot(at: now), errors: errors.snapshot(rows: layout.rows(for: .errors)),
             form: form.snapshot(methods: knownMethods, maximumCompletions: configuration.maximumCompletions, result: formResult),
             detail: detail?.snapshot(rows: layout.detailRows))
     }
 
     /// Methods seen in notifications and requests, for completion.
     var knownMethods: Set<String> {
-        requests.methods.union(stream.activity.names)
+        requests.tracker.methods.union(stream.activity.names)
     }
 
     private func streamSnapshot(at now: Date) -> StreamSnapshot {
         let instant = Instant(now)
         let view = stream.view
-        let window = stream.window(rows: layout.streamRows, in: view)
+        let window = stream.window(rows: layout.rows(for: .stream), in: view)
         let rows = window.map { position in
-            let sequence = view.sequence(at: position)
-            let entry = stream.ring[sequence: sequence]
-            return NotificationRow(
-                sequence: sequence, time: entry.time, id: entry.id, method: entry.method, data: entry.data,
-                summary: entry.data.compactString)
+            let entry = stream.ring[sequence: view.sequence(at: position)]
+            return NotificationRow(time: entry.time, id: entry.id, method: entry.method, data: entry.data, summary: entry.data.compactString)
         }
+        let selectedRow = stream.selected.flatMap { selected in window.firstIndex { view.sequence(at: $0) == selected } }
         let ring = stream.ring
         return StreamSnapshot(
-            rows: rows, selectedRow: stream.selected.flatMap { selected in rows.firstIndex { $0.sequence == selected } },
-            isFollowing: stream.isFollowing, hiddenAbove: window.lowerBound, hiddenBelow: view.count - window.upperBound,
-            viewCount: view.count, retained: ring.count, capacity: ring.capacity, dropped: ring.dropped,
+            rows: rows, selectedRow: selectedRow.map { $0 - window.lowerBound }, hiddenBelow: view.count - window.upperBound,
+            retained: ring.count, capacity: ring.capacity, dropped: ring.dropped,
             totalReceived: ring.endSequence, ratePerSecond1s: stream.total.ratePerSecond1s(at: instant),
             ratePerSecond10s: stream.total.ratePerSecond10s(at: instant), rateHistory: stream.total.history(at: instant),
             methods: stream.activity.busiest(layout.methodRows, at: instant), methodCount: stream.activity.count,
-            isPaused: stream.pausedEnd != nil, pausedSince: pausedSince, arrivedSincePause: stream.arrivedSincePause,
+            isPaused: stream.pausedEnd != nil, arrivedSincePause: stream.arrivedSincePause,
             filter: FilterSnapshot(
                 applied: stream.filterText, editing: stream.editingFilter?.snapshot, error: stream.filterError))
-    }
-
-    private func requestsSnapshot(at now: Date) -> RequestsSnapshot {
-        let (range, selected) = requestPosition.window(count: requests.rowCount, rows: layout.requestRows)
-        return RequestsSnapshot(
-            rows: requests.rows(range, at: now), selectedRow: selected.flatMap { range.contains($0) ? $0 - range.lowerBound : nil },
-            firstRowIndex: range.lowerBound, inFlightCount: requests.inFlightCount, recentCount: requests.recent.count,
-            finishedTotal: requests.finishedTotal, timeouts: requests.timeouts, lateResponses: requests.lateResponses,
-            latencies: requests.methodLatencies())
-    }
-
-    private func errorsSnapshot() -> ErrorsSnapshot {
-        let (range, selected) = errorPosition.window(count: errors.count, rows: layout.errorRows)
-        return ErrorsSnapshot(
-            rows: Array(errors.sorted[range]), selectedRow: selected.flatMap { range.contains($0) ? $0 - range.lowerBound : nil },
-            firstRowIndex: range.lowerBound, groupCount: errors.count, total: errors.total)
     }
 }

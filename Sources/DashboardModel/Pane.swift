@@ -1,4 +1,8 @@
 /// One of the dashboard's panes; `.focusNext` cycles through them in declaration order.
+///
+/// A pane is a part of the model that conforms to `PaneModel` (named in `Pane.slot`) and a view
+/// that conforms to DashboardUI's `PaneView` (registered in `PaneViews.all`); to add one, add its
+/// case here, its part, its snapshot and its view.
 public enum Pane: String, Sendable, Hashable, CaseIterable {
     /// The notification stream.
     case stream

@@ -9,7 +9,8 @@ import Synchronization
 /// Opens the dashboard on a mushroom server: checks the options, the URL and the terminal, shows
 /// the dashboard at once and connects the client behind it (so that `q` works while a server
 /// keeps it waiting), feeds the client's events to the dashboard, performs the form's commands
-/// through its engine, and closes it when the operator quits.
+/// through the client and tells the dashboard what became of each, and closes the client when
+/// the operator quits.
 enum DashboardSession {
     static func run(url: String, options: ClientOptions, themeName: String) async throws {
         let theme: Theme
@@ -42,7 +43,8 @@ enum DashboardSession {
         let exit: Result<DashboardApp.Exit, TerminalError>
         do {
             exit = .success(try await DashboardApp.launch(options: .init(theme: theme), inbox: inbox) { command in
-                if let client = client.withLock({ $0 }) { perform(command, on: client) }
+                guard let client = client.withLock({ $0 }) else { return .refused("not connected yet") }
+                return await perform(command, on: client)
             })
         } catch {
             exit = .failure(error)
@@ -57,13 +59,25 @@ enum DashboardSession {
         }
     }
 
-    /// Sends what the operator submitted; the outcome reaches the screen through the engine's events.
-    private static func perform(_ command: EngineCommand, on client: MushroomClient) {
+    /// Sends what the operator submitted and returns what became of it (the requests pane also
+    /// shows a request, through the engine's events).
+    private static func perform(_ command: EngineCommand.Kind, on client: MushroomClient) async -> CommandResult.Outcome {
         switch command {
         case .sendRequest(let method, let data, let timeout):
-            Task { _ = try? await client.request(method, data, timeout: timeout) }
+            let clock = ContinuousClock()
+            let start = clock.now
+            do {
+                let answer = try await client.request(method, data, timeout: timeout)
+                return .requestFinished(.response(answer), latency: clock.now - start)
+            } catch {
+                return CommandResult.Outcome(requestError: error, latency: clock.now - start)
+            }
         case .sendNotification(let method, let data):
-            _ = try? client.notify(method, data)
+            do {
+                return .notified(try client.notify(method, data))
+            } catch {
+                return .refused("\(error)")
+            }
         }
     }
 }

@@ -27,6 +27,8 @@ struct DemoInTmuxTests {
             }
         }
         #expect(answered.contains("ticker.tick"))
+        // The form's result line follows its own command's result.
+        _ = try await session.waitForScreen { screen in screen.contains(#"echo: ok "#) && screen.contains(#"ms {"hello":"tmux"}"#) }
 
         try await session.run("send-keys", "-t", session.name, "Escape")
         try await session.run("send-keys", "-t", session.name, "q")

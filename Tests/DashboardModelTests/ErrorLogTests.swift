@@ -12,7 +12,6 @@ struct ErrorLogTests {
         model.ingest(Timeline.finished(3, "orders.pay", .error(["reason": "expired"]), latency: 0.5, at: 3))
         let errors = model.snapshot(at: Timeline.at(4)).errors
         #expect(errors.total == 3)
-        #expect(errors.groupCount == 2)
         #expect(errors.rows == [
             ErrorGroup(
                 kind: .errorReply, method: "orders.pay", count: 2, firstSeen: Timeline.at(1), lastSeen: Timeline.at(3),

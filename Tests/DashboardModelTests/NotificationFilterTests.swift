@@ -117,7 +117,7 @@ struct FilterEditingTests {
         let stream = model.snapshot(at: Timeline.at(1)).stream
         #expect(stream.filter == FilterSnapshot(applied: "orders.* $.n>5", editing: nil, error: nil))
         #expect(stream.rows.map(\.id) == [1])
-        #expect(stream.viewCount == 1)
+        #expect(model.stream.view.count == 1)
         #expect(stream.retained == 3)
     }
 
@@ -125,9 +125,10 @@ struct FilterEditingTests {
         var model = model()
         model.perform(.layout(DashboardLayout(streamRows: 1)), .selectFirst, .beginFilterEdit, .insert("users.*"), .applyFilter)
         let stream = model.snapshot(at: Timeline.at(1)).stream
-        #expect(stream.isFollowing)
         #expect(stream.selectedRow == nil)
         #expect(stream.rows.map(\.id) == [2])
+        model.ingest(Timeline.notification(3, "users.left", at: 0.5))
+        #expect(model.snapshot(at: Timeline.at(1)).stream.rows.map(\.id) == [3])
     }
 
     @Test func newNotificationsAreFilteredAsTheyArrive() {
@@ -146,7 +147,7 @@ struct FilterEditingTests {
         for id in 0..<6 { model.ingest(Timeline.notification(id, id % 2 == 0 ? "even" : "odd", at: 0.05)) }
         let stream = model.snapshot(at: Timeline.at(1)).stream
         #expect(stream.rows.map(\.id) == [4])
-        #expect(stream.viewCount == 1)
+        #expect(model.stream.view.count == 1)
     }
 
     @Test func editingStartsFromTheAppliedFilterAndCancelKeepsIt() {

@@ -25,33 +25,65 @@ struct RequestFormTests {
         var model = form(data: "{\"id\": 3}", timeout: "2.5")
         #expect(errors(model).isEmpty)
         let commands = model.apply(.submit, at: Timeline.origin)
-        #expect(commands == [.sendRequest(method: "orders.get", data: ["id": 3], timeout: .seconds(2.5))])
+        #expect(commands.map(\.kind) == [.sendRequest(method: "orders.get", data: ["id": 3], timeout: .seconds(2.5))])
         #expect(model.snapshot(at: Timeline.origin).form.historyCount == 1)
     }
 
-    @Test func theResultLineFollowsTheSubmittedRequest() {
+    @Test func commandsAreNumberedPerModel() {
+        var model = form()
+        let first = model.apply(.submit, at: Timeline.origin)
+        let second = model.apply(.submit, at: Timeline.origin)
+        #expect((first + second).map(\.id) == [CommandID(1), CommandID(2)])
+        var other = form()
+        #expect(other.apply(.submit, at: Timeline.origin).map(\.id) == [CommandID(1)])
+    }
+
+    @Test func theResultLineFollowsOnlyTheResultOfItsCommand() throws {
         var model = form(data: "{\"id\": 3}", timeout: "2.5")
         #expect(model.snapshot(at: Timeline.origin).form.result == nil)
-        _ = model.apply(.submit, at: Timeline.origin)
+        let earlier = try #require(model.apply(.submit, at: Timeline.origin).first)
+        let command = try #require(model.apply(.submit, at: Timeline.origin).first)
         #expect(model.snapshot(at: Timeline.origin).form.result == .sending(method: "orders.get"))
-        model.ingest(Timeline.started(4, "other", at: 0.1))
+        // Engine events of the same method, ours or the peer's, are not the form's answer.
         model.ingest(Timeline.started(5, "orders.get", direction: .inbound, at: 0.1))
         model.ingest(Timeline.started(6, "orders.get", at: 0.1))
-        #expect(model.snapshot(at: Timeline.at(0.1)).form.result == .waiting(method: "orders.get", id: 6))
-        model.ingest(Timeline.finished(4, "other", .response(1), latency: 0.1, at: 0.2))
-        model.ingest(Timeline.finished(6, "orders.get", .error("no"), latency: 0.3, at: 0.4))
+        model.ingest(Timeline.finished(6, "orders.get", .response(1), latency: 0.1, at: 0.2))
+        // Nor is the result of the command sent before.
+        model.receive(CommandResult(id: earlier.id, outcome: .requestFinished(.response(1), latency: .seconds(0.1))))
+        #expect(model.snapshot(at: Timeline.at(0.2)).form.result == .sending(method: "orders.get"))
+        model.receive(CommandResult(id: command.id, outcome: .requestFinished(.error("no"), latency: .seconds(0.3))))
         #expect(model.snapshot(at: Timeline.at(0.4)).form.result
-            == .finished(method: "orders.get", id: 6, outcome: .error("no"), latency: .seconds(0.3)))
+            == .finished(method: "orders.get", outcome: .error("no"), latency: .seconds(0.3)))
+    }
+
+    @Test func aNotificationResultGivesItsMessageIDOrTheRefusal() throws {
+        var model = form(method: "chat.say")
         model.perform(.toggleFormKind)
-        _ = model.apply(.submit, at: Timeline.origin)
-        #expect(model.snapshot(at: Timeline.at(0.4)).form.result == .notified(method: "orders.get"))
+        let sent = try #require(model.apply(.submit, at: Timeline.origin).first)
+        #expect(model.snapshot(at: Timeline.origin).form.result == .sending(method: "chat.say"))
+        model.receive(CommandResult(id: sent.id, outcome: .notified(12)))
+        #expect(model.snapshot(at: Timeline.origin).form.result == .notified(method: "chat.say", id: 12))
+        let refused = try #require(model.apply(.submit, at: Timeline.origin).first)
+        model.receive(CommandResult(id: refused.id, outcome: .refused("outbound buffer full")))
+        #expect(model.snapshot(at: Timeline.origin).form.result == .refused(method: "chat.say", reason: "outbound buffer full"))
+    }
+
+    @Test(arguments: [
+        (RequestException("no") as any Error, CommandResult.Outcome.requestFinished(.error("no"), latency: .seconds(1))),
+        (RequestTimeout(method: "m", timeout: .seconds(1)), .requestFinished(.timeout, latency: .seconds(1))),
+        (CancellationError(), .requestFinished(.cancelled, latency: .seconds(1))),
+        (ConnectionLost("session lost"), .requestFinished(.connectionLost("session lost"), latency: .seconds(1))),
+        (OutboundBufferFull(.messages(3)), .refused("outbound buffer full: 3 messages waiting for acknowledgement")),
+    ])
+    func aRequestErrorBecomesItsOutcome(error: any Error, outcome: CommandResult.Outcome) {
+        #expect(CommandResult.Outcome(requestError: error, latency: .seconds(1)) == outcome)
     }
 
     @Test func aNotificationIgnoresTheTimeout() {
         var model = form(method: "chat.say", data: "\"hi\"", timeout: "soon")
         model.perform(.toggleFormKind)
         #expect(model.snapshot(at: Timeline.origin).form.kind == .notification)
-        #expect(model.apply(.submit, at: Timeline.origin) == [.sendNotification(method: "chat.say", data: "hi")])
+        #expect(model.apply(.submit, at: Timeline.origin).map(\.kind) == [.sendNotification(method: "chat.say", data: "hi")])
     }
 
     @Test(arguments: [
@@ -63,18 +95,18 @@ struct RequestFormTests {
     func aTimeoutOutOfRangeIsAFormErrorNotATrap(timeout: String, message: String) {
         var model = form(timeout: timeout)
         #expect(errors(model) == [FormError(field: .timeout, message: message, line: 1, column: 1, offset: 0)])
-        #expect(model.apply(.submit, at: Timeline.origin) == [])
+        #expect(model.apply(.submit, at: Timeline.origin).map(\.kind) == [])
     }
 
     @Test func emptyDataIsNullAndAnEmptyTimeoutWaitsForever() {
         var model = form(timeout: "")
-        #expect(model.apply(.submit, at: Timeline.origin) == [.sendRequest(method: "orders.get", data: .null, timeout: nil)])
+        #expect(model.apply(.submit, at: Timeline.origin).map(\.kind) == [.sendRequest(method: "orders.get", data: .null, timeout: nil)])
     }
 
     @Test func theDefaultTimeoutIsPrefilled() {
         var model = form()
         #expect(model.snapshot(at: Timeline.origin).form.timeout == TextFieldSnapshot(text: "10", cursor: 2))
-        #expect(model.apply(.submit, at: Timeline.origin) == [.sendRequest(method: "orders.get", data: .null, timeout: .seconds(10))])
+        #expect(model.apply(.submit, at: Timeline.origin).map(\.kind) == [.sendRequest(method: "orders.get", data: .null, timeout: .seconds(10))])
     }
 
     @Test func invalidJSONIsReportedWithLineAndColumn() {

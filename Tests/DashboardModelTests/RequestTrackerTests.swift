@@ -30,12 +30,10 @@ struct RequestTrackerTests {
         model.ingest(Timeline.finished(4, "orders.get", .timeout, latency: 10, at: 10))
         let snapshot = model.snapshot(at: Timeline.at(12))
         #expect(snapshot.requests.inFlightCount == 0)
-        #expect(snapshot.requests.recentCount == 1)
         #expect(snapshot.requests.timeouts == 1)
         let row = snapshot.requests.rows.first
-        #expect(row?.started == Timeline.at(0))
         #expect(row?.data == ["n": 1])
-        #expect(finished(row) == RequestRow.Finished(outcome: .timeout, latency: .seconds(10), finished: Timeline.at(10), lateResponse: false))
+        #expect(finished(row) == RequestRow.Finished(outcome: .timeout, latency: .seconds(10), lateResponse: false))
         #expect(snapshot.requests.latencies.isEmpty)
         #expect(snapshot.errors.rows.map(\.kind) == [.timeout])
         #expect(snapshot.errors.rows.first?.latestDetail == "outbound request 4: no answer after 10 s")
@@ -49,7 +47,6 @@ struct RequestTrackerTests {
         model.ingest(Timeline.finished(5, "orders.get", .timeout, latency: 1, at: 1))
         model.ingest(Timeline.event(.unmatchedResponse(requestID: 4, late: true), at: 3))
         let requests = model.snapshot(at: Timeline.at(4)).requests
-        #expect(requests.lateResponses == 1)
         #expect(requests.rows.map(\.id) == [5, 4])
         #expect(requests.rows.map { finished($0)?.lateResponse } == [false, true])
     }
@@ -58,7 +55,7 @@ struct RequestTrackerTests {
         var model = DashboardModel()
         model.ingest(Timeline.event(.unmatchedResponse(requestID: 9, late: false), at: 3))
         let snapshot = model.snapshot(at: Timeline.at(4))
-        #expect(snapshot.requests.lateResponses == 0)
+        #expect(snapshot.requests.rows.isEmpty)
         #expect(snapshot.errors.rows.map(\.kind) == [.unmatchedResponse])
         #expect(snapshot.errors.rows.first?.latestDetail == "an answer to request 9, which is not pending")
     }
@@ -96,7 +93,6 @@ struct RequestTrackerTests {
             model.ingest(Timeline.finished(id, "m", .response(.null), latency: 0.5, at: 0.5))
         }
         let requests = model.snapshot(at: Timeline.at(1)).requests
-        #expect(requests.recentCount == 3)
         #expect(requests.finishedTotal == 5)
         #expect(requests.rows.map(\.id) == [4, 3, 2])
     }
@@ -112,10 +108,10 @@ struct RequestTrackerTests {
         #expect(latencies.map(\.method) == ["put", "get"])
         #expect(latencies.map(\.count) == [1, 100])
         let get = try #require(latencies.last)
-        #expect(abs(get.p50.seconds - 0.050) / 0.050 < 0.045)
-        #expect(abs(get.p99.seconds - 0.099) / 0.099 < 0.045)
+        #expect(abs(get.p50.timeInterval - 0.050) / 0.050 < 0.045)
+        #expect(abs(get.p99.timeInterval - 0.099) / 0.099 < 0.045)
         let put = try #require(latencies.first)
-        #expect(abs(put.p99.seconds - 2) / 2 < 0.045)
+        #expect(abs(put.p99.timeInterval - 2) / 2 < 0.045)
     }
 
     @Test func selectionAndClearInTheRequestsPane() {
@@ -128,7 +124,6 @@ struct RequestTrackerTests {
         model.ingest(Timeline.started(9, "slow", timeout: 30, at: 0.5))
         model.perform(.moveSelection(1), .moveSelection(1), .moveSelection(1))
         var requests = model.snapshot(at: Timeline.at(1)).requests
-        #expect(requests.firstRowIndex == 1)
         #expect(requests.rows.map(\.id) == [3, 2])
         #expect(requests.selectedRow == 1)
         model.perform(.openDetail)

@@ -85,8 +85,10 @@ import Testing
         #expect(commands(.character("q"), help) == [.quit])
     }
 
-    @Test func resizeAtAnyTime() {
-        #expect(commands(.resize, Context(focus: .form, isEditingFilter: true)) == [.resize])
+    @Test func resizeDoesNothingInAnyMode() {
+        for context in [Context(focus: .form), Context(focus: .stream, isEditingFilter: true), Context(focus: .stream, isHelpShown: true)] {
+            #expect(commands(.resize, context) == [])
+        }
     }
 
     @Test func characterCodes() {
@@ -103,7 +105,7 @@ import Testing
         // Typing a filter through the key map ends in the model's filter.
         var model = SampleDashboard.model(size: Size(rows: 24, columns: 80))
         for key: Key in [.character("/"), .character("c"), .character("h"), .character("a"), .character("t"), .enter] {
-            let context = KeyBindings.Context(snapshot: model.snapshot(at: SampleDashboard.now), isHelpShown: false, pageRows: 10)
+            let context = KeyBindings.Context(model: model, isHelpShown: false, pageRows: 10)
             for case .action(let action) in KeyBindings.commands(for: key, in: context) { _ = model.apply(action, at: SampleDashboard.now) }
         }
         #expect(model.snapshot(at: SampleDashboard.now).stream.filter.applied == "chat")

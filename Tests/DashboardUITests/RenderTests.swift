@@ -85,6 +85,19 @@ import Testing
     }
 
     @Test(arguments: sizes, profiles)
+    func ratesShowRequestLatenciesBelowTheNotificationRates(size: Size, profile: ColorProfile) throws {
+        let surface = try SampleDashboard.render(size: size, profile: profile)
+        let rect = try #require(Self.layout(size).rates)
+        // Slowest p99 first; the histogram reports the middle of a bucket (30 ms reads 28 ms).
+        let wide = size.columns >= 120
+        let first = wide ? 3 : 1
+        #expect(Self.inner(surface, rect, row: first - 1).hasPrefix(wide ? "orders.created 8       0.3/s" : "chat.message 8       0.3/s"))
+        #expect(Self.inner(surface, rect, row: first).hasPrefix(wide ? "fail.always    1       p50 28ms   p99 28ms" : "fail.always  1       p50 28ms   p99 28ms"))
+        #expect(surface[rect.row + 1 + first, rect.column + 1].style == Self.expected(.method, profile))
+        if wide { #expect(Self.inner(surface, rect, row: first + 1).hasPrefix("echo           1       p50 12ms   p99 12ms")) }
+    }
+
+    @Test(arguments: sizes, profiles)
     func requests(size: Size, profile: ColorProfile) throws {
         let surface = try SampleDashboard.render(size: size, profile: profile)
         let rect = try #require(Self.layout(size).panes[.requests])
@@ -146,19 +159,36 @@ import Testing
     @Test(arguments: sizes, profiles)
     func formResultLine(size: Size, profile: ColorProfile) throws {
         var model = SampleDashboard.model(size: size, focus: .form)
+        var commands: [EngineCommand] = []
         for action: OperatorAction in [.insert("add"), .nextFormField, .insert("[1,2]"), .submit] {
-            _ = model.apply(action, at: SampleDashboard.now)
+            commands += model.apply(action, at: SampleDashboard.now)
         }
         let rect = try #require(Self.layout(size, focus: .form).panes[.form])
         let sent = try SampleDashboard.render(model.snapshot(at: SampleDashboard.now), size: size, profile: profile)
         #expect(Self.inner(sent, rect, row: 4).hasPrefix("add: sending "))
-        model.ingest(EngineEvent(time: SampleDashboard.now, kind: .requestStarted(RequestStart(
-            direction: .outbound, id: 9, method: "add", data: [1, 2], deadline: nil))))
-        model.ingest(EngineEvent(time: SampleDashboard.now, kind: .requestFinished(RequestFinish(
-            direction: .outbound, id: 9, method: "add", outcome: .error("rpc_add"), latency: .milliseconds(12)))))
+        let command = try #require(commands.first)
+        model.receive(CommandResult(id: command.id, outcome: .requestFinished(.error("rpc_add"), latency: .milliseconds(12))))
         let answered = try SampleDashboard.render(model.snapshot(at: SampleDashboard.now), size: size, profile: profile)
         #expect(Self.inner(answered, rect, row: 4).hasPrefix(#"add: error 12ms "rpc_add""#))
         #expect(answered[rect.row + 5, rect.column + 1].style == Self.expected(.formError, profile))
+    }
+
+    @Test(arguments: sizes)
+    func formResultLineOfANotificationAndOfARefusal(size: Size) throws {
+        var model = SampleDashboard.model(size: size, focus: .form)
+        var commands: [EngineCommand] = []
+        for action: OperatorAction in [.insert("chat.say"), .toggleFormKind, .submit, .submit] {
+            commands += model.apply(action, at: SampleDashboard.now)
+        }
+        let rect = try #require(Self.layout(size, focus: .form).panes[.form])
+        model.receive(CommandResult(id: commands[0].id, outcome: .notified(41)))
+        model.receive(CommandResult(id: commands[1].id, outcome: .notified(42)))
+        let notified = try SampleDashboard.render(model.snapshot(at: SampleDashboard.now), size: size)
+        #expect(Self.inner(notified, rect, row: 4).hasPrefix("chat.say: notification 42 sent"))
+        let third = try #require(model.apply(.submit, at: SampleDashboard.now).first)
+        model.receive(CommandResult(id: third.id, outcome: .refused("offline")))
+        let refused = try SampleDashboard.render(model.snapshot(at: SampleDashboard.now), size: size)
+        #expect(Self.inner(refused, rect, row: 4).hasPrefix("chat.say: not sent: offline "))
     }
 
     @Test(arguments: sizes, profiles)

@@ -14,9 +14,9 @@ struct ConnectionTracker: Sendable {
     private(set) var lastIDAcknowledged: MessageID?
     private(set) var lastIDReceived: MessageID?
     private(set) var roundTrip: Double?
-    private(set) var lastRoundTripSample: Double?
     private(set) var connections = 0
-    private(set) var nextRetry: (attempt: Int, due: Date)?
+    /// When the scheduled reconnection attempt is due.
+    private(set) var retryDue: Date?
     private(set) var sessionsLost = 0
     private(set) var messagesSent = 0
     private(set) var messagesReceived = 0
@@ -62,7 +62,6 @@ struct ConnectionTracker: Sendable {
         lastIDAcknowledged = id
         guard let sent = sendTimes[id % sendTimes.count], sent.id == id else { return }
         let sample = time.timeIntervalSince(sent.time)
-        lastRoundTripSample = sample
         roundTrip = roundTrip.map { $0 + (sample - $0) / 8 } ?? sample
     }
 
@@ -72,19 +71,19 @@ struct ConnectionTracker: Sendable {
         case .connecting(let url, let attempt):
             self.url = url
             state = .connecting(attempt: attempt)
-            nextRetry = nil
+            retryDue = nil
         case .connected(let transport, let url, let sessionID):
             self.transport = transport
             self.url = url
             self.sessionID = sessionID
             state = .connected
             connections += 1
-            nextRetry = nil
+            retryDue = nil
         case .disconnected(let reason):
             state = .disconnected(reason: reason)
         case .reconnectScheduled(let attempt, let delay):
             state = .waitingToReconnect(attempt: attempt)
-            nextRetry = (attempt, time.addingTimeInterval(delay.seconds))
+            retryDue = time.addingTimeInterval(delay.timeInterval)
         case .sessionLost:
             sessionsLost += 1
             sessionID = nil
@@ -94,7 +93,7 @@ struct ConnectionTracker: Sendable {
             sendTimes = Array(repeating: nil, count: sendTimes.count)
         case .closed(let reason):
             state = .closed(reason: reason)
-            nextRetry = nil
+            retryDue = nil
         }
         if state != previous { since = time }
     }
@@ -102,15 +101,15 @@ struct ConnectionTracker: Sendable {
     func snapshot(at now: Date) -> ConnectionSnapshot {
         func age(_ date: Date?) -> Duration? { date.map { .seconds(now.timeIntervalSince($0)) } }
         return ConnectionSnapshot(
-            state: state, since: since, stateAge: age(since), transport: transport, url: url, sessionID: sessionID,
-            lastHeartbeatSent: lastHeartbeatSent, lastHeartbeatSentAge: age(lastHeartbeatSent),
-            lastHeartbeatReceived: lastHeartbeatReceived, lastHeartbeatReceivedAge: age(lastHeartbeatReceived),
+            state: state, stateAge: age(since), transport: transport, url: url, sessionID: sessionID,
+            lastHeartbeatSentAge: age(lastHeartbeatSent), lastHeartbeatReceivedAge: age(lastHeartbeatReceived),
             lastIDSent: lastIDSent, lastIDAcknowledged: lastIDAcknowledged, unacknowledged: unacknowledged,
-            lastIDReceived: lastIDReceived, roundTrip: roundTrip.map { .seconds($0) },
-            lastRoundTripSample: lastRoundTripSample.map { .seconds($0) }, reconnects: max(0, connections - 1),
-            nextRetryAttempt: nextRetry?.attempt,
-            retryCountdown: nextRetry.map { .seconds(max(0, $0.due.timeIntervalSince(now))) },
+            lastIDReceived: lastIDReceived, roundTrip: roundTrip.map { .seconds($0) }, reconnects: max(0, connections - 1),
+            retryCountdown: retryDue.map { .seconds(max(0, $0.timeIntervalSince(now))) },
             sessionsLost: sessionsLost, messagesSent: messagesSent, messagesReceived: messagesReceived,
             duplicatesDropped: duplicatesDropped)
     }
 }
+
+/// The connection pane shows the tracker; it has no list to select in, scroll or clear.
+extension ConnectionTracker: PaneModel {}

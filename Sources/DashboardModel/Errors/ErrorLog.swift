@@ -60,7 +60,7 @@ extension ErrorLog {
             let notFound = data.stringValue.map { $0 == finish.method || $0 == "rpc_" + finish.method } ?? false
             record(notFound ? .methodNotFound : .errorReply, method: finish.method, detail: "\(label): \(data.compactString)", at: time)
         case .timeout:
-            record(.timeout, method: finish.method, detail: "\(label): no answer after \(String(format: "%g", finish.latency.seconds)) s", at: time)
+            record(.timeout, method: finish.method, detail: "\(label): no answer after \(String(format: "%g", finish.latency.timeInterval)) s", at: time)
         case .connectionLost(let reason):
             record(.connectionLost, method: finish.method, detail: "\(label): \(reason)", at: time)
         }

@@ -2,33 +2,29 @@ import MushroomRPC
 
 /// What became of the last form the operator sent, for the form's result line.
 public enum FormResult: Sendable, Hashable {
-    /// The request was handed to the engine; its id is not known yet.
+    /// The command was handed to the engine; no result yet.
     case sending(method: String)
-    /// The request is in flight as `id`.
-    case waiting(method: String, id: MessageID)
     /// The request ended.
-    case finished(method: String, id: MessageID, outcome: RequestOutcome, latency: Duration)
-    /// The notification was handed to the engine.
-    case notified(method: String)
+    case finished(method: String, outcome: RequestOutcome, latency: Duration)
+    /// The notification was sent as message `id`.
+    case notified(method: String, id: MessageID)
+    /// The engine refused the command and sent nothing.
+    case refused(method: String, reason: String)
 
-    /// The result once `command` was submitted.
-    init(submitted command: EngineCommand) {
-        switch command {
-        case .sendRequest(let method, _, _): self = .sending(method: method)
-        case .sendNotification(let method, _): self = .notified(method: method)
+    /// The result once a command of `kind` was submitted.
+    init(submitted kind: EngineCommand.Kind) {
+        switch kind {
+        case .sendRequest(let method, _, _), .sendNotification(let method, _): self = .sending(method: method)
         }
     }
 
-    /// Follows the submitted request through the engine's events: the first outbound request of
-    /// that method after submitting is the form's, and its end is the result.
-    func following(_ event: EngineEvent.Kind) -> FormResult {
-        switch (self, event) {
-        case (.sending(let method), .requestStarted(let start)) where start.direction == .outbound && start.method == method:
-            return .waiting(method: method, id: start.id)
-        case (.waiting(let method, let id), .requestFinished(let finish)) where finish.direction == .outbound && finish.id == id:
-            return .finished(method: method, id: id, outcome: finish.outcome, latency: finish.latency)
-        default:
-            return self
+    /// The result once the submitted command's `outcome` came back.
+    func receiving(_ outcome: CommandResult.Outcome) -> FormResult {
+        guard case .sending(let method) = self else { return self }
+        switch outcome {
+        case .requestFinished(let outcome, let latency): return .finished(method: method, outcome: outcome, latency: latency)
+        case .notified(let id): return .notified(method: method, id: id)
+        case .refused(let reason): return .refused(method: method, reason: reason)
         }
     }
 }

@@ -94,10 +94,10 @@ struct RequestForm: Sendable {
     }
 
     /// The command this form sends, recording it in history; `nil` when the form is not valid.
-    mutating func submit() -> EngineCommand? {
+    mutating func submit() -> EngineCommand.Kind? {
         guard errors.isEmpty, case .success(let data) = parsedData else { return nil }
         let method = field(.method).text
-        let command: EngineCommand
+        let command: EngineCommand.Kind
         switch (kind, parsedTimeout) {
         case (.request, .success(let timeout)): command = .sendRequest(method: method, data: data, timeout: timeout)
         case (.request, .failure): return nil

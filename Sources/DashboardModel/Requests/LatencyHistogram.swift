@@ -1,4 +1,5 @@
 import Foundation
+import MushroomRPC
 
 /// Latencies counted in log-scale buckets (eight per doubling, from 1 µs to about 18 hours): bounded
 /// memory, percentiles within about 4.5%.
@@ -9,7 +10,7 @@ struct LatencyHistogram: Sendable, Hashable {
     private(set) var count = 0
 
     mutating func record(_ latency: Duration) {
-        let microseconds = max(1, latency.microseconds)
+        let microseconds = max(1, latency.timeInterval * 1e6)
         let bucket = Int((log2(microseconds) * Self.bucketsPerDoubling).rounded(.down))
         buckets[min(max(bucket, 0), Self.bucketCount - 1)] += 1
         count += 1

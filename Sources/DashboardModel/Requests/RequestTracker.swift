@@ -16,19 +16,16 @@ struct RequestTracker: Sendable {
     struct Finished: Sendable {
         let start: RequestStart?
         let finish: RequestFinish
-        let started: Date
-        let finished: Date
         var lateResponse = false
     }
 
     private var inFlight: [Key: Pending] = [:]
-    private(set) var recent: RingBuffer<Finished>
+    private var recent: RingBuffer<Finished>
     private var latencies: [String: LatencyHistogram] = [:]
     private let methodLimit: Int
     private let inFlightLimit: Int
     private(set) var finishedTotal = 0
     private(set) var timeouts = 0
-    private(set) var lateResponses = 0
     /// Methods of requests seen, for form completion (bounded like the latency table).
     private(set) var methods: Set<String> = []
 
@@ -53,8 +50,7 @@ struct RequestTracker: Sendable {
 
     mutating func finish(_ finish: RequestFinish, at time: Date) {
         let pending = inFlight.removeValue(forKey: Key(direction: finish.direction, id: finish.id))
-        let started = pending?.started ?? time.addingTimeInterval(-finish.latency.seconds)
-        recent.append(Finished(start: pending?.start, finish: finish, started: started, finished: time))
+        recent.append(Finished(start: pending?.start, finish: finish))
         finishedTotal += 1
         switch finish.outcome {
         case .response, .error:
@@ -70,7 +66,6 @@ struct RequestTracker: Sendable {
 
     /// Flags the recent outbound request `id` as having got a late response.
     mutating func markLateResponse(requestID: MessageID) {
-        lateResponses += 1
         var sequence = recent.endSequence - 1
         while sequence >= recent.startSequence {
             let finished = recent[sequence: sequence]
@@ -100,13 +95,14 @@ struct RequestTracker: Sendable {
         }
     }
 
-    /// The methods' latency percentiles, slowest p99 first.
-    func methodLatencies() -> [MethodLatency] {
+    /// The `limit` methods with the slowest p99 latency, slowest first.
+    func methodLatencies(limit: Int) -> [MethodLatency] {
         latencies.compactMap { method, histogram in
             guard let p50 = histogram.percentile(0.5), let p99 = histogram.percentile(0.99) else { return nil }
             return MethodLatency(method: method, count: histogram.count, p50: p50, p99: p99)
         }
         .sorted { ($0.p99, $1.method) > ($1.p99, $0.method) }
+        .prefix(limit).map(\.self)
     }
 
     private static func row(_ pending: Pending, at now: Date) -> RequestRow {
@@ -129,16 +125,14 @@ struct RequestTracker: Sendable {
         }
         let timing = RequestRow.InFlight(elapsed: .seconds(elapsed), remaining: remaining, fractionUsed: fraction, state: state)
         return RequestRow(
-            direction: start.direction, id: start.id, method: start.method, data: start.data,
-            started: pending.started, status: .inFlight(timing))
+            direction: start.direction, id: start.id, method: start.method, data: start.data, status: .inFlight(timing))
     }
 
     private static func row(_ finished: Finished) -> RequestRow {
         let finish = finished.finish
-        let outcome = RequestRow.Finished(
-            outcome: finish.outcome, latency: finish.latency, finished: finished.finished, lateResponse: finished.lateResponse)
+        let outcome = RequestRow.Finished(outcome: finish.outcome, latency: finish.latency, lateResponse: finished.lateResponse)
         return RequestRow(
             direction: finish.direction, id: finish.id, method: finish.method, data: finished.start?.data ?? .null,
-            started: finished.started, status: .finished(outcome))
+            status: .finished(outcome))
     }
 }

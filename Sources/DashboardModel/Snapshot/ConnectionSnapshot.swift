@@ -5,8 +5,6 @@ import MushroomRPC
 public struct ConnectionSnapshot: Sendable, Hashable {
     /// The transport's state as last reported.
     public let state: ConnectionState
-    /// When the state began.
-    public let since: Date?
     /// How long the state has held at the snapshot's instant.
     public let stateAge: Duration?
     /// The transport's name (e.g. "websocket", "poll") once connected.
@@ -15,12 +13,8 @@ public struct ConnectionSnapshot: Sendable, Hashable {
     public let url: String?
     /// The server's session id, when known.
     public let sessionID: String?
-    /// When the last heartbeat was sent.
-    public let lastHeartbeatSent: Date?
     /// Time since the last heartbeat sent.
     public let lastHeartbeatSentAge: Duration?
-    /// When the last heartbeat arrived.
-    public let lastHeartbeatReceived: Date?
     /// Time since the last heartbeat arrived.
     public let lastHeartbeatReceivedAge: Duration?
     /// The highest message id we sent in this session.
@@ -35,12 +29,8 @@ public struct ConnectionSnapshot: Sendable, Hashable {
     /// message to receiving the first heartbeat that acknowledges it. It includes the peer's
     /// acknowledgement delay (none for an immediate-acknowledging server).
     public let roundTrip: Duration?
-    /// The latest such sample.
-    public let lastRoundTripSample: Duration?
     /// Successful connections after the first.
     public let reconnects: Int
-    /// The next scheduled attempt's number; `nil` when none is scheduled.
-    public let nextRetryAttempt: Int?
     /// Time left before the next attempt, zero once due.
     public let retryCountdown: Duration?
     /// Sessions lost since the model started.

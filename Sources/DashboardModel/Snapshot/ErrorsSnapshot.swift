@@ -2,14 +2,10 @@ import Foundation
 
 /// Errors grouped by kind and method, most recently seen first.
 public struct ErrorsSnapshot: Sendable, Hashable {
-    /// The visible groups, at most `DashboardLayout.errorRows`.
+    /// The visible groups, at most the errors pane's rows (`DashboardLayout.rows(for:)`).
     public let rows: [ErrorGroup]
     /// Index into `rows` of the selected row, when it is visible.
     public let selectedRow: Int?
-    /// Index of the first visible row in the whole list.
-    public let firstRowIndex: Int
-    /// Groups kept.
-    public let groupCount: Int
     /// Errors counted since the model started (or the last clear).
     public let total: Int
 }

@@ -14,8 +14,6 @@ public struct FormSnapshot: Sendable, Hashable {
     public let completions: [String]
     /// Problems with each field; empty when the form can be sent.
     public let errors: [FormError]
-    /// Whether `.submit` would send.
-    public var canSubmit: Bool { errors.isEmpty }
     /// The history entry shown, counted back from the newest (1 is the newest); `nil` for the draft.
     public let historyPosition: Int?
     /// Sent forms remembered.

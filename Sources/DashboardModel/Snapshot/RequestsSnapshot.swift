@@ -3,23 +3,18 @@ import MushroomRPC
 
 /// In-flight requests (oldest first) followed by recently finished ones (newest first), as one list.
 public struct RequestsSnapshot: Sendable, Hashable {
-    /// The visible rows, at most `DashboardLayout.requestRows`.
+    /// The visible rows, at most the requests pane's rows (`DashboardLayout.rows(for:)`).
     public let rows: [RequestRow]
     /// Index into `rows` of the selected row, when it is visible.
     public let selectedRow: Int?
-    /// Index of the first visible row in the whole list.
-    public let firstRowIndex: Int
     /// Requests in flight (both directions).
     public let inFlightCount: Int
-    /// Finished requests kept in the recent list.
-    public let recentCount: Int
     /// Requests finished since the model started.
     public let finishedTotal: Int
     /// Outbound requests that timed out since the model started.
     public let timeouts: Int
-    /// Responses that arrived after their request had timed out.
-    public let lateResponses: Int
-    /// Latency percentiles per method (answered requests only), slowest p99 first.
+    /// Latency percentiles per method (answered requests only), slowest p99 first, at most
+    /// `DashboardLayout.methodRows`.
     public let latencies: [MethodLatency]
 }
 
@@ -33,8 +28,6 @@ public struct RequestRow: Sendable, Hashable {
     public let method: String
     /// The request's payload.
     public let data: JSONValue
-    /// When it started.
-    public let started: Date
     /// Waiting, or how it ended.
     public let status: Status
 
@@ -62,8 +55,6 @@ public struct RequestRow: Sendable, Hashable {
         public let outcome: RequestOutcome
         /// From start to finish, as the engine measured it.
         public let latency: Duration
-        /// When it finished.
-        public let finished: Date
         /// A response arrived after the request had timed out.
         public let lateResponse: Bool
     }

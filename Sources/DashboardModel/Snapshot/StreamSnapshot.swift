@@ -3,18 +3,12 @@ import MushroomRPC
 
 /// The visible part of the notification stream with its counters, rates and filter.
 public struct StreamSnapshot: Sendable, Hashable {
-    /// The visible rows, oldest first (newest at the bottom), at most `DashboardLayout.streamRows`.
+    /// The visible rows, oldest first (newest at the bottom), at most the stream pane's rows (`DashboardLayout.rows(for:)`).
     public let rows: [NotificationRow]
     /// Index into `rows` of the selected row, when it is visible.
     public let selectedRow: Int?
-    /// Whether the view follows new notifications (no selection, scrolled to the newest).
-    public let isFollowing: Bool
-    /// Rows of the view (filtered, frozen when paused) above the visible window.
-    public let hiddenAbove: Int
-    /// Rows of the view below the visible window.
+    /// Rows of the view (filtered, frozen when paused) below the visible window.
     public let hiddenBelow: Int
-    /// Rows in the view: retained notifications that pass the filter (and arrived before a pause).
-    public let viewCount: Int
     /// Notifications currently kept in the ring buffer.
     public let retained: Int
     /// The ring buffer's capacity.
@@ -35,8 +29,6 @@ public struct StreamSnapshot: Sendable, Hashable {
     public let methodCount: Int
     /// Whether the view is frozen.
     public let isPaused: Bool
-    /// When the view was frozen; `nil` when not paused.
-    public let pausedSince: Date?
     /// Notifications that arrived since the pause (all of them, filtered or not).
     public let arrivedSincePause: Int
     /// The filter state.
@@ -45,8 +37,6 @@ public struct StreamSnapshot: Sendable, Hashable {
 
 /// One notification as listed.
 public struct NotificationRow: Sendable, Hashable {
-    /// Arrival number, stable while the notification is retained.
-    public let sequence: Int
     /// When it arrived.
     public let time: Date
     /// Its message id.

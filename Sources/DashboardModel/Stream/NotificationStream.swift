@@ -86,8 +86,6 @@ struct NotificationStream: Sendable {
         return first..<min(view.count, first + rows)
     }
 
-    var isFollowing: Bool { anchor == nil && selected == nil }
-
     // MARK: Selection and scrolling
 
     mutating func moveSelection(by delta: Int, rows: Int) {

@@ -5,18 +5,27 @@ import MushroomRPC
 /// The dashboard's run loop: owns the terminal and the model, on one thread. Each turn it reads a
 /// key (with a short timeout), drains the engine events posted to the inbox, updates the model,
 /// and draws a frame when something changed or something on screen moves (countdowns, ages),
-/// at most `Options.frameInterval` apart. Commands from the model (a submitted form) are handed
-/// to `perform`.
+/// at most `Options.frameInterval` apart. Keys only update the model: the one snapshot of a turn
+/// is built for its frame, however many keys arrived (a paste of 1000 characters builds one).
+/// Each command from the model (a submitted form) is handed to `perform` in a task of its own;
+/// what it returns goes back to the model, tagged with the command's id, through a
+/// `ResultMailbox` drained each frame.
 ///
 /// ```swift
 /// let inbox = EventInbox()
 /// let pump = Task { await inbox.pump(engine.events()) }
 /// let exit = try await DashboardApp.launch(options: .init(theme: try Theme.named(name)), inbox: inbox) { command in
-///     switch command {  // outcomes come back as engine events
+///     switch command {
 ///     case .sendRequest(let method, let data, let timeout):
-///         Task { _ = try? await engine.request(method, data, timeout: timeout) }
+///         let start = ContinuousClock.now
+///         do {
+///             let answer = try await engine.request(method, data, timeout: timeout)
+///             return .requestFinished(.response(answer), latency: ContinuousClock.now - start)
+///         } catch {
+///             return CommandResult.Outcome(requestError: error, latency: ContinuousClock.now - start)
+///         }
 ///     case .sendNotification(let method, let data):
-///         _ = try? engine.notify(method, data)
+///         do { return .notified(try engine.notify(method, data)) } catch { return .refused("\(error)") }
 ///     }
 /// }
 /// pump.cancel()
@@ -62,17 +71,31 @@ public final class DashboardApp {
         case closed(String)
     }
 
+    /// Performs a command and says what became of it.
+    public typealias Performer = @Sendable (EngineCommand.Kind) async -> CommandResult.Outcome
+
     private let options: Options
     private let inbox: EventInbox
-    private let perform: @Sendable (EngineCommand) -> Void
+    private let perform: Performer
+    private let results = ResultMailbox()
+    private let makeSnapshot: (DashboardModel, Date) -> DashboardSnapshot
     private var model: DashboardModel
     private var view = ViewState()
 
     /// A dashboard that takes events from `inbox` and hands commands to `perform`; `run()` starts it.
-    public init(options: Options, inbox: EventInbox, perform: @escaping @Sendable (EngineCommand) -> Void) {
+    public convenience init(options: Options, inbox: EventInbox, perform: @escaping Performer) {
+        self.init(options: options, inbox: inbox, perform: perform) { $0.snapshot(at: $1) }
+    }
+
+    /// A dashboard whose frames take their snapshot from `makeSnapshot` (tests count them).
+    init(
+        options: Options, inbox: EventInbox, perform: @escaping Performer,
+        makeSnapshot: @escaping (DashboardModel, Date) -> DashboardSnapshot
+    ) {
         self.options = options
         self.inbox = inbox
         self.perform = perform
+        self.makeSnapshot = makeSnapshot
         model = DashboardModel(configuration: options.model)
     }
 
@@ -85,7 +108,7 @@ public final class DashboardApp {
     /// Runs the dashboard on a thread of its own (curses must stay on one thread) until the
     /// operator quits or a termination signal arrives; the terminal is restored before it returns.
     public static func launch(
-        options: Options, inbox: EventInbox, perform: @escaping @Sendable (EngineCommand) -> Void
+        options: Options, inbox: EventInbox, perform: @escaping Performer
     ) async throws(TerminalError) -> Exit {
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Exit, TerminalError>, Never>) in
             let thread = Thread {
@@ -108,6 +131,12 @@ public final class DashboardApp {
             glyphs: terminal.isUTF8 ? .unicode : .ascii,
             format: Format(timeZone: options.timeZone))
         view.notice = terminal.warnings.isEmpty ? nil : terminal.warnings.joined(separator: "; ")
+        return run(on: terminal, renderer: renderer)
+    }
+
+    /// Runs the loop on `terminal` until the operator quits, a termination signal arrives or the
+    /// inbox is closed.
+    func run(on terminal: some DashboardTerminal, renderer: DashboardRenderer) -> Exit {
         var dirty = true
         var lastFrame = ContinuousClock.now - options.frameInterval
         var lastFrameSecond = 0
@@ -131,6 +160,9 @@ public final class DashboardApp {
             for event in events { model.ingest(event) }
             if dropped > 0 { view.notice = "\(dropped) engine events were dropped: the screen fell behind" }
             if !events.isEmpty || dropped > 0 { dirty = true }
+            let results = results.drain()
+            for result in results { model.receive(result) }
+            if !results.isEmpty { dirty = true }
 
             let now = Date()
             let second = Int(now.timeIntervalSince1970)
@@ -139,10 +171,10 @@ public final class DashboardApp {
             else { continue }
             layout = ScreenLayout(size: terminal.surface.size, focus: model.focus, maximized: model.maximized)
             if model.layout != layout.modelLayout { _ = model.apply(.layout(layout.modelLayout), at: now) }
-            let snapshot = model.snapshot(at: now)
-            terminal.surface.beginFrame()
+            let snapshot = makeSnapshot(model, now)
+            terminal.beginFrame()
             renderer.render(snapshot, view: view, layout: layout, on: terminal.surface)
-            terminal.surface.endFrame()
+            terminal.endFrame()
             animating = Self.isAnimating(snapshot)
             lastFrame = ContinuousClock.now
             lastFrameSecond = second
@@ -150,23 +182,27 @@ public final class DashboardApp {
         }
     }
 
-    /// Applies a key; returns `.quit` when it asks to quit.
+    /// Applies a key to the model (no snapshot: the next frame builds one); returns `.quit` when it asks to quit.
     private func handle(_ key: Key, layout: ScreenLayout) -> KeyCommand? {
         let context = KeyBindings.Context(
-            snapshot: model.snapshot(at: Date()), isHelpShown: view.showsHelp,
-            pageRows: max(1, (layout.panes[model.focus]?.height ?? 3) - 2))
+            model: model, isHelpShown: view.showsHelp, pageRows: max(1, (layout.panes[model.focus]?.height ?? 3) - 2))
         view.notice = nil
         for command in KeyBindings.commands(for: key, in: context) {
             switch command {
             case .quit: return .quit
             case .toggleHelp: view.showsHelp.toggle()
             case .closeHelp: view.showsHelp = false
-            case .resize: break
             case .action(let action):
-                for engineCommand in model.apply(action, at: Date()) { perform(engineCommand) }
+                for command in model.apply(action, at: Date()) { start(command) }
             }
         }
         return nil
+    }
+
+    /// Performs `command` in a task of its own and posts its result, with its id, to the mailbox.
+    private func start(_ command: EngineCommand) {
+        let (perform, results) = (perform, results)
+        Task { results.post(CommandResult(id: command.id, outcome: await perform(command.kind))) }
     }
 
     /// Whether something on screen changes with time alone (countdowns, a reconnection timer).
@@ -179,7 +215,6 @@ public final class DashboardApp {
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+        Int(duration.timeInterval * 1000)
     }
 }

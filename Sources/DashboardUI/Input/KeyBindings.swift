@@ -6,8 +6,6 @@ public enum KeyCommand: Sendable, Hashable {
     case toggleHelp
     case closeHelp
     case quit
-    /// Re-measure the screen.
-    case resize
 }
 
 /// The key map: turns keys into commands given what the screen is showing. A pure function,
@@ -34,27 +32,29 @@ public enum KeyBindings {
             self.pageRows = pageRows
         }
 
-        /// The context of a snapshot with the help overlay shown or not.
-        public init(snapshot: DashboardSnapshot, isHelpShown: Bool, pageRows: Int) {
+        /// The context of a model's current state (read without building a snapshot), with the
+        /// help overlay shown or not.
+        public init(model: DashboardModel, isHelpShown: Bool, pageRows: Int) {
             self.init(
-                focus: snapshot.focus, isEditingFilter: snapshot.stream.filter.editing != nil, isDetailOpen: snapshot.detail != nil,
-                isHelpShown: isHelpShown, formField: snapshot.form.focusedField, pageRows: pageRows)
+                focus: model.focus, isEditingFilter: model.isEditingFilter, isDetailOpen: model.isDetailOpen,
+                isHelpShown: isHelpShown, formField: model.focusedFormField, pageRows: pageRows)
         }
     }
 
     /// The commands for `key` in `context` (none when the key does nothing there).
     public static func commands(for key: Key, in context: Context) -> [KeyCommand] {
         if key == .control("c") { return [.quit] }
-        if key == .resize { return [.resize] }
+        // The loop lays out every frame from the screen's size: a resize only has to wake it.
+        if key == .resize { return [] }
         if context.isHelpShown { return key == .character("q") ? [.quit] : [.closeHelp] }
         if context.isEditingFilter { return editing(key, apply: .applyFilter, cancel: .cancelFilterEdit) }
         if context.isDetailOpen { return detail(key, context: context) }
-        if context.focus == .form, let commands = form(key, context: context) { return commands }
+        if let commands = PaneViews.view(for: context.focus)?.keys(key, in: context) { return commands }
         return navigation(key, context: context)
     }
 
     /// Keys while text is typed (the filter, or a form field).
-    private static func editing(_ key: Key, apply: OperatorAction, cancel: OperatorAction) -> [KeyCommand] {
+    static func editing(_ key: Key, apply: OperatorAction, cancel: OperatorAction) -> [KeyCommand] {
         let action: OperatorAction? = switch key {
         case .character(let character): .insert(String(character))
         case .backspace: .deleteBackward
@@ -85,22 +85,6 @@ public enum KeyBindings {
         }
     }
 
-    /// Keys of the focused form; `nil` hands the key to the common navigation.
-    private static func form(_ key: Key, context: Context) -> [KeyCommand]? {
-        switch key {
-        case .tab: return [.action(context.formField == .method ? .completeMethod : .nextFormField)]
-        case .backTab: return [.action(.previousFormField)]
-        case .up: return [.action(.previousFormField)]
-        case .down: return [.action(.nextFormField)]
-        case .control("t"): return [.action(.toggleFormKind)]
-        case .control("p"): return [.action(.historyPrevious)]
-        case .control("n"): return [.action(.historyNext)]
-        case .control("u"): return [.action(.clear)]
-        case .escape: return [.action(.focus(.stream))]
-        default: return editing(key, apply: .submit, cancel: .focus(.stream))
-        }
-    }
-
     private static func navigation(_ key: Key, context: Context) -> [KeyCommand] {
         let action: OperatorAction? = switch key {
         case .tab, .character("l"): .focusNext
@@ -114,18 +98,9 @@ public enum KeyBindings {
         case .home, .character("g"): .selectFirst
         case .end, .character("G"): .selectLast
         case .enter: .openDetail
-        case .character("/"): .beginFilterEdit
-        case .character("x"): .clearFilter
-        case .character(" "), .character("p"): .togglePause
         case .character("z"): .toggleMaximize
         case .character("c"): .clear
-        case .character("f"): .focus(.form)
-        case .character("1"): .focus(.stream)
-        case .character("2"): .focus(.requests)
-        case .character("3"): .focus(.errors)
-        case .character("4"): .focus(.connection)
-        case .character("5"): .focus(.form)
-        default: nil
+        default: paneNumbered(key).map(OperatorAction.focus) ?? PaneViews.all.lazy.compactMap { $0.shortcuts[key] }.first
         }
         if let action { return [.action(action)] }
         switch key {
@@ -133,5 +108,13 @@ public enum KeyBindings {
         case .character("q"): return [.quit]
         default: return []
         }
+    }
+
+    /// `1` names the first pane (in `Pane.allCases` order), `2` the second, and so on.
+    private static func paneNumbered(_ key: Key) -> Pane? {
+        guard case .character(let digit) = key, digit.isASCII, let number = digit.wholeNumberValue,
+            Pane.allCases.indices.contains(number - 1)
+        else { return nil }
+        return Pane.allCases[number - 1]
     }
 }

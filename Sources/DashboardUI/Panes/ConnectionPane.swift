@@ -1,9 +1,13 @@
 import DashboardModel
 
 /// Heartbeat and connection status: state, peer, heartbeat ages, ids, acknowledgement and round trip.
-public enum ConnectionPane {
+public enum ConnectionPane: PaneView {
+    public static let pane = Pane.connection
+    public static let placement = Placement(column: .right, order: 0) { $0 >= 30 ? 10 : 7 }
+
     /// Draws the pane in `rect`, border included.
-    public static func draw(_ context: PaneContext, in rect: Rect) {
+    @discardableResult
+    public static func draw(_ context: PaneContext, in rect: Rect) -> Position? {
         let connection = context.snapshot.connection
         let (state, stateRole) = describe(connection)
         let inner = Box(title: "connection", status: connection.transport, focused: context.isFocused(.connection))
@@ -26,6 +30,7 @@ public enum ConnectionPane {
             entries.insert(("reconnects", "\(connection.reconnects), sessions lost \(connection.sessionsLost)", .countdownWarning), at: 2)
         }
         KeyValueLines(entries).draw(on: context.canvas, in: inner)
+        return nil
     }
 
     /// The state in words and its role.

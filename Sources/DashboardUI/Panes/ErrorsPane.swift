@@ -1,14 +1,18 @@
 import DashboardModel
 
 /// Errors grouped by kind and method, most recent first, with their count and latest detail.
-public enum ErrorsPane {
+public enum ErrorsPane: PaneView {
+    public static let pane = Pane.errors
+    public static let placement = Placement.rest(of: .right, order: 2)
+
     /// Draws the pane in `rect`, border included.
-    public static func draw(_ context: PaneContext, in rect: Rect) {
+    @discardableResult
+    public static func draw(_ context: PaneContext, in rect: Rect) -> Position? {
         let errors = context.snapshot.errors
         let inner = Box(title: "errors", status: "\(errors.total)", focused: context.isFocused(.errors)).draw(on: context.canvas, in: rect)
         if errors.rows.isEmpty {
             context.canvas.truncated("no errors", in: inner, row: 0, width: inner.width, role: .label)
-            return
+            return nil
         }
         ListView(rows: errors.rows, selected: errors.selectedRow, focused: context.isFocused(.errors)).draw(on: context.canvas, in: inner) {
             group, line, highlighted in
@@ -18,5 +22,6 @@ public enum ErrorsPane {
             offset += canvas.text(name + " ", in: line, row: 0, offset: offset, role: highlighted ? .selection : .error)
             canvas.truncated(group.latestDetail, in: line, row: 0, offset: offset, width: line.width, role: highlighted ? .selection : .text)
         }
+        return nil
     }
 }

@@ -22,17 +22,16 @@ public enum FooterBar {
             return nil
         }
         var offset = 0
-        for (key, action) in hints(for: context.snapshot.focus, glyphs: canvas.glyphs) where offset < rect.width {
+        let hints = PaneViews.view(for: context.snapshot.focus)?.footerHints(glyphs: canvas.glyphs) ?? commonHints(glyphs: canvas.glyphs)
+        for (key, action) in hints where offset < rect.width {
             offset += canvas.text(key, in: rect, row: 0, offset: offset, role: .key)
             offset += canvas.text(" \(action)  ", in: rect, row: 0, offset: offset, role: .label)
         }
         return nil
     }
 
-    private static func hints(for focus: Pane, glyphs: Glyphs) -> [(String, String)] {
-        if focus == .form {
-            return [("enter", "send"), (glyphs.upDown, "field"), ("tab", "complete/next"), ("ctrl-t", "kind"), ("esc", "leave"), ("ctrl-c", "quit")]
-        }
-        return [("tab", "pane"), (glyphs.upDown, "select"), ("enter", "detail"), ("/", "filter"), ("space", "pause"), ("z", "zoom"), ("f", "form"), ("?", "help"), ("q", "quit")]
+    /// The hints of a pane that has none of its own.
+    private static func commonHints(glyphs: Glyphs) -> [(key: String, action: String)] {
+        [("tab", "pane"), (glyphs.upDown, "select"), ("enter", "detail"), ("/", "filter"), ("space", "pause"), ("z", "zoom"), ("f", "form"), ("?", "help"), ("q", "quit")]
     }
 }

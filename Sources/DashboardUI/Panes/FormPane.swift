@@ -2,7 +2,35 @@ import DashboardModel
 
 /// The form that sends a request or notification: kind, method, data and timeout fields with live
 /// validation, and method completions.
-public enum FormPane {
+public enum FormPane: PaneView {
+    public static let pane = Pane.form
+    public static let placement = Placement(column: .right, order: 1) { $0 >= 30 ? 8 : 7 }
+    public static let shortcuts: [Key: OperatorAction] = [.character("f"): .focus(.form)]
+
+    public static func helpLines(glyphs: Glyphs) -> [(keys: String, action: String)] {
+        [("f", "fill in the form (enter sends, ctrl-t kind)")]
+    }
+
+    public static func footerHints(glyphs: Glyphs) -> [(key: String, action: String)]? {
+        [("enter", "send"), (glyphs.upDown, "field"), ("tab", "complete/next"), ("ctrl-t", "kind"), ("esc", "leave"), ("ctrl-c", "quit")]
+    }
+
+    /// The form's keys: typing goes to the focused field, enter sends, esc leaves.
+    public static func keys(_ key: Key, in context: KeyBindings.Context) -> [KeyCommand]? {
+        switch key {
+        case .tab: return [.action(context.formField == .method ? .completeMethod : .nextFormField)]
+        case .backTab: return [.action(.previousFormField)]
+        case .up: return [.action(.previousFormField)]
+        case .down: return [.action(.nextFormField)]
+        case .control("t"): return [.action(.toggleFormKind)]
+        case .control("p"): return [.action(.historyPrevious)]
+        case .control("n"): return [.action(.historyNext)]
+        case .control("u"): return [.action(.clear)]
+        case .escape: return [.action(.focus(.stream))]
+        default: return KeyBindings.editing(key, apply: .submit, cancel: .focus(.stream))
+        }
+    }
+
     /// Draws the form; returns the cursor position when the form has focus.
     @discardableResult
     public static func draw(_ context: PaneContext, in rect: Rect) -> Position? {
@@ -49,13 +77,13 @@ public enum FormPane {
         return cursor
     }
 
-    /// The result line: "add: ok 63ms 42", "slow: waiting (#3)", "nope: error "rpc_nope"".
+    /// The result line: "add: ok 63ms 42", "slow: sending", "nope: error "rpc_nope"".
     static func describe(_ result: FormResult) -> (text: String, isError: Bool) {
         switch result {
         case .sending(let method): return ("\(method): sending", false)
-        case .waiting(let method, let id): return ("\(method): waiting for an answer to #\(id)", false)
-        case .notified(let method): return ("\(method): notification sent", false)
-        case .finished(let method, _, let outcome, let latency):
+        case .notified(let method, let id): return ("\(method): notification \(id) sent", false)
+        case .refused(let method, let reason): return ("\(method): not sent: \(reason)", true)
+        case .finished(let method, let outcome, let latency):
             let took = Format.duration(latency)
             switch outcome {
             case .response(let data): return ("\(method): ok \(took) \(data.compactString)", false)

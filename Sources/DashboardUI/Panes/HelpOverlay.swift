@@ -2,8 +2,17 @@ import DashboardModel
 
 /// The key reference shown with `?`.
 public enum HelpOverlay {
-    /// The keys and what they do, in display order.
-    public static func entries(glyphs: Glyphs) -> [(keys: String, action: String)] { [
+    /// The keys and what they do, in display order: moving around, each pane's keys, the rest.
+    public static func entries(glyphs: Glyphs) -> [(keys: String, action: String)] {
+        navigation(glyphs: glyphs) + PaneViews.all.flatMap { $0.helpLines(glyphs: glyphs) } + [
+            ("z", "maximise / restore the focused pane"),
+            ("c", "clear the focused pane"),
+            ("?", "this help"),
+            ("q  ctrl-c", "quit"),
+        ]
+    }
+
+    private static func navigation(glyphs: Glyphs) -> [(keys: String, action: String)] { [
         ("tab / shift-tab", "next / previous pane"),
         ("h l", "previous / next pane"),
         ("\(glyphs.upDown)  k j", "move the selection"),
@@ -11,14 +20,6 @@ public enum HelpOverlay {
         ("g G  home end", "first / last (G follows the stream)"),
         ("enter", "open the detail of the selection"),
         ("esc", "close the detail, help, filter or form"),
-        ("/", "filter: " + NotificationFilter.example),
-        ("x", "remove the filter"),
-        ("space p", "pause / resume the stream"),
-        ("z", "maximise / restore the focused pane"),
-        ("c", "clear the focused pane"),
-        ("f", "fill in the form (enter sends, ctrl-t kind)"),
-        ("?", "this help"),
-        ("q  ctrl-c", "quit"),
     ] }
 
     /// Draws the help centred in `area`, over whatever it holds.

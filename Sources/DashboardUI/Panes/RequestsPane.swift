@@ -2,16 +2,20 @@ import DashboardModel
 import MushroomRPC
 
 /// Requests in flight (with countdown bars) and recently finished (with their outcome), both directions.
-public enum RequestsPane {
+public enum RequestsPane: PaneView {
+    public static let pane = Pane.requests
+    public static let placement = Placement(column: .left, order: 2) { $0 * 3 / 10 }
+
     /// Draws the pane in `rect`, border included.
-    public static func draw(_ context: PaneContext, in rect: Rect) {
+    @discardableResult
+    public static func draw(_ context: PaneContext, in rect: Rect) -> Position? {
         let requests = context.snapshot.requests
         let status = ["\(requests.inFlightCount) in flight", "\(requests.finishedTotal) done", "\(requests.timeouts) timeouts"]
             .joined(separator: context.canvas.glyphs.separator)
         let inner = Box(title: "requests", status: status, focused: context.isFocused(.requests)).draw(on: context.canvas, in: rect)
         if requests.rows.isEmpty {
             context.canvas.truncated("no requests yet: press f to send one", in: inner, row: 0, width: inner.width, role: .label)
-            return
+            return nil
         }
         let idWidth = max(3, requests.rows.map { String($0.id).count }.max() ?? 3)
         let methodWidth = min(max(8, requests.rows.map { DisplayWidth.of($0.method) }.max() ?? 8), max(8, inner.width / 4))
@@ -33,6 +37,7 @@ public enum RequestsPane {
                 canvas.truncated(text, in: line, row: 0, offset: offset, width: line.width, role: role(outcomeRole))
             }
         }
+        return nil
     }
 
     /// The countdown bar's role for a request's state.

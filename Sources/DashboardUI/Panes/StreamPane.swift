@@ -1,9 +1,22 @@
 import DashboardModel
 
 /// The notification stream: time, id, method and compact data of each visible notification.
-public enum StreamPane {
+public enum StreamPane: PaneView {
+    public static let pane = Pane.stream
+    public static let placement = Placement.rest(of: .left, order: 0)
+    public static let shortcuts: [Key: OperatorAction] = [
+        .character("/"): .beginFilterEdit, .character("x"): .clearFilter, .character(" "): .togglePause, .character("p"): .togglePause,
+    ]
+
+    public static func helpLines(glyphs: Glyphs) -> [(keys: String, action: String)] { [
+        ("/", "filter: " + NotificationFilter.example),
+        ("x", "remove the filter"),
+        ("space p", "pause / resume the stream"),
+    ] }
+
     /// Draws the pane in `rect`, border included.
-    public static func draw(_ context: PaneContext, in rect: Rect) {
+    @discardableResult
+    public static func draw(_ context: PaneContext, in rect: Rect) -> Position? {
         let stream = context.snapshot.stream
         let separator = context.canvas.glyphs.separator
         var status = "\(Format.rate(stream.ratePerSecond1s))\(separator)\(stream.totalReceived) received"
@@ -18,7 +31,7 @@ public enum StreamPane {
         if stream.rows.isEmpty {
             let message = stream.filter.applied != nil && stream.retained > 0 ? "no notification matches the filter" : "waiting for notifications"
             context.canvas.truncated(message, in: inner, row: 0, width: inner.width, role: .label)
-            return
+            return nil
         }
         let idWidth = max(3, stream.rows.map { String($0.id).count }.max() ?? 3)
         let methodWidth = min(max(6, stream.rows.map { DisplayWidth.of($0.method) }.max() ?? 6), max(6, inner.width / 3))
@@ -32,5 +45,6 @@ public enum StreamPane {
             offset += methodWidth + 1
             canvas.truncated(row.summary, in: line, row: 0, offset: offset, width: line.width, role: highlighted ? .selection : .payload)
         }
+        return nil
     }
 }

@@ -22,13 +22,7 @@ public struct DashboardRenderer: Sendable {
         HeaderBar.draw(context, in: layout.header)
         var cursor: Position?
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            switch pane {
-            case .stream: StreamPane.draw(context, in: rect)
-            case .requests: RequestsPane.draw(context, in: rect)
-            case .errors: ErrorsPane.draw(context, in: rect)
-            case .connection: ConnectionPane.draw(context, in: rect)
-            case .form: cursor = FormPane.draw(context, in: rect)
-            }
+            if let position = PaneViews.view(for: pane)?.draw(context, in: rect) { cursor = position }
         }
         if let rates = layout.rates { RatesPane.draw(context, in: rates) }
         if let filterCursor = FooterBar.draw(context, notice: view.notice, in: layout.footer) { cursor = filterCursor }

@@ -1,4 +1,5 @@
 import Foundation
+import MushroomRPC
 
 /// Short, fixed-width renderings of times, durations and rates for the panes.
 public struct Format: Sendable {
@@ -21,8 +22,7 @@ public struct Format: Sendable {
 
     /// "850ms", "3.2s", "1m05s", "2h03m"; negative durations get a leading "-".
     public static func duration(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let total = Double(seconds) + Double(attoseconds) / 1e18
+        let total = duration.timeInterval
         if total < 0 { return "-" + Self.duration(.zero - duration) }
         if total < 1 { return "\(Int((total * 1000).rounded(.down)))ms" }
         if total < 10 { return String(format: "%.1fs", (total * 10).rounded(.down) / 10) }

@@ -2,7 +2,8 @@ import DashboardModel
 
 /// Where everything goes on a screen of a given size: the header and footer rows, each pane's
 /// rectangle (absent when it does not fit), the per-method rates box, and the overlay area.
-/// From 80x24 up every pane is shown; below 60x12, or with a pane maximised, one pane takes the body.
+/// From 80x24 up every pane is shown, each where its `Placement` puts it; below 60x12, or with a
+/// pane maximised, one pane takes the body.
 public struct ScreenLayout: Sendable, Hashable {
     /// The screen size laid out, and the header and footer rows.
     public let size: Size
@@ -37,28 +38,50 @@ public struct ScreenLayout: Sendable, Hashable {
         }
         let rightWidth = size.columns >= 120 ? size.columns * 2 / 5 : max(30, size.columns * 2 / 5)
         let (left, right) = body.splitLeft(body.width - rightWidth)
-        let tall = body.height >= 30
-        let (ratesBox, belowRates) = left.splitTop(min(max(body.height / 6, 4), 8))
-        let (requests, stream) = belowRates.splitTop(body.height * 3 / 10)
-        let (connection, belowConnection) = right.splitTop(tall ? 10 : 7)
-        let (form, errors) = belowConnection.splitTop(tall ? 8 : 7)
-        // The stream sits at the top of the left column, rates and requests below it.
-        let streamRect = Rect(row: left.row, column: left.column, height: stream.height, width: left.width)
-        rates = Rect(row: left.row + stream.height, column: left.column, height: ratesBox.height, width: left.width)
-        panes = [
-            .stream: streamRect,
-            .requests: Rect(row: left.row + stream.height + ratesBox.height, column: left.column, height: requests.height, width: left.width),
-            .connection: connection, .form: form, .errors: errors,
-        ]
+        let boxes = PaneViews.all.map { (Box.pane($0.pane), $0.placement) } + [(Box.rates, RatesPane.placement)]
+        var rects: [Box: Rect] = [:]
+        for (column, rect) in [(Placement.Column.left, left), (.right, right)] {
+            let stacked = boxes.filter { $0.1.column == column }.sorted { $0.1.order < $1.1.order }
+            for (box, boxRect) in zip(stacked.map(\.0), Self.stack(stacked.map(\.1), in: rect, bodyRows: body.height)) {
+                rects[box] = boxRect
+            }
+        }
+        panes = Dictionary(uniqueKeysWithValues: rects.compactMap { box, rect in
+            if case .pane(let pane) = box { (pane, rect) } else { nil }
+        })
+        rates = rects[.rates]
+    }
+
+    /// A box of the normal layout: a pane, or the rates box that belongs to none.
+    private enum Box: Hashable {
+        case pane(Pane)
+        case rates
+    }
+
+    /// The rectangles of boxes stacked top to bottom in `column`: those with a height take it in
+    /// turn while rows remain, and the one without takes the rest.
+    private static func stack(_ placements: [Placement], in column: Rect, bodyRows: Int) -> [Rect] {
+        var remaining = column.height
+        var heights = placements.map { placement -> Int? in
+            guard let wanted = placement.height(bodyRows) else { return nil }
+            let height = min(max(0, wanted), remaining)
+            remaining -= height
+            return height
+        }
+        if let rest = heights.firstIndex(of: nil) { heights[rest] = remaining }
+        var row = column.row
+        return heights.map { height in
+            defer { row += height ?? 0 }
+            return Rect(row: row, column: column.column, height: height ?? 0, width: column.width)
+        }
     }
 
     /// The row counts the model needs so that its snapshots fill these rectangles. Lists get at
     /// least one row even when hidden, so that a selection always has a row to sit on (the model
     /// at 87272bc traps opening a stream detail with zero stream rows).
     public var modelLayout: DashboardLayout {
-        func inner(_ pane: Pane) -> Int { max(1, panes[pane].map { $0.height - 2 } ?? 0) }
-        return DashboardLayout(
-            streamRows: inner(.stream), requestRows: inner(.requests), errorRows: inner(.errors),
+        DashboardLayout(
+            paneRows: Dictionary(uniqueKeysWithValues: Pane.allCases.map { pane in (pane, max(1, panes[pane].map { $0.height - 2 } ?? 0)) }),
             detailRows: max(0, overlay.height - 2), methodRows: rates.map { max(0, $0.height - 2) } ?? 0)
     }
 }

@@ -1,0 +1,62 @@
+import DashboardModel
+@testable import DashboardUI
+import Foundation
+import MushroomRPC
+import Testing
+
+/// The run loop on a scripted terminal: what keys cost, and how command results come back.
+@Suite struct DashboardAppTests {
+    /// What a run left behind.
+    struct Run: Sendable {
+        let exit: DashboardApp.Exit
+        let snapshots: Int
+        let frames: Int
+        let lines: [String]
+        let gaveUp: Bool
+    }
+
+    /// Runs a dashboard on a thread of its own (the loop blocks it) on an 80x24 scripted terminal.
+    static func run(_ bursts: [ScriptedTerminal.Burst], perform: @escaping DashboardApp.Performer) async throws -> Run {
+        let theme = try Theme.builtIn(named: "dark")
+        return await withCheckedContinuation { continuation in
+            Thread {
+                var snapshots = 0
+                let terminal = ScriptedTerminal(size: Size(rows: 24, columns: 80), bursts: bursts)
+                let options = DashboardApp.Options(theme: theme, frameInterval: .milliseconds(1), idleInterval: .milliseconds(1))
+                let app = DashboardApp(options: options, inbox: EventInbox(), perform: perform) { model, now in
+                    snapshots += 1
+                    return model.snapshot(at: now)
+                }
+                let renderer = DashboardRenderer(
+                    palette: Palette(theme: theme, profile: .none), format: Format(timeZone: TimeZone(identifier: "UTC") ?? .current))
+                let exit = app.run(on: terminal, renderer: renderer)
+                continuation.resume(returning: Run(
+                    exit: exit, snapshots: snapshots, frames: terminal.frames, lines: terminal.surface.lines, gaveUp: terminal.gaveUp))
+            }.start()
+        }
+    }
+
+    @Test func aPastedThousandCharactersCostOneSnapshotPerFrameNotOnePerKey() async throws {
+        let json = "[" + Array(repeating: "1", count: 499).joined(separator: ",") + ",2]"
+        #expect(json.count == 1001)
+        let paste = [Key.character("f"), .down] + json.map(Key.character)
+        let run = try await Self.run([.init(paste), .init([.control("c")])]) { _ in .refused("no engine") }
+        #expect(run.exit == .quit)
+        #expect(!run.gaveUp)
+        #expect(run.lines.contains { $0.contains("1,1,1,2]") })
+        #expect(run.snapshots == run.frames)
+        #expect(run.frames <= 3)
+    }
+
+    @Test func aRequestsResultComesBackToTheFormLine() async throws {
+        let typed: [Key] = [.character("f"), .character("a"), .character("d"), .character("d"), .enter]
+        let answered = ScriptedTerminal.Burst([.control("c")]) { surface in surface.lines.contains { $0.contains("add: ok") } }
+        let run = try await Self.run([.init(typed), answered]) { command in
+            guard command == .sendRequest(method: "add", data: .null, timeout: .seconds(10)) else { return .refused("unexpected \(command)") }
+            try? await Task.sleep(for: .milliseconds(20))
+            return .requestFinished(.response(42), latency: .milliseconds(20))
+        }
+        #expect(!run.gaveUp)
+        #expect(run.lines.contains { $0.contains("add: ok 20ms 42") })
+    }
+}
