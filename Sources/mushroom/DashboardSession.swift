@@ -33,7 +33,7 @@ enum DashboardSession {
             do {
                 let connected = try await options.connect(to: url, handler: CommandLineHandler())
                 client.withLock { $0 = connected }
-                await inbox.pump(connected.events())
+                inbox.attach(connected.events())
             } catch CommandFailure.connection(let reason) {
                 inbox.close(reason: reason)
             } catch {

@@ -21,21 +21,22 @@ import Testing
         #expect(inbox.drain().events.isEmpty)
     }
 
-    @Test func beyondCapacityTheOldestAreDroppedAndCounted() {
-        let inbox = EventInbox(capacity: 2)
-        for id in 1...5 { inbox.post(Self.event(id)) }
-        let (events, dropped) = inbox.drain()
-        #expect(Self.ids(events) == [4, 5])
-        #expect(dropped == 3)
-    }
-
-    @Test func pumpPostsAStream() async {
+    @Test func theAttachedSubscriptionFollowsThePostedEventsAndItsDropsAreCountedExactly() {
+        var configuration = EngineConfiguration()
+        configuration.eventBufferLimit = 3
+        let engine = Engine(configuration: configuration)
         let inbox = EventInbox()
-        let (stream, continuation) = AsyncStream<EngineEvent>.makeStream()
-        continuation.yield(Self.event(7))
-        continuation.finish()
-        await inbox.pump(stream)
-        #expect(Self.ids(inbox.drain().events) == [7])
+        inbox.post(Self.event(1))
+        inbox.attach(engine.events())
+        for index in 0..<10 { engine.reportProtocolViolation("\(index)") }
+        let (events, dropped) = inbox.drain()
+        #expect(Self.ids(events) == [1])
+        #expect(events.dropFirst().map { "\($0.kind)" } == ["7", "8", "9"].map { #"protocolError("\#($0)")"# })
+        #expect(dropped == 7)
+        engine.reportProtocolViolation("next")
+        let next = inbox.drain()
+        #expect(next.events.count == 1)
+        #expect(next.dropped == 0)
     }
 
     @Test func aCloseReasonOutlivesDrainsAndTheFirstWins() {

@@ -3,7 +3,7 @@ import Foundation
 import MushroomRPC
 
 /// The dashboard's run loop: owns the terminal and the model, on one thread. Each turn it reads a
-/// key (with a short timeout), drains the engine events posted to the inbox, updates the model,
+/// key (with a short timeout), drains the engine events waiting in the inbox, updates the model,
 /// and draws a frame when something changed or something on screen moves (countdowns, ages),
 /// at most `Options.frameInterval` apart. Keys only update the model: the one snapshot of a turn
 /// is built for its frame, however many keys arrived (a paste of 1000 characters builds one).
@@ -13,7 +13,7 @@ import MushroomRPC
 ///
 /// ```swift
 /// let inbox = EventInbox()
-/// let pump = Task { await inbox.pump(engine.events()) }
+/// inbox.attach(engine.events())
 /// let exit = try await DashboardApp.launch(options: .init(theme: try Theme.named(name)), inbox: inbox) { command in
 ///     switch command {
 ///     case .sendRequest(let method, let data, let timeout):
@@ -28,7 +28,6 @@ import MushroomRPC
 ///         do { return .notified(try engine.notify(method, data)) } catch { return .refused("\(error)") }
 ///     }
 /// }
-/// pump.cancel()
 /// if case .signal(let number) = exit { Foundation.exit(128 + number) }
 /// ```
 public final class DashboardApp {

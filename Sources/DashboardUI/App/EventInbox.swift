@@ -1,46 +1,44 @@
 import MushroomRPC
 import Synchronization
 
-/// The hand-off from the network side to the dashboard's thread: `post` never blocks for long
-/// (one short lock), `drain` takes everything posted since the last drain. Bounded: beyond
-/// `capacity` undrained events the oldest are dropped and counted, so a stalled screen cannot
-/// grow memory. `close(reason:)` ends the dashboard that drains it (the connection could not open).
+/// Where the dashboard's thread finds the engine's events: the engine's own bounded subscription
+/// (`Engine.events()`), attached once the client exists, is the one queue between the engine and
+/// the screen. `drain` takes everything waiting, without a task or a wake-up per event, and says
+/// exactly how many events the subscription dropped because the screen fell behind. Before a
+/// subscription is attached, the owner posts what the screen should show (the bootstrap under
+/// way). `close(reason:)` ends the dashboard that drains it (the connection could not open).
 public final class EventInbox: Sendable {
     private struct State {
-        var events: [EngineEvent] = []
-        var dropped = 0
+        var posted: [EngineEvent] = []
+        var subscription: EventSubscription?
         var closeReason: String?
     }
 
     private let state = Mutex(State())
-    /// Undrained events kept at most.
-    public let capacity: Int
 
-    /// An empty inbox holding at most `capacity` undrained events.
-    public init(capacity: Int = 100_000) {
-        self.capacity = max(1, capacity)
-    }
+    /// An inbox with nothing attached yet.
+    public init() {}
 
-    /// Queues an event for the next frame.
+    /// Queues an event of the owner's own for the next frame (only a few: the engine's events
+    /// come through the attached subscription).
     public func post(_ event: EngineEvent) {
-        state.withLock { state in
-            if state.events.count >= capacity {
-                state.events.removeFirst(state.events.count - capacity + 1)
-                state.dropped += 1
-            }
-            state.events.append(event)
-        }
+        state.withLock { $0.posted.append(event) }
     }
 
-    /// Everything queued, oldest first, and how many events were dropped since the last drain.
+    /// Takes the engine's events from `subscription` from now on.
+    public func attach(_ subscription: EventSubscription) {
+        state.withLock { $0.subscription = subscription }
+    }
+
+    /// Everything waiting, oldest first (posted events before the subscription's), and how many
+    /// events the subscription dropped since the last drain.
     public func drain() -> (events: [EngineEvent], dropped: Int) {
-        state.withLock { state in
-            defer {
-                state.events = []
-                state.dropped = 0
-            }
-            return (state.events, state.dropped)
+        let (posted, subscription) = state.withLock { state in
+            defer { state.posted = [] }
+            return (state.posted, state.subscription)
         }
+        guard let batch = subscription?.drain() else { return (posted, 0) }
+        return (posted.isEmpty ? batch.events : posted + batch.events, batch.dropped)
     }
 
     /// Asks the dashboard to end with `reason` (one sentence for the operator).
@@ -51,10 +49,5 @@ public final class EventInbox: Sendable {
     /// Why the inbox was closed, once it was.
     public var closeReason: String? {
         state.withLock { $0.closeReason }
-    }
-
-    /// Posts every event of `stream` until it ends (run it in a task next to the dashboard).
-    public func pump(_ stream: some AsyncSequence<EngineEvent, Never>) async {
-        for await event in stream { post(event) }
     }
 }
