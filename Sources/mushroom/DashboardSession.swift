@@ -44,7 +44,9 @@ enum DashboardSession {
         do {
             exit = .success(try await DashboardApp.launch(options: .init(theme: theme), inbox: inbox) { command in
                 guard let client = client.withLock({ $0 }) else { return .refused("not connected yet") }
-                return await perform(command, on: client)
+                // The engine's request, not the client's: an empty timeout field waits forever,
+                // where the client would put its default timeout in.
+                return await command.perform(on: client.engine)
             })
         } catch {
             exit = .failure(error)
@@ -56,28 +58,6 @@ enum DashboardSession {
         case .success(.signal(let number)): throw ExitCode(128 + number)
         case .success(.closed(let reason)): throw CommandFailure.connection(reason)
         case .failure(let error): throw CommandFailure.usage("\(error).")
-        }
-    }
-
-    /// Sends what the operator submitted and returns what became of it (the requests pane also
-    /// shows a request, through the engine's events).
-    private static func perform(_ command: EngineCommand.Kind, on client: MushroomClient) async -> CommandResult.Outcome {
-        switch command {
-        case .sendRequest(let method, let data, let timeout):
-            let clock = ContinuousClock()
-            let start = clock.now
-            do {
-                let answer = try await client.request(method, data, timeout: timeout)
-                return .requestFinished(.response(answer), latency: clock.now - start)
-            } catch {
-                return CommandResult.Outcome(requestError: error, latency: clock.now - start)
-            }
-        case .sendNotification(let method, let data):
-            do {
-                return .notified(try client.notify(method, data))
-            } catch {
-                return .refused("\(error)")
-            }
         }
     }
 }

@@ -15,18 +15,7 @@ import MushroomRPC
 /// let inbox = EventInbox()
 /// inbox.attach(engine.events())
 /// let exit = try await DashboardApp.launch(options: .init(theme: try Theme.named(name)), inbox: inbox) { command in
-///     switch command {
-///     case .sendRequest(let method, let data, let timeout):
-///         let start = ContinuousClock.now
-///         do {
-///             let answer = try await engine.request(method, data, timeout: timeout)
-///             return .requestFinished(.response(answer), latency: ContinuousClock.now - start)
-///         } catch {
-///             return CommandResult.Outcome(requestError: error, latency: ContinuousClock.now - start)
-///         }
-///     case .sendNotification(let method, let data):
-///         do { return .notified(try engine.notify(method, data)) } catch { return .refused("\(error)") }
-///     }
+///     await command.perform(on: engine)
 /// }
 /// if case .signal(let number) = exit { Foundation.exit(128 + number) }
 /// ```
