@@ -21,6 +21,15 @@ public final class FakeMushroomServer: Sendable {
         case answer(status: Int, body: String)
     }
 
+    /// When a socket's `frames` are sent.
+    public enum Pacing: Sendable, Hashable {
+        /// All of them once the client's first message arrived.
+        case allAfterFirstMessage
+        /// The next one after each message from the client (a client that stops answering
+        /// gets no more).
+        case oneAfterEachMessage
+    }
+
     /// The bootstrap URL, `http://127.0.0.1:PORT/`.
     public let url: String
     public let port: Int
@@ -30,8 +39,8 @@ public final class FakeMushroomServer: Sendable {
 
     /// Starts the server.
     public static func start(
-        bootstrap: Bootstrap = .webSocketSession, frames: [String] = [], closesSocketsAtOnce: Bool = false, sessionStatus: Int = 400,
-        closeCodeAfterFrames: WebSocketErrorCode? = nil
+        bootstrap: Bootstrap = .webSocketSession, frames: [String] = [], pacing: Pacing = .allAfterFirstMessage,
+        closesSocketsAtOnce: Bool = false, sessionStatus: Int = 400, closeCodeAfterFrames: WebSocketErrorCode? = nil
     ) async throws -> FakeMushroomServer {
         let received = Locked<[String]>([])
         let bootstrapCount = Locked(0)
@@ -58,13 +67,16 @@ public final class FakeMushroomServer: Sendable {
                 guard request.path == "/session/" else { return .dontUpgrade }
                 return .upgrade([:]) { inbound, outbound, _ in
                     if closesSocketsAtOnce { return }
-                    var sent = false
+                    var unsent = frames[...]
+                    var isFirst = true
                     for try await message in inbound.messages(maxSize: 1 << 20) {
                         if case .text(let text) = message { received.withLock { $0.append(text) } }
-                        if !sent {
-                            sent = true
-                            for frame in frames { try await outbound.write(.text(frame)) }
-                            if let closeCodeAfterFrames {
+                        if isFirst || pacing == .oneAfterEachMessage {
+                            isFirst = false
+                            let now = pacing == .oneAfterEachMessage ? unsent.prefix(1) : unsent
+                            unsent = unsent.dropFirst(now.count)
+                            for frame in now { try await outbound.write(.text(frame)) }
+                            if unsent.isEmpty, let closeCodeAfterFrames {
                                 try await outbound.close(closeCodeAfterFrames, reason: nil)
                                 return
                             }
