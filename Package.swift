@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "MushroomRPC", targets: ["MushroomRPC"]),
+        .library(name: "MushroomWebSocket", targets: ["MushroomWebSocket"]),
         .library(name: "MushroomClient", targets: ["MushroomClient"]),
         .library(name: "MushroomServer", targets: ["MushroomServer"]),
         .library(name: "MushroomDemo", targets: ["MushroomDemo"]),
@@ -39,9 +40,20 @@ let package = Package(
             ]
         ),
         .target(
+            name: "MushroomWebSocket",
+            dependencies: [
+                "MushroomRPC",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "MushroomClient",
             dependencies: [
                 "MushroomRPC",
+                "MushroomWebSocket",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -55,15 +67,17 @@ let package = Package(
             name: "MushroomServer",
             dependencies: [
                 "MushroomRPC",
+                "MushroomWebSocket",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
             ]
         ),
         .target(name: "MushroomDemo", dependencies: ["MushroomServer", "MushroomRPC"]),
@@ -124,9 +138,18 @@ let package = Package(
         .testTarget(name: "DashboardEndToEndTests", dependencies: ["MushroomTestSupport", "mushroom"]),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DashboardModel", "MushroomRPC"]),
         .testTarget(
+            name: "MushroomWebSocketTests",
+            dependencies: [
+                "MushroomWebSocket", "MushroomRPC",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "MushroomClientTests",
             dependencies: [
-                "MushroomClient", "MushroomTestSupport", "mushroom",
+                "MushroomClient", "MushroomWebSocket", "MushroomTestSupport", "mushroom",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ]

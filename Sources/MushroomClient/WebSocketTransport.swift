@@ -1,4 +1,5 @@
 import MushroomRPC
+import MushroomWebSocket
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -9,8 +10,9 @@ import Synchronization
 /// The WebSocket transport: one message per text frame, pings as keepalive, a missing pong closes
 /// the connection (dead-connection detection). Acknowledgements are the engine's (batched policy).
 ///
-/// Built on NIO's HTTP upgrade and WebSocket handlers with `WebSocketSessionHandler` last in the
-/// pipeline, so that frames reach the engine on the event loop that read them. (WSClient hands
+/// Built on NIO's HTTP upgrade with the shared WebSocket pipeline (`addMushroomWebSocketHandlers`:
+/// a `WebSocketKeepalive`, and a `MushroomWebSocketHandler` with a `WebSocketClientLink` last), so
+/// that frames reach the engine on the event loop that read them. (WSClient hands
 /// frames to an async sequence; for a client receiving many small messages, that bridge, a task
 /// switch per read and a `String` per message cost about a quarter of its CPU.)
 struct WebSocketTransport: ClientTransport {
@@ -34,6 +36,7 @@ struct WebSocketTransport: ClientTransport {
         let sslContext = try target.scheme.usesTLS ? NIOSSLContext(configuration: .makeClientConfiguration()) : nil
         let maximumFrameSize = configuration.maximumFrameSize
         let pingInterval = configuration.deadConnectionInterval / 2
+        let keepalive = pingInterval > .zero ? TimeAmount(pingInterval) : nil
         let (channel, upgrade) = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(TimeAmount(timeout))
             .connect(host: target.host, port: target.port) { channel in
@@ -44,14 +47,14 @@ struct WebSocketTransport: ClientTransport {
                         let tls = try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
                         try channel.pipeline.syncOperations.addHandler(tls)
                     }
-                    let upgrader = NIOTypedWebSocketClientUpgrader<WebSocketUpgrade>(maxFrameSize: maximumFrameSize) { channel, _ in
+                    let upgrader = MushroomWebSocketClientUpgrader<WebSocketUpgrade> { channel, _ in
                         channel.eventLoop.makeCompletedFuture {
                             let ended = channel.eventLoop.makePromise(of: ConnectionEnd.self)
-                            let handler = WebSocketSessionHandler(link: link, pingInterval: pingInterval, ended: ended)
-                            let fragments = NIOWebSocketFrameAggregator(
-                                minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: .max, maxAccumulatedFrameSize: maximumFrameSize)
+                            let handler = MushroomWebSocketHandler(
+                                role: .client, link: WebSocketClientLink(link: link, ended: ended), validatesUTF8: false)
                             do {
-                                try channel.pipeline.syncOperations.addHandlers(fragments, handler)
+                                try channel.pipeline.syncOperations.addMushroomWebSocketHandlers(
+                                    handler, maximumMessageSize: maximumFrameSize, keepalive: keepalive)
                             } catch {
                                 ended.fail(error)
                                 throw error
@@ -119,7 +122,7 @@ struct WebSocketTransport: ClientTransport {
 /// How an upgrade attempt ended.
 private enum WebSocketUpgrade: Sendable {
     /// The handler to start (on the event loop), and how the socket will end.
-    case upgraded(NIOLoopBound<WebSocketSessionHandler>, ended: EventLoopFuture<ConnectionEnd>)
+    case upgraded(NIOLoopBound<MushroomWebSocketHandler>, ended: EventLoopFuture<ConnectionEnd>)
     /// The server answered without switching protocols.
     case refused
 }

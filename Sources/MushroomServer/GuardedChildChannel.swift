@@ -6,9 +6,7 @@ import NIOCore
 /// - the `ConnectionGate` admits it, or it is refused with `503` once the server holds its bound
 ///   of connections and none can be shed;
 /// - a `ConnectionDrainer` closes it at the latest `gracePeriod` into a graceful shutdown;
-/// - a `RequestHeadGuard` bounds its first request head (`headLimits`) and answers it at once
-///   where `route` says so;
-/// - a `ClientFrameMaskCheck` closes an upgraded connection at a client frame that is not masked.
+/// - a `RequestHeadGuard` bounds its first request head (`headLimits`).
 ///
 /// No connection outlives a graceful shutdown by more than `gracePeriod`, whatever its peer does.
 /// Hummingbird's WebSocket-upgradable HTTP/1 pipeline only learns to quiesce once a connection's
@@ -20,7 +18,6 @@ struct GuardedChildChannel<Base: ServerChildChannel>: ServerChildChannel {
     let base: Base
     let gracePeriod: Duration
     let headLimits: RequestHeadGuard.Limits
-    let route: RequestHeadGuard.Route
     let gate: ConnectionGate
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Base.Value> {
@@ -30,8 +27,7 @@ struct GuardedChildChannel<Base: ServerChildChannel>: ServerChildChannel {
         let refusal = admitted ? nil : "the server holds its limit of \(gate.limit) connections; try again later"
         return channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandler(ConnectionDrainer(gracePeriod: .init(gracePeriod)))
-            try channel.pipeline.syncOperations.addHandler(RequestHeadGuard(limits: headLimits, route: route, refusal: refusal))
-            try channel.pipeline.syncOperations.addHandler(ClientFrameMaskCheck())
+            try channel.pipeline.syncOperations.addHandler(RequestHeadGuard(limits: headLimits, refusal: refusal))
         }.flatMap {
             base.setup(channel: channel, logger: logger)
         }

@@ -1,8 +1,7 @@
 /// The syntax check of a connection's first request head, without I/O: `RequestHeadGuard` feeds it
 /// what arrives, and the HTTP fuzzer feeds it anything. It reads the head byte by byte: the
 /// request line must be `METHOD SP TARGET SP HTTP/1.x` within its length limit, and the head must
-/// end (an empty line) within its own. On the way it notes the target and whether the request
-/// asks for a WebSocket upgrade, so that the guard can route a refusal before NIO's upgrader.
+/// end (an empty line) within its own. On the way it notes the target.
 struct HeadScan {
     enum Verdict: Equatable {
         case incomplete
@@ -15,12 +14,8 @@ struct HeadScan {
     private(set) var headBytes = 0
     /// The request target, once the request line has been read and found well formed.
     private(set) var target: String?
-    /// Whether a header line so far was `Upgrade: websocket` (any case).
-    private(set) var upgradesToWebSocket = false
     private var requestLine: [UInt8] = []
     private var requestLineDone = false
-    /// The header line being read.
-    private var line: [UInt8] = []
     /// The last four bytes read, the newest lowest: the head ends at `\r\n\r\n` (or `\n\n`).
     private var tail: UInt32 = 0
 
@@ -47,12 +42,6 @@ struct HeadScan {
                 }
                 requestLine.append(byte)
                 continue
-            }
-            if byte == UInt8(ascii: "\n") {
-                if Self.isWebSocketUpgrade(line) { upgradesToWebSocket = true }
-                line.removeAll(keepingCapacity: true)
-            } else {
-                line.append(byte)
             }
             if tail == 0x0D0A_0D0A || tail & 0xFFFF == 0x0A0A { return .complete }
             guard headBytes <= maximumHeadBytes else {
@@ -93,13 +82,6 @@ struct HeadScan {
         let bytes = Array(text)
         return bytes.count == 8 && bytes.starts(with: Array("HTTP/".utf8)) && digits.contains(bytes[5])
             && bytes[6] == UInt8(ascii: ".") && digits.contains(bytes[7])
-    }
-
-    /// Whether a header line is `Upgrade:` with a value naming `websocket`, in any case.
-    private static func isWebSocketUpgrade(_ line: [UInt8]) -> Bool {
-        let text = String(decoding: line, as: UTF8.self).lowercased()
-        guard text.hasPrefix("upgrade:") else { return false }
-        return text.dropFirst("upgrade:".count).contains("websocket")
     }
 
     /// RFC 9110 `tchar`: what a method name is made of.

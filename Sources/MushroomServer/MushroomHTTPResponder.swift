@@ -1,8 +1,9 @@
 import Hummingbird
 import MushroomRPC
 
-/// The HTTP surface under the base path: the bootstrap endpoint, and the session URLs of
-/// long-poll sessions (WebSocket upgrades are routed by `MushroomServer`).
+/// The HTTP surface under the base path: the bootstrap endpoint, the session URLs of long-poll
+/// sessions, and the answer to a WebSocket upgrade `SessionChannel` refused (`404` for no live
+/// session, `400` for a long-poll session, with `Connection: close`).
 struct MushroomHTTPResponder: HTTPResponder {
     typealias Context = MushroomRequestContext
 
@@ -11,6 +12,13 @@ struct MushroomHTTPResponder: HTTPResponder {
     let configuration: MushroomServerConfiguration
 
     func respond(to request: Request, context: MushroomRequestContext) async throws -> Response {
+        var response = await answer(request, context: context)
+        // A refused upgrade's connection closes: its client was about to speak WebSocket on it.
+        if request.headers[.upgrade] != nil { response.headers[.connection] = "close" }
+        return response
+    }
+
+    private func answer(_ request: Request, context: MushroomRequestContext) async -> Response {
         let base = configuration.normalizedBasePath
         let path = request.uri.path
         guard path == base || path.hasPrefix(base + "/") else {
@@ -81,6 +89,8 @@ struct MushroomHTTPResponder: HTTPResponder {
             return HTTPAnswer.error(.notFound, HTTPAnswer.unknownSession(id))
         }
         switch (session.transport, request.method) {
+        case (.poll, _) where request.headers[.upgrade] != nil:
+            return HTTPAnswer.error(.badRequest, HTTPAnswer.pollSessionUpgraded(id))
         case (.poll, .post):
             return await LongPollExchange(session: session, sessions: sessions, configuration: configuration).respond(to: request)
         case (.poll, _):

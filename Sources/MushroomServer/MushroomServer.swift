@@ -1,6 +1,5 @@
 import Hummingbird
 import HummingbirdCore
-import HummingbirdWebSocket
 import Logging
 import MushroomRPC
 import NIOCore
@@ -87,14 +86,11 @@ public struct MushroomServer: Sendable {
             sessions: sessions, connections: gate, group: group, run: run)
     }
 
-    /// HTTP/1 with WebSocket upgrades, each connection guarded (`GuardedChildChannel`): at most
-    /// `maximumConnections` open, the first request head bounded, later ones bounded by the same
-    /// read timeout and head size, closed at the latest `shutdownGracePeriod` into a graceful
-    /// shutdown.
+    /// HTTP/1 with WebSocket upgrades (`SessionChannel`), each connection guarded
+    /// (`GuardedChildChannel`): at most `maximumConnections` open, the first request head bounded,
+    /// later ones bounded by the same read timeout and head size, closed at the latest
+    /// `shutdownGracePeriod` into a graceful shutdown.
     private func httpServer(gate: ConnectionGate) -> HTTPServerBuilder {
-        let upgrade = webSocketUpgrade()
-        let webSocket = WebSocketServerConfiguration(
-            maxFrameSize: configuration.maximumMessageSize, autoPing: .disabled, validateUTF8: true)
         let readTimeout = TimeAmount(configuration.requestReadTimeout)
         let headLimits = RequestHeadGuard.Limits(
             timeout: readTimeout, maximumRequestLineBytes: configuration.maximumRequestLineBytes,
@@ -106,50 +102,12 @@ public struct MushroomServer: Sendable {
                 maxHeaderFieldSize: configuration.maximumRequestHeadBytes,
                 maxHeaderListSize: configuration.maximumRequestHeadBytes))
         let gracePeriod = configuration.shutdownGracePeriod
+        let sessions = self.sessions
+        let configuration = self.configuration
         return HTTPServerBuilder { responder in
             GuardedChildChannel(
-                base: HTTP1WebSocketUpgradeChannel(
-                    responder: responder, configuration: .init(http1: http1, ws: webSocket), shouldUpgrade: upgrade),
-                gracePeriod: gracePeriod, headLimits: headLimits, route: unknownSessionRoute(), gate: gate)
-        }
-    }
-
-    /// Answers an upgrade to a session URL that cannot be upgraded as a request without an upgrade
-    /// is answered by `MushroomHTTPResponder`: `404` for no live session (as the protocol says),
-    /// `400` for a long-poll session. Hummingbird answers every refused upgrade with an empty
-    /// `400`, so this is decided on the first head, before it.
-    private func unknownSessionRoute() -> RequestHeadGuard.Route {
-        let sessions = self.sessions
-        let configuration = self.configuration
-        return { target, upgradesToWebSocket in
-            guard upgradesToWebSocket, let id = configuration.sessionSegment(of: target) else { return nil }
-            guard SessionID.isWellFormed(id), let session = sessions.session(id: String(id)) else {
-                return ("404 Not Found", HTTPAnswer.unknownSession(id))
-            }
-            guard session.transport == .webSocket else { return ("400 Bad Request", HTTPAnswer.pollSessionUpgraded(id)) }
-            return nil
-        }
-    }
-
-    /// Decides WebSocket upgrades: only to the URL of a live WebSocket session. An upgrade to
-    /// another session URL was answered by `unknownSessionRoute`; any other is refused with an
-    /// empty `400` before the socket opens.
-    ///
-    /// A closure rather than a `Router`: hummingbird-websocket 2.8.1's router keeps each upgraded
-    /// request's context in a box that the context itself references, a cycle that leaked about a
-    /// kilobyte per WebSocket connection (found by the soak, with heaptrack).
-    private func webSocketUpgrade() -> @Sendable (HTTPRequest, any Channel, Logger) throws
-        -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>> {
-        let sessions = self.sessions
-        let configuration = self.configuration
-        return { head, channel, _ in
-            guard let id = configuration.sessionSegment(of: head.path ?? ""), SessionID.isWellFormed(id),
-                  let session = sessions.session(id: String(id)), session.transport == .webSocket
-            else { return .dontUpgrade }
-            return .upgrade([:]) { inbound, outbound, _ in
-                try await WebSocketConnection(session: session, sessions: sessions, configuration: configuration)
-                    .run(inbound: inbound, outbound: outbound, channel: channel)
-            }
+                base: SessionChannel(responder: responder, http1: http1, sessions: sessions, configuration: configuration),
+                gracePeriod: gracePeriod, headLimits: headLimits, gate: gate)
         }
     }
 }

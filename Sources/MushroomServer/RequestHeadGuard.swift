@@ -1,8 +1,8 @@
 import NIOCore
 
 /// Second in every connection's pipeline, before the HTTP decoder: holds back the connection's
-/// first request head until it is complete and well formed, answers one that is not (or one its
-/// `route` answers, such as an upgrade to no live session) and closes the connection, and
+/// first request head until it is complete and well formed, answers one that is not and closes
+/// the connection, and
 /// answers `408` to a connection whose head does not arrive within the read timeout.
 /// Once the head has passed it removes itself; later requests on the connection are bounded by
 /// Hummingbird's idle timeout and NIO's decoder limits.
@@ -38,12 +38,7 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// How long a refused connection is drained before it is closed.
     private static let linger = TimeAmount.seconds(2)
 
-    /// Answers a complete, well-formed first head before it goes on (status line and sentence),
-    /// or lets it pass (`nil`); given its target and whether it asks for a WebSocket upgrade.
-    typealias Route = @Sendable (_ target: String, _ upgradesToWebSocket: Bool) -> (status: String, sentence: String)?
-
     private let limits: Limits
-    private let route: Route
     private let refusal: String?
     private var head: ByteBuffer?
     private var scan = HeadScan()
@@ -52,9 +47,8 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// - Parameter refusal: when set, the connection is answered `503` with this sentence at once
     ///   (the `ConnectionGate` did not admit it).
-    init(limits: Limits, route: @escaping Route, refusal: String?) {
+    init(limits: Limits, refusal: String?) {
         self.limits = limits
-        self.route = route
         self.refusal = refusal
     }
 
@@ -95,11 +89,7 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case .incomplete:
             break
         case .complete:
-            if let target = scan.target, let (status, sentence) = route(target, scan.upgradesToWebSocket) {
-                refuse(context, status: status, sentence)
-            } else {
-                pass(context)
-            }
+            pass(context)
         case .refused(let status, let sentence):
             refuse(context, status: status, sentence)
         }

@@ -37,6 +37,14 @@ public final class EngineConnection: Sendable {
         return Message.withoutCoveredHeartbeats(batch)
     }
 
+    /// Everything queued, taking batches until the queue is empty (which ends the wake-up): what a
+    /// transport that writes once per wake-up calls.
+    public func takeAllOutbound() -> [Message] {
+        var all = takeOutbound()
+        while case let more = takeOutbound(), !more.isEmpty { all += more }
+        return Message.withoutCoveredHeartbeats(all)
+    }
+
     /// Whether the engine let go of this connection (a newer one was attached, it was detached, or
     /// the engine closed); what it had not taken stays in the engine's buffer for the next one.
     public var isDetached: Bool { queue.withLock { $0.isDetached } }

@@ -1,0 +1,22 @@
+@testable import MushroomWebSocket
+import NIOCore
+import NIOWebSocket
+import Testing
+
+/// The keepalive in the shared pipeline, on an embedded channel whose clock the test moves.
+struct WebSocketKeepaliveTests {
+    @Test(arguments: [WebSocketRole.client, .server])
+    func aPingGoesOutEachIntervalAndAnUnansweredOneClosesTheSocketAtTheNextTick(role: WebSocketRole) throws {
+        let socket = try Socket(role: role, keepalive: .seconds(10))
+        socket.channel.embeddedEventLoop.advanceTime(by: .seconds(10))
+        let ping = try #require(try socket.written().first)
+        #expect(ping.opcode == .ping && (ping.maskKey != nil) == (role == .client))
+        try socket.receive(.pong, "")
+        socket.channel.embeddedEventLoop.advanceTime(by: .seconds(10))
+        #expect(try socket.written().map(\.opcode) == [.ping])
+        #expect(socket.channel.isActive)
+        socket.channel.embeddedEventLoop.advanceTime(by: .seconds(10))
+        #expect(!socket.channel.isActive)
+        #expect(socket.link.closures == ["failed(no answer to a WebSocket ping within 10000 ms)"])
+    }
+}
