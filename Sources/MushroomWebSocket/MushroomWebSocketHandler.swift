@@ -160,16 +160,30 @@ public final class MushroomWebSocketHandler: ChannelInboundHandler, RemovableCha
         var payload = channel.allocator.buffer(capacity: 125)
         if let code {
             payload.write(webSocketErrorCode: code)
-            payload.writeBytes(reason.utf8.prefix(123))  // a control frame carries at most 125 bytes
+            payload.writeSubstring(Self.closeReason(reason))
         }
         let written = context.writeAndFlush(
             wrapOutboundOut(serializer.frame(.connectionClose, payload: payload.readableBytesView, allocator: channel.allocator)))
+        context.triggerUserOutboundEvent(WebSocketCloseSent(), promise: nil)
         if awaitingAnswer {
             state = .closing(context.eventLoop.scheduleTask(in: closeTimeout) { channel.close(promise: nil) })
         } else {
             state = .closing(nil)
             written.whenComplete { _ in channel.close(promise: nil) }
         }
+    }
+
+    /// `reason` cut to the 123 bytes a close frame has room for (a control frame carries at most
+    /// 125), at a character boundary so that it stays UTF-8.
+    static func closeReason(_ reason: String) -> Substring {
+        var bytes = 0
+        var end = reason.startIndex
+        for character in reason {
+            bytes += character.utf8.count
+            guard bytes <= 123 else { break }
+            end = reason.index(after: end)
+        }
+        return reason[..<end]
     }
 
     /// The connection has gone: the link hears it, unless it heard how the socket ended already.

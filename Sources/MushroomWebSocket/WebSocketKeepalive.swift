@@ -4,10 +4,12 @@ import NIOWebSocket
 /// Keepalive for a WebSocket of either role, between the aggregator and the handler that reads
 /// messages: a ping goes out every `interval`, and a ping still unanswered at the next tick fires
 /// `KeepaliveTimeout` down the pipeline and closes the connection (dead-connection detection).
-/// Every frame passes on, pongs included.
-public final class WebSocketKeepalive: ChannelInboundHandler, RemovableChannelHandler {
+/// Every frame passes on, pongs included. The pings stop once a close frame was sent
+/// (`WebSocketCloseSent`): no frame may follow it (RFC 6455 5.5.1).
+public final class WebSocketKeepalive: ChannelDuplexHandler, RemovableChannelHandler {
     public typealias InboundIn = WebSocketFrame
     public typealias InboundOut = WebSocketFrame
+    public typealias OutboundIn = ByteBuffer
     public typealias OutboundOut = ByteBuffer
 
     private let serializer: WebSocketFrameSerializer
@@ -43,6 +45,14 @@ public final class WebSocketKeepalive: ChannelInboundHandler, RemovableChannelHa
         context.fireChannelRead(data)
     }
 
+    public func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        guard event is WebSocketCloseSent else {
+            return context.triggerUserOutboundEvent(event, promise: promise)
+        }
+        stopTicking()
+        promise?.succeed()
+    }
+
     private func startTicking(_ context: ChannelHandlerContext) {
         guard ticks == nil else { return }
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
@@ -68,6 +78,11 @@ public final class WebSocketKeepalive: ChannelInboundHandler, RemovableChannelHa
         let ping = serializer.frame(.ping, payload: EmptyCollection(), allocator: context.channel.allocator)
         context.writeAndFlush(wrapOutboundOut(ping), promise: nil)
     }
+}
+
+/// Sent down the pipeline (an outbound user event) by the handler that wrote a close frame.
+public struct WebSocketCloseSent: Sendable {
+    public init() {}
 }
 
 /// A keepalive ping went unanswered for a whole interval.

@@ -86,6 +86,20 @@ struct MushroomWebSocketHandlerTests {
         #expect(socket.link.texts.isEmpty)
     }
 
+    @Test func aLongCloseReasonIsCutAtACharacterBoundary() throws {
+        let reason = String(repeating: "é", count: 100)  // 200 bytes
+        let cut = MushroomWebSocketHandler.closeReason(reason)
+        #expect(cut.utf8.count == 122)
+        #expect(cut == String(repeating: "é", count: 61))
+        #expect(MushroomWebSocketHandler.closeReason("short") == "short")
+        let socket = try Socket(role: .server)
+        socket.link.socket?.close(.policyViolation, reason: reason)
+        socket.channel.embeddedEventLoop.run()
+        var payload = try #require(try socket.written().first).unmaskedData
+        #expect(payload.readWebSocketErrorCode() == .policyViolation)
+        #expect(payload.readString(length: payload.readableBytes) == String(cut))
+    }
+
     @Test func aCloseTheLinkAsksForWaitsForThePeersAnswer() throws {
         let socket = try Socket(role: .server)
         socket.link.send([.notification(.init(id: 0, method: "last"))])

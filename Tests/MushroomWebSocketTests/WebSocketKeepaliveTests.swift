@@ -19,4 +19,15 @@ struct WebSocketKeepaliveTests {
         #expect(!socket.channel.isActive)
         #expect(socket.link.closures == ["failed(no answer to a WebSocket ping within 10000 ms)"])
     }
+
+    @Test func noPingFollowsACloseFrame() throws {
+        // Pings every second; the close frame waits 5 s for the peer's answer.
+        let socket = try Socket(role: .client, keepalive: .seconds(1))
+        socket.link.socket?.close(.normalClosure, reason: "done")
+        socket.channel.embeddedEventLoop.run()
+        #expect(try socket.written().map(\.opcode) == [.connectionClose])
+        socket.channel.embeddedEventLoop.advanceTime(by: .seconds(3))
+        #expect(socket.channel.isActive)
+        #expect(try socket.written().isEmpty)
+    }
 }
