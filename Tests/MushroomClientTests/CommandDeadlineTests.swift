@@ -2,7 +2,9 @@ import MushroomTestSupport
 import Testing
 
 /// `call --timeout` and `notify --timeout` bound the whole command: against a server that
-/// accepts and never answers, the bootstrap's own 10 s are not waited for.
+/// accepts and never answers, the bootstrap's own 10 s are not waited for. The bound checked is
+/// that one, well under 10 s: the suite's other tests load the machine, and a child process
+/// started beside them has taken over 3 s more than its timeout to start and be seen to end.
 @Suite(.timeLimit(.minutes(1)))
 struct CommandDeadlineTests {
     static func timed(_ arguments: String...) async throws -> (ChildProcessOutcome, Duration) {
@@ -19,7 +21,7 @@ struct CommandDeadlineTests {
         #expect(result.status == 3)
         #expect(result.stdout == "")
         #expect(result.stderr == "mushroom: request 'echo' timed out after 2 s.\n")
-        #expect(elapsed < .seconds(4))
+        #expect(elapsed < .seconds(8))
     }
 
     @Test func notifyTimesOutAfterItsTimeoutWhileBootstrapping() async throws {
@@ -28,6 +30,6 @@ struct CommandDeadlineTests {
         await server.stop()
         #expect(result.status == 3)
         #expect(result.stderr == "mushroom: the server did not confirm the notification within 1.5 s.\n")
-        #expect(elapsed < .seconds(3.5))
+        #expect(elapsed < .seconds(8))
     }
 }

@@ -206,16 +206,17 @@ final class MessageChannel: Sendable {
     }
 
     /// A long-poll server's answer to a poll: every unacknowledged message, a Heartbeat once
-    /// something was received, and a Disconnect when the engine closed with a farewell.
+    /// something was received (recorded as sent; the others were when they were sent), and a
+    /// Disconnect when the engine closed with a farewell.
     func pollAnswer(_ deferred: inout Deferred) -> [Message] {
         state.withLock { state in
             var answer = Array(state.reliable.unacknowledged)
             if state.reliable.lastReceivedID != nil {
                 state.receivedSinceAcknowledgement = 0
                 answer.append(state.reliable.heartbeat)
+                publish(.messageSent(state.reliable.heartbeat), &deferred)
             }
             if state.closure?.farewell == true { answer.append(.disconnect) }
-            for message in answer { publish(.messageSent(message), &deferred) }
             return answer
         }
     }

@@ -44,7 +44,7 @@ struct RequestTable {
         // Entries of answered requests accumulate under a steady load; rebuild from the pending
         // ones when they are most of the heap.
         if deadlines.count > 64, deadlines.count > 2 * pending.count {
-            deadlines = Heap(deadlines.unordered.filter { pending[$0.id]?.result == nil && pending[$0.id] != nil })
+            deadlines = Heap(deadlines.unordered.filter { isUnfinished($0.id) })
         }
     }
 
@@ -53,9 +53,14 @@ struct RequestTable {
         var expired: [MessageID] = []
         while let earliest = deadlines.min, earliest.instant <= now {
             deadlines.removeMin()
-            if let entry = pending[earliest.id], entry.result == nil { expired.append(earliest.id) }
+            if isUnfinished(earliest.id) { expired.append(earliest.id) }
         }
         return expired
+    }
+
+    /// Whether request `id` is pending without a result yet.
+    private func isUnfinished(_ id: MessageID) -> Bool {
+        pending[id].map { $0.result == nil } ?? false
     }
 
     /// Records the outcome of request `id`. Returns the request and, when its continuation is

@@ -2,8 +2,8 @@ import Synchronization
 
 /// A queue with one consumer that takes everything queued at once: producers push without
 /// blocking, the consumer's `next()` waits while the queue is empty and then returns all of it,
-/// oldest first. An engine's inbound notifications and a connection's outbound messages go
-/// through one; under load a wake-up carries many elements (a long poll sends them in one POST).
+/// oldest first. An engine's inbound notifications go through one, so that under load a wake-up
+/// of the task that hands them to the handler carries many.
 package final class BatchQueue<Element: Sendable>: Sendable {
     private struct State {
         var elements: [Element] = []
