@@ -2,8 +2,9 @@
 import Foundation
 
 /// A terminal on a memory surface that types a script of key bursts: each burst at once (like a
-/// paste), the next only after a frame was shown since and the burst's `ready` holds. After ten
-/// seconds it types ctrl-c and records that it gave up, so that a test fails instead of hanging.
+/// paste), the next only after a frame was shown since and the burst's `ready` holds. After 30
+/// seconds (the suite's other tests load the machine) it types ctrl-c and records that it gave
+/// up, so that a test fails instead of hanging.
 final class ScriptedTerminal: DashboardTerminal {
     /// Keys typed together, once the screen satisfies `ready`.
     struct Burst: Sendable {
@@ -24,7 +25,7 @@ final class ScriptedTerminal: DashboardTerminal {
     private var bursts: [Burst]
     private var typing: [Key] = []
     private var framesWhenLastTyped = -1
-    private let deadline = Date().addingTimeInterval(10)
+    private let deadline = Date().addingTimeInterval(30)
 
     init(size: Size, bursts: [Burst]) {
         surface = MemorySurface(size: size)

@@ -190,7 +190,8 @@ public final class DashboardApp {
     /// Performs `command` in a task of its own and posts its result, with its id, to the mailbox.
     private func start(_ command: EngineCommand) {
         let (perform, results) = (perform, results)
-        Task { results.post(CommandResult(id: command.id, outcome: await perform(command.kind))) }
+        // The operator is waiting for it: it must not queue behind background work.
+        Task(priority: .userInitiated) { results.post(CommandResult(id: command.id, outcome: await perform(command.kind))) }
     }
 
     /// Whether something on screen changes with time alone (countdowns, a reconnection timer).
