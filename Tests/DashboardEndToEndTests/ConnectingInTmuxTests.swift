@@ -22,9 +22,8 @@ struct ConnectingInTmuxTests {
     }
 
     @Test func aRefusedBootstrapEndsTheDashboardWithItsSentence() async throws {
-        let server = try await SilentServer.start()
-        let port = server.port
-        await server.stop()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let session = Tmux(name: "mushroom-refused-\(ProcessInfo.processInfo.processIdentifier)")
         try await session.start("TERM=tmux-256color \(builtMushroomExecutable.path) dash http://127.0.0.1:\(port)/; echo \"exited with $?\"; sleep 30")
         defer { session.stop() }
@@ -32,5 +31,6 @@ struct ConnectingInTmuxTests {
         #expect(after.contains("mushroom: Connection refused by 127.0.0.1:\(port); is the server running?"))
         #expect(after.contains("exited with 1"))
         #expect(!after.contains("notifications"))
+        withExtendedLifetime(refusing) {}
     }
 }

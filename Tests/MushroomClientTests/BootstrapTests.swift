@@ -88,12 +88,12 @@ struct BootstrapTests {
     }
 
     @Test func refusedConnection() async throws {
-        let server = try await FakeMushroomServer.start()
-        let port = server.port
-        await server.stop()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         await #expect(throws: BootstrapError.connectionRefused(host: "127.0.0.1", port: port)) {
             _ = try await MushroomClient.connect(url: "http://127.0.0.1:\(port)/")
         }
+        withExtendedLifetime(refusing) {}
     }
 
     @Test func unresolvableHost() async throws {
@@ -103,11 +103,11 @@ struct BootstrapTests {
     }
 
     @Test func tlsFailure() async throws {
-        // A server that accepts and closes at once: the TLS handshake cannot complete.
-        let server = try await FakeMushroomServer.start()
-        let closedPort = server.port
-        await server.stop()
-        let proxy = try await TCPProxy.start(targetPort: closedPort)
+        // A proxy whose upstream refuses: it accepts and closes at once, so the TLS handshake
+        // cannot complete.
+        let refusing = try RefusingPort()
+        defer { withExtendedLifetime(refusing) {} }
+        let proxy = try await TCPProxy.start(targetPort: refusing.port)
         defer { Task { await proxy.stop() } }
         do {
             _ = try await MushroomClient.connect(url: "https://127.0.0.1:\(proxy.port)/")

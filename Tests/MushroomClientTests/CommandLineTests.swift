@@ -46,12 +46,12 @@ struct CommandLineTests {
     }
 
     @Test func refusedConnectionExits1WithOneSentence() async throws {
-        let server = try await FakeMushroomServer.start()
-        let port = server.port
-        await server.stop()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let result = try await Self.mushroom("call", "http://127.0.0.1:\(port)/", "echo")
         #expect(result.status == 1)
         #expect(result.stderr == "mushroom: Connection refused by 127.0.0.1:\(port); is the server running?\n")
+        withExtendedLifetime(refusing) {}
     }
 
     @Test func rejectedAuthExits1() async throws {

@@ -28,12 +28,13 @@ struct BenchCommandTests {
     }
 
     @Test func unreachableServerExits1() async throws {
-        var port = 0
-        try await withDemoServer { server in port = server.port }
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let result = try await Self.mushroom("bench", "http://127.0.0.1:\(port)/", "--duration", "0.1")
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == "mushroom: Connection refused by 127.0.0.1:\(port); is the server running?\n")
+        withExtendedLifetime(refusing) {}
     }
 
     @Test func jsonPrintsOneFigurePerLine() async throws {
