@@ -149,7 +149,7 @@ let package = Package(
         .testTarget(
             name: "MushroomClientTests",
             dependencies: [
-                "MushroomClient", "MushroomWebSocket", "MushroomTestSupport", "mushroom",
+                "MushroomClient", "MushroomWebSocket", "MushroomServer", "MushroomTestSupport", "mushroom",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ]

@@ -62,7 +62,24 @@ public struct Console: Sendable {
 
     /// Writes `line` and a newline on standard output at once, so pipelines see each line as it comes.
     public func printLine(_ line: String) {
-        guard let failure = StandardStream.output.write(line + "\n") else { return }
+        writeOutput(line + "\n")
+    }
+
+    /// Writes `lines`, each with a newline, on standard output at once and in one write: what came
+    /// in together costs one system call, not one per line.
+    public func printLines(_ lines: some Sequence<String>) {
+        var text = ""
+        for line in lines {
+            text += line
+            text += "\n"
+        }
+        if !text.isEmpty { writeOutput(text) }
+    }
+
+    /// Writes `text` on standard output; a closed pipe ends the tool as SIGPIPE would, any other
+    /// failure with one sentence and status 1.
+    private func writeOutput(_ text: String) {
+        guard let failure = StandardStream.output.write(text) else { return }
         if failure == EPIPE {
             signal(SIGPIPE, SIG_DFL)
             raise(SIGPIPE)

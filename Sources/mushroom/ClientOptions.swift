@@ -108,8 +108,9 @@ func withDeadline<Value: Sendable>(
         }
         Task {
             try? await Task.sleep(for: timeout)
-            work.cancel()
+            // The deadline's outcome first: the cancelled work may end at once with its own error.
             finish(.failure(expired))
+            work.cancel()
         }
     }.get()
 }

@@ -19,13 +19,14 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandFailure.reporting {
             if let count, count < 1 { throw CommandFailure.usage("--count must be at least 1.") }
-            let (notifications, sink) = AsyncStream<RPCCall>.makeStream()
-            let client = try await options.connect(to: url, handler: CommandLineHandler { sink.yield($0) })
-            var printed = 0
-            for await call in notifications {
-                console.printLine(json ? Self.jsonLine(call) : Self.humanLine(call))
-                printed += 1
-                if let count, printed >= count { break }
+            // What arrived while the last lines were written is written at once, in one write.
+            let notifications = BatchQueue<RPCCall>()
+            let client = try await options.connect(to: url, handler: CommandLineHandler { notifications.push($0) })
+            var left = count ?? Int.max
+            while left > 0, let batch = await notifications.next() {
+                let lines = batch.prefix(left).map { json ? Self.jsonLine($0) : Self.humanLine($0) }
+                console.printLines(lines)
+                left -= lines.count
             }
             await client.close()
         }
