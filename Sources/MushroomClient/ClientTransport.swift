@@ -37,14 +37,7 @@ struct ConnectionLink: Sendable {
     /// Parses and receives one inbound frame; a malformed one is reported as a protocol-error
     /// event and dropped. Returns whether the server said Disconnect.
     func receive(frame: some Collection<UInt8>) -> Bool {
-        let message: Message
-        do {
-            message = try Message(frame: frame)
-        } catch {
-            engine.reportProtocolError(error)
-            return false
-        }
-        return receive(message)
+        (try? engine.receive(frame: frame)) == .disconnect
     }
 
     /// Receives one parsed inbound message. Returns whether the server said Disconnect.

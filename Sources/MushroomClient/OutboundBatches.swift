@@ -9,19 +9,12 @@ struct OutboundBatches: Sendable {
     /// The messages queued since the last batch, waiting while there are none; `nil` once the
     /// connection has ended.
     func next() async -> [Message]? {
-        var batch = drain()
+        var batch = connection.takeAllOutbound()
         var iterator = wakes.makeAsyncIterator()
         while batch.isEmpty {
             guard await iterator.next() != nil else { return nil }
-            batch = drain()
+            batch = connection.takeAllOutbound()
         }
         return batch
-    }
-
-    /// Takes batches until the connection's queue is empty, which ends its wake-up.
-    private func drain() -> [Message] {
-        var all: [Message] = []
-        while case let batch = connection.takeOutbound(), !batch.isEmpty { all += batch }
-        return all
     }
 }

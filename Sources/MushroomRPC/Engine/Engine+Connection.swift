@@ -102,11 +102,6 @@ extension Engine {
     /// The highest inbound id processed (what a Heartbeat acknowledges), if any.
     public var lastReceivedID: MessageID? { channel.lastReceivedID }
 
-    /// Outbound messages the peer has not acknowledged yet, oldest first.
-    public func unacknowledgedMessages() -> [Message] {
-        channel.unacknowledged
-    }
-
     /// The number of outbound messages the peer has not acknowledged yet.
     public var unacknowledgedCount: Int { channel.unacknowledgedCount }
 
@@ -117,7 +112,7 @@ extension Engine {
         withDeferred { deferred in
             requests.failAll(reason: "session lost: \(reason)", &deferred)
             channel.reset()
-            hub.publish(EngineEvent(time: configuration.now(), kind: .transport(.sessionLost(reason: reason))), &deferred)
+            hub.report(.sessionLost(reason: reason), &deferred)
         }
         delivery.reset(reason: "session lost: \(reason)")
     }
@@ -130,7 +125,7 @@ extension Engine {
         let closed = withDeferred { deferred in
             guard channel.close(.init(reason: reason, farewell: farewell), &deferred) else { return false }
             requests.failAll(reason: reason, &deferred)
-            hub.publish(EngineEvent(time: configuration.now(), kind: .transport(.closed(reason: reason))), &deferred)
+            hub.report(.closed(reason: reason), &deferred)
             hub.finish(&deferred)
             return true
         }

@@ -18,7 +18,7 @@ public final class Engine: Sendable {
     public typealias FrameWriter = @Sendable (Message) -> Void
 
     public let configuration: EngineConfiguration
-    let hub = EventHub()
+    let hub: EventHub
     let channel: MessageChannel
     let requests: PendingRequests
     let inbound: InboundDispatcher
@@ -27,6 +27,7 @@ public final class Engine: Sendable {
 
     public init(handler: any RPCHandler = MethodNotFoundHandler(), configuration: EngineConfiguration = EngineConfiguration()) {
         self.configuration = configuration
+        self.hub = EventHub(now: configuration.now)
         self.requests = PendingRequests(hub: hub, now: configuration.now)
         self.inbound = InboundDispatcher(handler: handler, configuration: configuration)
         self.channel = MessageChannel(configuration: configuration, hub: hub)
@@ -56,14 +57,13 @@ public final class Engine: Sendable {
 
     /// Publishes an event to the subscribers; the event is not even built when nobody listens.
     func publish(_ kind: @autoclosure () -> EngineEvent.Kind) {
-        guard hub.hasSubscribers else { return }
-        withDeferred { hub.publish(EngineEvent(time: configuration.now(), kind: kind()), &$0) }
+        withDeferred { hub.publish(kind(), &$0) }
     }
 
     /// Reports a change of the transport's connection to the subscribers; the latest one begins
     /// every later subscription.
     public func report(_ change: TransportEvent) {
-        withDeferred { hub.publish(EngineEvent(time: configuration.now(), kind: .transport(change)), &$0) }
+        withDeferred { hub.report(change, &$0) }
     }
 
     // MARK: Sending

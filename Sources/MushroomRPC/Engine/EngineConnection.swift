@@ -13,19 +13,30 @@ public final class EngineConnection: Sendable {
         var isDetached = false
     }
 
-    let generation: Int
     private let wake: @Sendable (EngineConnection) -> Void
     private let queue = Mutex(Queue())
 
-    init(generation: Int, wake: @escaping @Sendable (EngineConnection) -> Void) {
-        self.generation = generation
+    init(wake: @escaping @Sendable (EngineConnection) -> Void) {
         self.wake = wake
     }
 
     /// Everything queued, oldest first, without the Heartbeats a later one in it covers
     /// (acknowledgements are cumulative). Empty when nothing is queued, which ends the wake-up.
     public func takeOutbound() -> [Message] {
-        let batch = queue.withLock { queue -> [Message] in
+        Message.withoutCoveredHeartbeats(takeQueued())
+    }
+
+    /// Everything queued, taking batches until the queue is empty (which ends the wake-up), with
+    /// the covered Heartbeats left out: what a transport that writes once per wake-up calls.
+    public func takeAllOutbound() -> [Message] {
+        var all = takeQueued()
+        while case let more = takeQueued(), !more.isEmpty { all += more }
+        return Message.withoutCoveredHeartbeats(all)
+    }
+
+    /// The queued messages as they are; none ends the wake-up.
+    private func takeQueued() -> [Message] {
+        queue.withLock { queue in
             guard !queue.messages.isEmpty else {
                 queue.isAwake = false
                 return []
@@ -34,15 +45,6 @@ public final class EngineConnection: Sendable {
             swap(&batch, &queue.messages)
             return batch
         }
-        return Message.withoutCoveredHeartbeats(batch)
-    }
-
-    /// Everything queued, taking batches until the queue is empty (which ends the wake-up): what a
-    /// transport that writes once per wake-up calls.
-    public func takeAllOutbound() -> [Message] {
-        var all = takeOutbound()
-        while case let more = takeOutbound(), !more.isEmpty { all += more }
-        return Message.withoutCoveredHeartbeats(all)
     }
 
     /// Whether the engine let go of this connection (a newer one was attached, it was detached, or

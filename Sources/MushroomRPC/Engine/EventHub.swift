@@ -1,8 +1,10 @@
+import Foundation
 import Synchronization
 
-/// Fans an engine's events out to its subscriptions, each a bounded queue of its own. Costs one
-/// atomic load per event when nobody listens. Remembers the latest transport change, with which
-/// every new subscription begins, so a late subscriber knows the state the connection is in.
+/// Fans an engine's events out to its subscriptions, each a bounded queue of its own, stamped with
+/// the engine's clock. An event nobody listens to is not even built: one atomic load. Remembers
+/// the latest transport change, with which every new subscription begins, so a late subscriber
+/// knows the state the connection is in.
 final class EventHub: Sendable {
     private struct Subscribers {
         var queues: [Int: EventSubscription.Queue] = [:]
@@ -13,6 +15,11 @@ final class EventHub: Sendable {
 
     private let subscribers = Mutex(Subscribers())
     private let subscriberCount = Atomic<Int>(0)
+    private let now: @Sendable () -> Date
+
+    init(now: @escaping @Sendable () -> Date) {
+        self.now = now
+    }
 
     /// Whether anyone listens; checked before an event is built.
     var hasSubscribers: Bool { subscriberCount.load(ordering: .relaxed) > 0 }
@@ -41,10 +48,22 @@ final class EventHub: Sendable {
         }
     }
 
-    /// Queues `event` for every subscriber; those waiting are woken once the locks are released.
-    func publish(_ event: EngineEvent, _ deferred: inout Deferred) {
+    /// Queues the event `kind`, at `time` (now by default), for every subscriber, when there is
+    /// one; those waiting are woken once the locks are released.
+    func publish(_ kind: @autoclosure () -> EngineEvent.Kind, at time: Date? = nil, _ deferred: inout Deferred) {
+        guard hasSubscribers else { return }
+        let event = EngineEvent(time: time ?? now(), kind: kind())
         subscribers.withLock { subscribers in
-            if case .transport = event.kind { subscribers.latestTransport = event }
+            for queue in subscribers.queues.values where queue.push(event) { deferred.wake(queue) }
+        }
+    }
+
+    /// Queues a transport change like `publish`, and remembers it for later subscribers even when
+    /// nobody listens now.
+    func report(_ change: TransportEvent, _ deferred: inout Deferred) {
+        let event = EngineEvent(time: now(), kind: .transport(change))
+        subscribers.withLock { subscribers in
+            subscribers.latestTransport = event
             for queue in subscribers.queues.values where queue.push(event) { deferred.wake(queue) }
         }
     }

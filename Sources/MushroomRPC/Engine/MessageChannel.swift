@@ -42,11 +42,6 @@ final class MessageChannel: Sendable {
 
     private var transport: TransportEnd? { configuration.transport }
 
-    private func publish(_ kind: @autoclosure () -> EngineEvent.Kind, _ deferred: inout Deferred) {
-        guard hub.hasSubscribers else { return }
-        hub.publish(EngineEvent(time: configuration.now(), kind: kind()), &deferred)
-    }
-
     // MARK: Sending
 
     func nextID() -> MessageID {
@@ -87,7 +82,7 @@ final class MessageChannel: Sendable {
             try state.reliable.buffer(message)
         } catch {
             state.refusal = error
-            publish(.outboundOverflow(error), &deferred)
+            hub.publish(.outboundOverflow(error), &deferred)
             throw error
         }
     }
@@ -95,7 +90,7 @@ final class MessageChannel: Sendable {
     private func write(_ message: Message, in state: inout State, _ deferred: inout Deferred) {
         guard let connection = state.connection else { return }
         if connection.enqueue(message) { deferred.wake(connection) }
-        publish(.messageSent(message), &deferred)
+        hub.publish(.messageSent(message), &deferred)
     }
 
     /// The bound the outbound buffer reached when it last refused a message.
@@ -112,7 +107,7 @@ final class MessageChannel: Sendable {
         state.withLock { state in
             state.attachments += 1
             state.connection?.detach()
-            let connection = EngineConnection(generation: state.attachments, wake: wake)
+            let connection = EngineConnection(wake: wake)
             guard state.closure == nil else {
                 connection.detach()
                 return connection
@@ -147,13 +142,13 @@ final class MessageChannel: Sendable {
             let disposition = state.reliable.receive(message)
             switch disposition {
             case .deliver:
-                publish(.messageReceived(message), &deferred)
+                hub.publish(.messageReceived(message), &deferred)
                 if message.id != nil { acknowledgeIfDue(in: &state, &deferred) }
             case .duplicate(let id):
-                publish(.duplicateDropped(id), &deferred)
+                hub.publish(.duplicateDropped(id), &deferred)
                 acknowledgeIfDue(in: &state, &deferred)
             case .acknowledgement, .disconnect:
-                publish(.messageReceived(message), &deferred)
+                hub.publish(.messageReceived(message), &deferred)
             }
             return disposition
         }
@@ -200,7 +195,7 @@ final class MessageChannel: Sendable {
         state.withLock { state in
             state.receivedSinceAcknowledgement = 0
             let heartbeat = state.reliable.heartbeat
-            publish(.messageSent(heartbeat), &deferred)
+            hub.publish(.messageSent(heartbeat), &deferred)
             return heartbeat
         }
     }
@@ -214,7 +209,7 @@ final class MessageChannel: Sendable {
             if state.reliable.lastReceivedID != nil {
                 state.receivedSinceAcknowledgement = 0
                 answer.append(state.reliable.heartbeat)
-                publish(.messageSent(state.reliable.heartbeat), &deferred)
+                hub.publish(.messageSent(state.reliable.heartbeat), &deferred)
             }
             if state.closure?.farewell == true { answer.append(.disconnect) }
             return answer
@@ -222,8 +217,6 @@ final class MessageChannel: Sendable {
     }
 
     var lastReceivedID: MessageID? { state.withLock { $0.reliable.lastReceivedID } }
-
-    var unacknowledged: [Message] { state.withLock { Array($0.reliable.unacknowledged) } }
 
     // MARK: Life cycle
 

@@ -34,7 +34,7 @@ final class PendingRequests: Sendable {
             state.table.insert(PendingRequest(method: start.method, started: started, timeout: timeout), id: start.id, deadline: deadline)
             if let deadline { scheduleSweep(at: deadline, in: &state) }
         }
-        if hub.hasSubscribers { hub.publish(EngineEvent(time: started, kind: .requestStarted(start)), &deferred) }
+        hub.publish(.requestStarted(start), at: started, &deferred)
     }
 
     /// Waits for the result of request `id` (which may already be there).
@@ -75,10 +75,9 @@ final class PendingRequests: Sendable {
     }
 
     private func publishFinish(_ id: MessageID, _ request: PendingRequest, _ outcome: RequestOutcome, at time: Date, _ deferred: inout Deferred) {
-        guard hub.hasSubscribers else { return }
-        hub.publish(EngineEvent(time: time, kind: .requestFinished(RequestFinish(
+        hub.publish(.requestFinished(RequestFinish(
             direction: .outbound, id: id, method: request.method, outcome: outcome,
-            latency: .seconds(time.timeIntervalSince(request.started))))), &deferred)
+            latency: .seconds(time.timeIntervalSince(request.started)))), at: time, &deferred)
     }
 
     private static func result(of outcome: RequestOutcome, method: String, timeout: Duration?) -> Result<JSONValue, any Error> {
