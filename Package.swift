@@ -90,9 +90,11 @@ let package = Package(
             ]
         ),
         .target(name: "MushroomCommandLine", dependencies: ["MushroomRPC"]),
+        .target(name: "CPseudoTerminal"),
         .target(
             name: "MushroomLoad",
             dependencies: [
+                "CPseudoTerminal",
                 "MushroomClient",
                 "MushroomRPC",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -149,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "MushroomClientTests",
             dependencies: [
-                "MushroomClient", "MushroomWebSocket", "MushroomServer", "MushroomTestSupport", "mushroom",
+                "MushroomClient", "MushroomWebSocket", "MushroomServer", "MushroomTestSupport", "MushroomLoad", "mushroom",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
@@ -162,6 +164,7 @@ let package = Package(
             name: "SoakTests",
             dependencies: [
                 "MushroomClient",
+                "MushroomLoad",
                 "MushroomRPC",
                 "MushroomTestSupport",
                 "mushroom",

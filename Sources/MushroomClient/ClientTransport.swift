@@ -35,14 +35,16 @@ struct ConnectionLink: Sendable {
     let opened: @Sendable () -> Void
 
     /// Parses and receives one inbound frame; a malformed one is reported as a protocol-error
-    /// event and dropped. Returns whether the server said Disconnect.
-    func receive(frame: some Collection<UInt8>) -> Bool {
-        (try? engine.receive(frame: frame)) == .disconnect
+    /// event and dropped. Returns whether the server said Disconnect. With `heldUntilEndOfRead`,
+    /// its notification waits for `engine.endOfRead()`.
+    func receive(frame: some Collection<UInt8>, heldUntilEndOfRead: Bool = false) -> Bool {
+        (try? engine.receive(frame: frame, heldUntilEndOfRead: heldUntilEndOfRead)) == .disconnect
     }
 
-    /// Receives one parsed inbound message. Returns whether the server said Disconnect.
-    func receive(_ message: Message) -> Bool {
-        engine.receive(message) == .disconnect
+    /// Receives one parsed inbound message. Returns whether the server said Disconnect. With
+    /// `heldUntilEndOfRead`, its notification waits for `engine.endOfRead()`.
+    func receive(_ message: Message, heldUntilEndOfRead: Bool = false) -> Bool {
+        engine.receive(message, heldUntilEndOfRead: heldUntilEndOfRead) == .disconnect
     }
 
     /// Runs one open connection: attaches it to the engine (which queues the unacknowledged

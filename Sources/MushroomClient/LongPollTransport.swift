@@ -39,10 +39,12 @@ struct LongPollTransport: ClientTransport {
                 link.engine.reportProtocolError(error)
                 throw PollAnswerMalformed(error: error)
             }
+            // The answer's notifications reach the handler together.
+            defer { link.engine.endOfRead() }
             for result in results {
                 switch result {
                 case .success(let message):
-                    if link.receive(message) { return .peerDisconnected }
+                    if link.receive(message, heldUntilEndOfRead: true) { return .peerDisconnected }
                 case .failure(let error):
                     link.engine.reportProtocolError(error)
                 }

@@ -41,9 +41,13 @@ final class WebSocketClientLink: WebSocketLink {
     func receive(text: ByteBufferView) -> WebSocketVerdict {
         guard end == nil else { return .proceed }  // closing: the rest of the read is not ours any more
         receivedAny = true
-        guard link.receive(frame: text) else { return .proceed }
+        guard link.receive(frame: text, heldUntilEndOfRead: true) else { return .proceed }
         finish(.peerDisconnected)
         return .closeConnection
+    }
+
+    func readComplete() {
+        link.engine.endOfRead()
     }
 
     func reject(_ description: String) -> WebSocketVerdict {

@@ -16,18 +16,27 @@ public struct StandardStream: Sendable {
     @discardableResult
     public func write(_ text: String) -> Int32? {
         var text = text
-        return text.withUTF8 { bytes -> Int32? in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+        return text.withUTF8 { write($0) }
+    }
+
+    /// Writes all of `bytes`; returns the `errno` of the failure that stopped it, `nil` when all of
+    /// them were written.
+    @discardableResult
+    public func write(_ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            offset += written
         }
+        return nil
     }
 
     /// Prepares the process for writing this way; call it first thing. Ignores SIGPIPE, so that a
@@ -65,21 +74,19 @@ public struct Console: Sendable {
         writeOutput(line + "\n")
     }
 
-    /// Writes `lines`, each with a newline, on standard output at once and in one write: what came
-    /// in together costs one system call, not one per line.
-    public func printLines(_ lines: some Sequence<String>) {
-        var text = ""
-        for line in lines {
-            text += line
-            text += "\n"
-        }
-        if !text.isEmpty { writeOutput(text) }
+    /// Writes UTF-8 text already laid out in lines on standard output, in one write.
+    public func printUTF8(_ bytes: [UInt8]) {
+        if !bytes.isEmpty { report(StandardStream.output.write(bytes)) }
     }
 
-    /// Writes `text` on standard output; a closed pipe ends the tool as SIGPIPE would, any other
-    /// failure with one sentence and status 1.
     private func writeOutput(_ text: String) {
-        guard let failure = StandardStream.output.write(text) else { return }
+        report(StandardStream.output.write(text))
+    }
+
+    /// After a write to standard output: a closed pipe ends the tool as SIGPIPE would, any other
+    /// failure with one sentence and status 1.
+    private func report(_ failure: Int32?) {
+        guard let failure else { return }
         if failure == EPIPE {
             signal(SIGPIPE, SIG_DFL)
             raise(SIGPIPE)

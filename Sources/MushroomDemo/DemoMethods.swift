@@ -10,6 +10,11 @@ import MushroomServer
 /// - `ask_client(data)` → asks the caller `client.ping` (5 s timeout) and returns its answer;
 /// - `publish({"method": m, "data": d})` → notifies every session, returns the session count.
 ///
+/// And one of its own, for topic traffic on demand (the benchmarks' source of load):
+/// - `publish_topic({"topic": t, "data": d, "repeat": n})` → publishes `d` on topic `t` `n` times
+///   (default 1, at most `maximumRepeat`) to the sessions whose subscriptions accept it, and
+///   returns how many sessions each publication reached.
+///
 /// An unknown method is answered like the reference's `MethodDispatcher(prefix="rpc_")`: with
 /// the looked-up name, e.g. `"rpc_nope"`.
 ///
@@ -25,6 +30,9 @@ public enum DemoMethods {
 
     /// How long `ask_client` waits for the client's answer.
     public static let askClientTimeout: Duration = .seconds(5)
+
+    /// The most publications one `publish_topic` call makes.
+    public static let maximumRepeat = 10_000
 
     /// The reference's method-name prefix, reported in `MethodNotFound` replies.
     public static let referencePrefix = "rpc_"
@@ -63,12 +71,32 @@ public enum DemoMethods {
                 try sessions.notify(method, call.data["data"] ?? .null)
                 return .integer(Int64(sessions.count))
             }),
+            ("publish_topic", { [weak sessions] call in
+                let (topic, repeats) = try publication(call.data)
+                guard let sessions else { return 0 }
+                let data = call.data["data"] ?? .null
+                var reached = 0
+                for _ in 0..<repeats { reached = try sessions.publish(topic, data) }
+                return .integer(Int64(reached))
+            }),
         ]
         for (name, method) in methods {
             // The names are distinct literals, so registration cannot collide.
             try? registry.register(name, method)
         }
         return registry
+    }
+
+    /// The topic and repeat count of a `publish_topic` call; an Error reply says what is wrong.
+    static func publication(_ data: JSONValue) throws -> (topic: String, repeats: Int) {
+        guard let topic = data["topic"]?.stringValue, !topic.isEmpty else {
+            throw RPCFailure(#"publish_topic needs {"topic": NAME, "data": ..., "repeat": COUNT}, got \#(data.compactString)"#)
+        }
+        guard let repeatValue = data["repeat"] else { return (topic, 1) }
+        guard let repeats = repeatValue.integerValue, (1...Int64(maximumRepeat)).contains(repeats) else {
+            throw RPCFailure("publish_topic: repeat must be an integer from 1 to \(maximumRepeat), got \(repeatValue.compactString)")
+        }
+        return (topic, Int(repeats))
     }
 
     /// Python's `sum(list)`: integers add up exactly, any float makes the sum a float.

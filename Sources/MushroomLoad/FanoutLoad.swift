@@ -12,10 +12,12 @@ enum FanoutLoad {
         let recorder = LatencyRecorder()
         let tally = LoadTally()
         let subscriber = FanoutSubscriber(gate: gate, timeline: timeline, recorder: recorder, tally: tally)
-        var clients = try await LoadClients.connect(options.connections, options: options, handler: subscriber)
+        var clients = try await LoadClients.connect(
+            options.connections, url: options.url, transport: options.transport, handler: subscriber)
         let publisher: MushroomClient
         do {
-            publisher = try await LoadClients.connect(1, options: options, handler: ClosureHandler { $0.data })[0]
+            publisher = try await LoadClients.connect(
+                1, url: options.url, transport: options.transport, handler: ClosureHandler { $0.data })[0]
         } catch {
             await LoadClients.close(clients)
             throw error

@@ -6,10 +6,13 @@ enum LoadClients {
     /// How many bootstraps run at once, so that a small server is not flooded while connecting.
     static let connectingAtOnce = 8
 
-    /// Connects `count` clients answering with `handler`. On a failure the clients already open
-    /// are closed and the first error is rethrown (a `BootstrapError` or `ConnectionFailed`).
-    static func connect(_ count: Int, options: LoadOptions, handler: any RPCHandler) async throws -> [MushroomClient] {
-        let configuration = clientConfiguration(options)
+    /// Connects `count` clients to the server at `url` answering with `handler`. On a failure the
+    /// clients already open are closed and the first error is rethrown (a `BootstrapError` or
+    /// `ConnectionFailed`).
+    static func connect(
+        _ count: Int, url: String, transport: TransportKind, handler: any RPCHandler
+    ) async throws -> [MushroomClient] {
+        let configuration = clientConfiguration
         var clients: [MushroomClient] = []
         do {
             while clients.count < count {
@@ -18,7 +21,7 @@ enum LoadClients {
                     for _ in 0..<batch {
                         group.addTask {
                             try await MushroomClient.connect(
-                                url: options.url, transports: [options.transport], handler: handler, configuration: configuration)
+                                url: url, transports: [transport], handler: handler, configuration: configuration)
                         }
                     }
                     // Every client that opened is kept, so that it is closed even when another failed.
@@ -40,7 +43,7 @@ enum LoadClients {
     }
 
     /// Quiet clients whose requests wait for their answer without a timer of their own.
-    private static func clientConfiguration(_ options: LoadOptions) -> ClientConfiguration {
+    private static var clientConfiguration: ClientConfiguration {
         var configuration = ClientConfiguration()
         // No timer per request: it costs the client about a third of its pipelined throughput.
         // `LoadTimeline.drive` cancels what is still unanswered `drainTimeout` after the window.

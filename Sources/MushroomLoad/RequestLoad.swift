@@ -7,7 +7,8 @@ import MushroomRPC
 /// `drainTimeout` after the window are cancelled and count as failed.
 enum RequestLoad {
     static func run(_ options: LoadOptions) async throws -> LoadResult {
-        let clients = try await LoadClients.connect(options.connections, options: options, handler: ClosureHandler { $0.data })
+        let clients = try await LoadClients.connect(
+            options.connections, url: options.url, transport: options.transport, handler: ClosureHandler { $0.data })
         let timeline = LoadTimeline()
         let recorder = LatencyRecorder()
         let tally = LoadTally()

@@ -43,12 +43,18 @@ final class WebSocketConnection: WebSocketLink {
 
     func receive(text: ByteBufferView) -> WebSocketVerdict {
         do {
-            if try session.engine.receive(frame: text) == .disconnect { sessions.end(session, .clientLeft) }
+            if try session.engine.receive(frame: text, heldUntilEndOfRead: true) == .disconnect {
+                sessions.end(session, .clientLeft)
+            }
             malformedInARow = 0
             return .proceed
         } catch {
             return malformed()
         }
+    }
+
+    func readComplete() {
+        session.engine.endOfRead()
     }
 
     func reject(_ description: String) -> WebSocketVerdict {

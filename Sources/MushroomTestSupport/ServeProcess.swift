@@ -9,7 +9,7 @@ import Synchronization
 ///
 /// ```swift
 /// let server = try await ServeProcess.start(arguments: ["--demo", "--max-unacknowledged", "200"])
-/// let rss = try ProcessMemory.residentKiB(of: server.processIdentifier)
+/// let rss = try ProcessMemory.residentKiB(of: server.processIdentifier)  // MushroomLoad
 /// let status = await server.stop()
 /// ```
 public final class ServeProcess: Sendable {

@@ -95,6 +95,11 @@ public final class MushroomWebSocketHandler: ChannelInboundHandler, RemovableCha
         }
     }
 
+    public func channelReadComplete(context: ChannelHandlerContext) {
+        link.readComplete()
+        context.fireChannelReadComplete()
+    }
+
     public func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if let violation = WebSocketViolation(error) {
             refuse(violation.code, reason: violation.reason)
@@ -197,6 +202,7 @@ public final class MushroomWebSocketHandler: ChannelInboundHandler, RemovableCha
     private func end(_ closure: WebSocketClosure) {
         guard !hasEnded else { return }
         hasEnded = true
+        link.readComplete()
         link.closed(closure)
     }
 

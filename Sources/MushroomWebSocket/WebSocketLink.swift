@@ -10,8 +10,11 @@ public protocol WebSocketLink: AnyObject {
     func open(_ socket: WebSocketSocket)
     /// The outbound messages queued since the last call, oldest first.
     func takeOutbound() -> [Message]
-    /// A text message arrived (its UTF-8 payload, not yet parsed).
+    /// A text message arrived (its UTF-8 payload, not yet parsed); its notifications may wait for
+    /// `readComplete()`.
     func receive(text: ByteBufferView) -> WebSocketVerdict
+    /// The messages of one socket read have all arrived: hand their notifications on.
+    func readComplete()
     /// A frame arrived that carries no mushroom message; `description` says what it was.
     func reject(_ description: String) -> WebSocketVerdict
     /// The socket is done (called once): the link detaches from the engine.

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import MushroomClient
 import MushroomRPC
@@ -14,15 +15,25 @@ struct BenchCommand: AsyncParsableCommand {
             Scenarios: echo (sequential round trips of the echo method on each connection), pipeline \
             (--depth echo requests in flight per connection), fanout (one publisher calls the server's \
             publish method with --depth publishes in flight; the notifications are counted at \
-            --connections subscribers). With --json, one {"name","value","unit"} object per line. \
+            --connections subscribers), ingest (the CPU a client spends per notification: --client watch \
+            or dash runs as a child process while the demo's publish_topic sends it --rate notifications \
+            a second; needs a Swift `mushroom serve --demo` of its own). With --json, one {"name","value","unit"} object per line. \
             Exit status: 0 measured, 1 usage or connection error.
             """)
 
     @Argument(help: "The server's bootstrap URL, e.g. http://127.0.0.1:8080/.")
     var url: String
 
-    @Option(help: "echo, pipeline or fanout.")
+    @Option(help: "echo, pipeline, fanout or ingest.")
     var scenario = "echo"
+
+    @Option(help: "ingest: the client measured, watch or dash (default: watch).")
+    var client: String?
+
+    @Option(
+        help: "ingest: notifications a second, from \(IngestOptions.rateRange.lowerBound) to \(IngestOptions.rateRange.upperBound) (default: 100000).",
+        transform: ArgumentConversion.integer(in: IngestOptions.rateRange))
+    var rate: Int?
 
     @Option(
         help: "Connections (fanout: subscriber connections), at most \(LoadOptions.connectionRange.upperBound). Default: 1, fanout 100.",
@@ -47,18 +58,34 @@ struct BenchCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
+        guard TransportKind(rawValue: transport) != nil else {
+            throw ValidationError("--transport must be ws or poll, not '\(transport)'")
+        }
+        if scenario == Self.ingest {
+            if let client, IngestClient(rawValue: client) == nil {
+                throw ValidationError("--client must be watch or dash, not '\(client)'")
+            }
+            if connections != nil || depth != nil {
+                throw ValidationError("--connections and --depth do not apply to the ingest scenario, which measures one client")
+            }
+            return
+        }
         guard let kind = LoadScenario(rawValue: scenario) else {
-            throw ValidationError("--scenario must be echo, pipeline or fanout, not '\(scenario)'")
+            throw ValidationError("--scenario must be echo, pipeline, fanout or ingest, not '\(scenario)'")
+        }
+        if client != nil || rate != nil {
+            throw ValidationError("--client and --rate apply to the ingest scenario only")
         }
         if let depth, kind == .echo, depth != 1 {
             throw ValidationError("--depth does not apply to the sequential echo scenario; use --scenario pipeline")
         }
-        guard TransportKind(rawValue: transport) != nil else {
-            throw ValidationError("--transport must be ws or poll, not '\(transport)'")
-        }
     }
 
+    /// The name of the scenario that measures a client process instead of loading the server.
+    static let ingest = "ingest"
+
     func run() async throws {
+        if scenario == Self.ingest { return try await runIngest() }
         let options = LoadOptions(
             url: url, scenario: LoadScenario(rawValue: scenario) ?? .echo, connections: connections, depth: depth,
             duration: duration, warmup: warmup,
@@ -76,5 +103,30 @@ struct BenchCommand: AsyncParsableCommand {
                 console.printLine(result.report)
             }
         }
+    }
+
+    private func runIngest() async throws {
+        try await CommandFailure.reporting {
+            let options = IngestOptions(
+                url: url, client: client.flatMap(IngestClient.init(rawValue:)) ?? .watch, rate: rate ?? 100_000,
+                duration: duration, warmup: warmup, transport: TransportKind(rawValue: transport) ?? .webSocket,
+                executable: Self.executablePath)
+            let result: IngestResult
+            do {
+                result = try await IngestLoad.run(options)
+            } catch {
+                throw CommandFailure.connection("\(error)")
+            }
+            if json {
+                for figure in result.figures { console.printLine(figure.json) }
+            } else {
+                console.printLine(result.report)
+            }
+        }
+    }
+
+    /// This executable, which the ingest scenario runs its client from.
+    private static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 }

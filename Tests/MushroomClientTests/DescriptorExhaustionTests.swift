@@ -1,4 +1,5 @@
 import Foundation
+import MushroomLoad
 import MushroomTestSupport
 import Testing
 

@@ -38,4 +38,18 @@ struct BatchQueueTests {
         queue.push(1)
         #expect(await queue.next() == nil)
     }
+
+    @Test func elementsPushedHoldingTheWakeReachAWaitingTakerAtWakeConsumer() async throws {
+        let queue = BatchQueue<Int>()
+        let taker = Task { await queue.next() }
+        try await eventually { queue.isConsumerWaiting }
+        queue.pushHoldingWake(1)
+        queue.pushHoldingWake(2)
+        #expect(queue.isConsumerWaiting)
+        queue.wakeConsumer()
+        #expect(await taker.value == [1, 2])
+        queue.wakeConsumer()
+        queue.pushHoldingWake(3)
+        #expect(await queue.next() == [3])
+    }
 }

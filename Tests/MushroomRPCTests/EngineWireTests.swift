@@ -64,6 +64,17 @@ import Testing
         #expect(handled.withLock { $0 } == (0..<50).map(Int64.init))
     }
 
+    @Test func notificationsHeldForTheEndOfAReadReachTheHandlerTogether() async throws {
+        let handler = BatchRecordingHandler()
+        let engine = Engine(handler: handler)
+        for id in 0..<3 {
+            try engine.receive(frame: Array(#"[1, \#(id), "n", \#(id)]"#.utf8), heldUntilEndOfRead: true)
+        }
+        engine.endOfRead()
+        try await eventually { handler.batches.withLock { $0.joined().count == 3 } }
+        #expect(handler.batches.withLock { Array($0.joined()) } == [0, 1, 2])
+    }
+
     @Test func heartbeatsAndDisconnectsNeverReachTheHandler() async throws {
         let calls = Atomic<Int>(0)
         let engine = Engine(handler: ClosureHandler { _ in
@@ -72,8 +83,8 @@ import Testing
         })
         #expect(try engine.receive(frame: Array("[0, null]".utf8)) == .acknowledgement(released: 0))
         #expect(try engine.receive(frame: Array("[-1]".utf8)) == .disconnect)
-        engine.dispatch(.heartbeat(.init(lastMessageID: 1)))
-        engine.dispatch(.disconnect)
+        engine.inbound.dispatch(.heartbeat(.init(lastMessageID: 1)), on: engine)
+        engine.inbound.dispatch(.disconnect, on: engine)
         try await Task.sleep(for: .milliseconds(20))
         #expect(calls.load(ordering: .relaxed) == 0)
     }
@@ -118,5 +129,16 @@ import Testing
             return
         }
         #expect(text == "unknown message code 9")
+    }
+}
+
+/// Records the data of the notifications each `handleNotifications` call was given.
+private final class BatchRecordingHandler: RPCHandler {
+    let batches = Mutex<[[Int64]]>([])
+
+    func handle(_ call: RPCCall) async throws -> JSONValue { nil }
+
+    func handleNotifications(_ calls: [RPCCall]) async {
+        batches.withLock { $0.append(calls.map { $0.data.integerValue ?? -1 }) }
     }
 }

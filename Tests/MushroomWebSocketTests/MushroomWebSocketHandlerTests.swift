@@ -22,6 +22,16 @@ struct MushroomWebSocketHandlerTests {
         #expect(try frames.map { try Message(frame: Array($0.unmaskedData.readableBytesView)) } == messages)
     }
 
+    /// The link hears of the end of a read once, after every text the read held.
+    @Test(arguments: [WebSocketRole.client, .server])
+    func theEndOfAReadComesOnceAfterAllItsTexts(role: WebSocketRole) throws {
+        let socket = try Socket(role: role)
+        try socket.receive([(.text, ByteBuffer(string: "a")), (.text, ByteBuffer(string: "b")), (.text, ByteBuffer(string: "c"))])
+        try socket.receive(.text, "d")
+        #expect(socket.link.texts == ["a", "b", "c", "d"])
+        #expect(socket.link.completedReads == [3, 4])
+    }
+
     /// Payloads of 125 and 126 bytes, and of 65,535 and 65,536, sit on either side of the frame
     /// header's one-, two- and eight-byte lengths.
     @Test(arguments: [WebSocketRole.client, .server], [0, 125, 126, 65_535, 65_536, 200_000])
@@ -123,6 +133,8 @@ final class RecordingLink: WebSocketLink {
     private(set) var texts: [String] = []
     private(set) var rejections: [String] = []
     private(set) var closures: [String] = []
+    /// How many texts had arrived at each `readComplete()`.
+    private(set) var completedReads: [Int] = []
 
     func send(_ messages: [Message]) {
         outbox += messages
@@ -138,6 +150,7 @@ final class RecordingLink: WebSocketLink {
         texts.append(String(decoding: text, as: UTF8.self))
         return .proceed
     }
+    func readComplete() { completedReads.append(texts.count) }
     func reject(_ description: String) -> WebSocketVerdict {
         rejections.append(description)
         return .proceed
@@ -166,8 +179,18 @@ struct Socket {
     }
 
     func receive(_ opcode: WebSocketOpcode, _ payload: ByteBuffer) throws {
+        try receive([(opcode, payload)])
+    }
+
+    /// Sends frames as the peer would, all in one read.
+    func receive(_ frames: [(WebSocketOpcode, ByteBuffer)]) throws {
         let peer = WebSocketFrameSerializer(role: role == .server ? .client : .server)
-        try channel.writeInbound(peer.frame(opcode, payload: payload.readableBytesView, allocator: channel.allocator))
+        var read = channel.allocator.buffer(capacity: 256)
+        for (opcode, payload) in frames {
+            var frame = peer.frame(opcode, payload: payload.readableBytesView, allocator: channel.allocator)
+            read.writeBuffer(&frame)
+        }
+        try channel.writeInbound(read)
     }
 
     /// The frames written so far.

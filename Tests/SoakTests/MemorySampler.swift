@@ -1,3 +1,4 @@
+import MushroomLoad
 import MushroomTestSupport
 import Synchronization
 

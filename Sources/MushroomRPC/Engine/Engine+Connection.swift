@@ -36,8 +36,14 @@ extension Engine {
 
     /// Parses and receives one frame. A malformed frame is reported as a protocol error event and
     /// thrown; the engine keeps serving.
+    ///
+    /// A transport that takes many frames from one socket read passes `heldUntilEndOfRead` for
+    /// each and calls `endOfRead()` after the read: the read's notifications then reach the
+    /// handler in one batch, for one wake-up of its task instead of one per notification.
     @discardableResult
-    public func receive(frame: some Collection<UInt8>) throws(MessageParseError) -> ReliableChannel.Disposition {
+    public func receive(
+        frame: some Collection<UInt8>, heldUntilEndOfRead: Bool = false
+    ) throws(MessageParseError) -> ReliableChannel.Disposition {
         let message: Message
         do {
             message = try Message(frame: frame)
@@ -45,7 +51,12 @@ extension Engine {
             reportProtocolError(error)
             throw error
         }
-        return receive(message)
+        return receive(message, heldUntilEndOfRead: heldUntilEndOfRead)
+    }
+
+    /// Hands the notifications received `heldUntilEndOfRead` to the handler, in one batch.
+    public func endOfRead() {
+        inbound.endOfRead()
     }
 
     /// Reports a malformed inbound message in the log and as an event.
@@ -64,20 +75,16 @@ extension Engine {
     /// delivery), new messages are acknowledged per policy and handled, duplicates are
     /// acknowledged again per policy and dropped.
     @discardableResult
-    public func receive(_ message: Message) -> ReliableChannel.Disposition {
+    /// With `heldUntilEndOfRead`, a notification waits for `endOfRead()` to reach the handler.
+    public func receive(_ message: Message, heldUntilEndOfRead: Bool = false) -> ReliableChannel.Disposition {
         let disposition = withDeferred { channel.receive(message, &$0) }
         switch disposition {
-        case .deliver: dispatch(message)
+        case .deliver: inbound.dispatch(message, on: self, heldUntilEndOfRead: heldUntilEndOfRead)
         case .acknowledgement:
             if case .heartbeat(let heartbeat) = message { delivery.delivered(through: heartbeat.lastMessageID) }
         case .duplicate, .disconnect: break
         }
         return disposition
-    }
-
-    /// Handles one accepted inbound message, without the reliability rules.
-    func dispatch(_ message: Message) {
-        inbound.dispatch(message, on: self)
     }
 
     /// Records that the peer answered a write carrying `batch` (a long-poll client's POST answered

@@ -3,8 +3,8 @@ import Synchronization
 
 /// What an engine does with an accepted inbound message (PROTOCOL.md's engine table): a Request
 /// is admitted (at most `maximumConcurrentHandlers` at once, beyond which it is answered with an
-/// Error at once) and answered through the handler, a Notification is passed to the handler in
-/// arrival order, one at a time, and a Response or Error completes its pending request. The
+/// Error at once) and answered through the handler, Notifications are passed to the handler in
+/// arrival order, a batch at a time, and a Response or Error completes its pending request. The
 /// hooks run around each.
 final class InboundDispatcher: Sendable {
     /// The reply data for errors that are not `RPCError`s; details stay in the log.
@@ -20,15 +20,24 @@ final class InboundDispatcher: Sendable {
         self.configuration = configuration
     }
 
-    /// Passes queued notifications to the handler, one at a time, until `finish()`; run it in a
-    /// task that holds the engine weakly.
+    /// Passes queued notifications to the handler, a batch at a time (all that arrived while the
+    /// last batch was handled), until `finish()`; run it in a task that holds the engine weakly.
     func runNotifications(on engine: @escaping @Sendable () -> Engine?) async {
         while let batch = await notifications.next() {
-            for notification in batch {
-                guard let engine = engine() else { return }
-                await run(notification, on: engine)
+            guard let engine = engine() else { return }
+            await handler.handleNotifications(batch.map { notification in
+                RPCCall(kind: .notification, id: notification.id, method: notification.method, data: notification.data, engine: engine)
+            })
+            let hooks = configuration.hooks.afterHandling
+            if !hooks.isEmpty {
+                for notification in batch { runHooks(hooks, .notification(notification), engine) }
             }
         }
+    }
+
+    /// Hands the notifications held for the end of a read to the handler, in one batch.
+    func endOfRead() {
+        notifications.wakeConsumer()
     }
 
     /// Stops taking notifications.
@@ -36,13 +45,19 @@ final class InboundDispatcher: Sendable {
         notifications.finish()
     }
 
-    func dispatch(_ message: Message, on engine: Engine) {
+    /// Handles an accepted inbound message. A notification `heldUntilEndOfRead` waits for
+    /// `endOfRead()` to reach the handler, with the rest of its read.
+    func dispatch(_ message: Message, on engine: Engine, heldUntilEndOfRead: Bool = false) {
         switch message {
         case .request(let request):
             start(request, on: engine)
         case .notification(let notification):
             runHooks(configuration.hooks.beforeHandling, message, engine)
-            notifications.push(notification)
+            if heldUntilEndOfRead {
+                notifications.pushHoldingWake(notification)
+            } else {
+                notifications.push(notification)
+            }
         case .response(let response):
             runHooks(configuration.hooks.beforeHandling, message, engine)
             engine.answer(requestID: response.requestID, outcome: .response(response.data))
@@ -121,15 +136,5 @@ final class InboundDispatcher: Sendable {
             direction: .inbound, id: request.id, method: request.method, outcome: outcome,
             latency: .seconds(configuration.now().timeIntervalSince(started)))))
         runHooks(configuration.hooks.afterHandling, .request(request), engine)
-    }
-
-    private func run(_ notification: Message.Notification, on engine: Engine) async {
-        let call = RPCCall(kind: .notification, id: notification.id, method: notification.method, data: notification.data, engine: engine)
-        do {
-            _ = try await handler.handle(call)
-        } catch {
-            engine.log(.info, "notification \(notification.id) '\(notification.method)' failed: \(error)")
-        }
-        runHooks(configuration.hooks.afterHandling, .notification(notification), engine)
     }
 }

@@ -25,8 +25,28 @@ public struct RPCCall: Sendable {
 
 /// Answers inbound calls. Return the Response data, or throw: an `RPCError` becomes an Error reply
 /// with its `replyData`; anything else becomes `"Internal server error"`.
+///
+/// Notifications are handed over in arrival order, one batch at a time: those that arrived
+/// together (one socket read, one poll answer) come in one `handleNotifications(_:)` call. By
+/// default each goes to `handle(_:)` in turn; a handler that takes many notifications overrides
+/// it and pays per batch what it would otherwise pay per notification.
 public protocol RPCHandler: Sendable {
     func handle(_ call: RPCCall) async throws -> JSONValue
+    /// Handles notifications that arrived together, oldest first.
+    func handleNotifications(_ calls: [RPCCall]) async
+}
+
+extension RPCHandler {
+    /// Each notification to `handle(_:)` in turn; a failure is logged and the next one handled.
+    public func handleNotifications(_ calls: [RPCCall]) async {
+        for call in calls {
+            do {
+                _ = try await handle(call)
+            } catch {
+                call.engine.log(.info, "notification \(call.id) '\(call.method)' failed: \(error)")
+            }
+        }
+    }
 }
 
 /// The handler that knows no methods: every call fails with `MethodNotFound` (the reference's `dummy_rpc_handler`).

@@ -29,6 +29,31 @@ package final class BatchQueue<Element: Sendable>: Sendable {
         waiter?.resume(returning: [element])
     }
 
+    /// Queues an element without waking a waiting consumer: `wakeConsumer()` hands over all that
+    /// was queued this way at once, so that many elements pushed together cost one wake-up.
+    /// Ignored once the queue is finished.
+    package func pushHoldingWake(_ element: Element) {
+        state.withLock { state in
+            guard !state.finished else { return }
+            state.elements.append(element)
+        }
+    }
+
+    /// Hands everything queued to a waiting consumer.
+    package func wakeConsumer() {
+        let handOff = state.withLock { state -> (CheckedContinuation<[Element]?, Never>, [Element])? in
+            guard let waiter = state.waiter, !state.elements.isEmpty else { return nil }
+            state.waiter = nil
+            var batch: [Element] = []
+            swap(&batch, &state.elements)
+            return (waiter, batch)
+        }
+        if let (waiter, batch) = handOff { waiter.resume(returning: batch) }
+    }
+
+    /// Whether the consumer waits in `next()`.
+    package var isConsumerWaiting: Bool { state.withLock { $0.waiter != nil } }
+
     /// Ends the queue: a waiting `next()` returns `nil`, and so does any later one once what is
     /// queued has been taken.
     package func finish() {
