@@ -3,6 +3,7 @@ import MushroomRPC
 /// The handler of every subscriber connection of `fanout`: counts the notifications the publisher
 /// sent (`LoadOptions.fanoutMethod`) and records their delivery latency from the send time stamped
 /// in their data (`{"sent": NANOSECONDS}`); other notifications are ignored, requests echoed.
+/// What arrived together is counted together: one clock reading, one tally and one gate update a batch.
 struct FanoutSubscriber: RPCHandler {
     let gate: DeliveryGate
     let timeline: LoadTimeline
@@ -11,17 +12,25 @@ struct FanoutSubscriber: RPCHandler {
 
     func handle(_ call: RPCCall) async throws -> JSONValue {
         guard call.kind == .notification else { return call.data }
-        guard call.method == LoadOptions.fanoutMethod else { return .null }
+        await handleNotifications([call])
+        return .null
+    }
+
+    func handleNotifications(_ calls: [RPCCall]) async {
         let now = LoadTimeline.now()
         let counted = timeline.isMeasuring
-        if counted, let sent = call.data["sent"]?.integerValue, sent >= 0, UInt64(sent) <= now {
-            recorder.record(nanoseconds: now - UInt64(sent))
+        var delivered = 0
+        for call in calls where call.method == LoadOptions.fanoutMethod {
+            delivered += 1
+            if counted, let sent = call.data["sent"]?.integerValue, sent >= 0, UInt64(sent) <= now {
+                recorder.record(nanoseconds: now - UInt64(sent))
+            }
         }
+        guard delivered > 0 else { return }
         tally.update { counts in
-            counts.delivered += 1
-            if counted { counts.measured += 1 }
+            counts.delivered += delivered
+            if counted { counts.measured += delivered }
         }
-        gate.add()
-        return .null
+        gate.add(delivered)
     }
 }

@@ -182,7 +182,11 @@ public enum IngestLoad {
     ) async throws {
         let deadline = ContinuousClock.now + .seconds(15)
         while ContinuousClock.now < deadline, !client.hasExited {
-            _ = try await publisher.request("publish_topic", ["topic": .string(IngestOptions.probeTopic), "data": 0])
+            do {
+                _ = try await publisher.request("publish_topic", ["topic": .string(IngestOptions.probeTopic), "data": 0])
+            } catch let error as RequestException {
+                throw Failure(description: "the server answered publish_topic with an Error (\(error.data)); the ingest scenario needs a Swift `mushroom serve --demo`")
+            }
             let shown = switch options.client {
             case .watch: await LineCounter(path: output).wait(atLeast: 1, timeout: .milliseconds(100))
             case .dash: await client.waitFor(IngestOptions.probeTopic, timeout: .milliseconds(100))
@@ -250,7 +254,7 @@ public enum IngestLoad {
         await timeline.drive(warmup: options.warmup, duration: options.duration, grace: .seconds(10), [publishing, probing, marking])
         let counts = counter.counts
         guard counts.failed == 0 else {
-            throw Failure(description: "\(counts.failed) publish_topic calls failed: is the server a Swift `mushroom serve --demo`?")
+            throw Failure(description: "\(counts.failed) publish_topic calls failed during the flood")
         }
         guard let start = cpuAtStart.withLock({ $0 }) else {
             throw Failure(description: "cannot read the CPU time of mushroom \(options.client.rawValue) (/proc/\(client.processIdentifier)/stat)")

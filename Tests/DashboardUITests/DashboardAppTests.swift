@@ -16,13 +16,15 @@ import Testing
     }
 
     /// Runs a dashboard on a thread of its own (the loop blocks it) on an 80x24 scripted terminal.
-    static func run(_ bursts: [ScriptedTerminal.Burst], perform: @escaping DashboardApp.Performer) async throws -> Run {
+    static func run(
+        _ bursts: [ScriptedTerminal.Burst], frameInterval: Duration = .milliseconds(1), perform: @escaping DashboardApp.Performer
+    ) async throws -> Run {
         let theme = try Theme.builtIn(named: "dark")
         return await withCheckedContinuation { continuation in
             Thread {
                 var snapshots = 0
                 let terminal = ScriptedTerminal(size: Size(rows: 24, columns: 80), bursts: bursts)
-                let options = DashboardApp.Options(theme: theme, frameInterval: .milliseconds(1), idleInterval: .milliseconds(1))
+                let options = DashboardApp.Options(theme: theme, frameInterval: frameInterval, idleInterval: .milliseconds(1))
                 let app = DashboardApp(options: options, inbox: EventInbox(), perform: perform) { model, now in
                     snapshots += 1
                     return model.snapshot(at: now)
@@ -46,6 +48,17 @@ import Testing
         #expect(run.lines.contains { $0.contains("1,1,1,2]") })
         #expect(run.snapshots == run.frames)
         #expect(run.frames <= 3)
+    }
+
+    /// With frames an hour apart, only a key draws: each key's answer is on screen at once.
+    @Test func aKeyIsAnsweredOnScreenWithoutWaitingForTheNextFrame() async throws {
+        let helpShown = ScriptedTerminal.Burst([.character("?")]) { surface in !surface.lines.contains { $0.contains("any key closes") } }
+        let helpClosed = ScriptedTerminal.Burst([.character("?")]) { surface in surface.lines.contains { $0.contains("any key closes") } }
+        let quit = ScriptedTerminal.Burst([.control("c")]) { surface in !surface.lines.contains { $0.contains("any key closes") } }
+        let run = try await Self.run([helpShown, helpClosed, quit], frameInterval: .seconds(3600)) { _ in .refused("no engine") }
+        #expect(!run.gaveUp)
+        #expect(run.exit == .quit)
+        #expect(run.frames == 2)
     }
 
     @Test func aRequestsResultComesBackToTheFormLine() async throws {

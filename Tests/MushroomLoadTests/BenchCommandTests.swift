@@ -1,5 +1,6 @@
 import Foundation
 import MushroomRPC
+import MushroomServer
 import MushroomTestSupport
 import Testing
 
@@ -11,7 +12,15 @@ struct BenchCommandTests {
     }
 
     @Test(arguments: [
-        (["--scenario", "storm"], "--scenario must be echo, pipeline or fanout, not 'storm'"),
+        (["--scenario", "storm"], "--scenario must be echo, pipeline, fanout or ingest, not 'storm'"),
+        (["--scenario", "ingest", "--client", "curl"], "--client must be watch or dash, not 'curl'"),
+        (["--scenario", "ingest", "--rate", "99"],
+         "The value '99' is invalid for '--rate <rate>': 99 is not a whole number from 100 to 1000000"),
+        (["--scenario", "ingest", "--rate", "1e9"],
+         "The value '1e9' is invalid for '--rate <rate>': 1e9 is not a whole number from 100 to 1000000"),
+        (["--scenario", "ingest", "--connections", "2"],
+         "--connections and --depth do not apply to the ingest scenario, which measures one client"),
+        (["--scenario", "fanout", "--rate", "1000"], "--client and --rate apply to the ingest scenario only"),
         (["--connections", "0"], "The value '0' is invalid for '--connections <connections>': 0 is not a whole number from 1 to 10000"),
         (["--scenario", "pipeline", "--depth", "0"], "The value '0' is invalid for '--depth <depth>': 0 is not a whole number from 1 to 100000"),
         (["--depth", "8"], "--depth does not apply to the sequential echo scenario; use --scenario pipeline"),
@@ -66,5 +75,51 @@ struct BenchCommandTests {
             #expect(lines.contains("  0 errors (0 refused, 0 failed)"))
             #expect(lines.contains { $0.hasPrefix("  throughput summary: ") && $0.hasSuffix(" requests per second") })
         }
+    }
+
+    /// The ingest scenario starts `mushroom watch` as its child, floods it through the demo's
+    /// `publish_topic` and finds every line in its output.
+    @Test func ingestMeasuresAWatchThatMissesNothing() async throws {
+        try await withDemoServer { server in
+            let result = try await Self.mushroom(
+                "bench", server.url, "--scenario", "ingest", "--client", "watch", "--rate", "2000", "--duration", "0.5",
+                "--warmup", "0.2", "--json")
+            #expect(result.status == 0, "\(result.stderr)")
+            let figures = try result.stdout.split(separator: "\n").map { try JSONValue(parsing: String($0)) }
+            #expect(figures.compactMap { $0["name"]?.stringValue } == [
+                "ingest.watch.rate", "ingest.watch.cpu_per_notification", "ingest.watch.core_share", "ingest.watch.lost",
+            ])
+            #expect(figures.last?["value"]?.doubleValue == 0)
+            #expect((figures.first?["value"]?.doubleValue ?? 0) > 0)
+        }
+    }
+
+    /// On a pseudo-terminal the dashboard draws the flood and answers `?` with its help.
+    @Test func ingestMeasuresADashboardAndItsKeys() async throws {
+        try await withDemoServer { server in
+            let result = try await Self.mushroom(
+                "bench", server.url, "--scenario", "ingest", "--client", "dash", "--rate", "2000", "--duration", "2.5",
+                "--warmup", "0.2")
+            #expect(result.status == 0, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first == "====== ingest (dash) ======")
+            #expect(lines.contains { $0.hasPrefix("  a key answered on screen in ") && $0.hasSuffix("; 0 of 2 not answered within 2.0 seconds") })
+        }
+    }
+
+    @Test func ingestAgainstAServerWithoutPublishTopicSaysWhatItNeeds() async throws {
+        var configuration = MushroomServerConfiguration()
+        configuration.port = 0
+        configuration.logger.logLevel = .critical
+        let server = try await MushroomServer(configuration: configuration).start()
+        let result = try await Self.mushroom("bench", server.url, "--scenario", "ingest", "--duration", "0.2")
+        await server.shutdown()
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            mushroom: the server answered publish_topic with an Error ("publish_topic"); the ingest scenario needs a Swift \
+            `mushroom serve --demo`
+
+            """)
     }
 }

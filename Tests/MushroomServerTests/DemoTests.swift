@@ -48,6 +48,32 @@ struct DemoTests {
         }
     }
 
+    @Test func publishTopicPublishesItsRepeatsToTheAcceptingSessions() async throws {
+        try await withDemo { server in
+            let (socket, _) = try await openWebSocket(server)
+            var inbox = Inbox(socket)
+            socket.send(.request(.init(id: 0, method: "publish_topic", data: ["topic": "orders.created", "data": 5, "repeat": 3])))
+            #expect(await inbox.next() == .heartbeat(.init(lastMessageID: 0)))
+            for id in 0..<3 {
+                #expect(await inbox.next() == .notification(.init(id: id, method: "orders.created", data: 5)))
+            }
+            #expect(await inbox.next() == .response(.init(id: 3, requestID: 0, data: 1)))
+            let refused: [(JSONValue, String)] = [
+                (["topic": "t", "repeat": 0], "publish_topic: repeat must be an integer from 1 to 10000, got 0"),
+                (["topic": "t", "repeat": 10_001], "publish_topic: repeat must be an integer from 1 to 10000, got 10001"),
+                (["topic": "t", "repeat": 2.5], "publish_topic: repeat must be an integer from 1 to 10000, got 2.5"),
+                (["topic": "t", "repeat": "3"], #"publish_topic: repeat must be an integer from 1 to 10000, got "3""#),
+                (["data": 1], #"publish_topic needs {"topic": NAME, "data": ..., "repeat": COUNT}, got {"data":1}"#),
+                (["topic": ""], #"publish_topic needs {"topic": NAME, "data": ..., "repeat": COUNT}, got {"topic":""}"#),
+            ]
+            for (offset, (data, reason)) in refused.enumerated() {
+                socket.send(.request(.init(id: offset + 1, method: "publish_topic", data: data)))
+                #expect(await inbox.next() == .heartbeat(.init(lastMessageID: offset + 1)))
+                #expect(await inbox.next() == .error(.init(id: offset + 4, requestID: offset + 1, data: .string(reason))))
+            }
+        }
+    }
+
     @Test func askClientReturnsWhatTheClientAnswered() async throws {
         try await withDemo { server in
             let (socket, _) = try await openWebSocket(server)

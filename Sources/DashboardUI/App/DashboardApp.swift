@@ -5,8 +5,10 @@ import MushroomRPC
 /// The dashboard's run loop: owns the terminal and the model, on one thread. Each turn it reads a
 /// key (with a short timeout), drains the engine events waiting in the inbox, updates the model,
 /// and draws a frame when something changed or something on screen moves (countdowns, ages),
-/// at most `Options.frameInterval` apart. Keys only update the model: the one snapshot of a turn
-/// is built for its frame, however many keys arrived (a paste of 1000 characters builds one).
+/// at most `Options.frameInterval` apart, and at once after a key, so that the operator sees the
+/// answer to a key without waiting for the next frame, however busy the stream. Keys only update
+/// the model: the one snapshot of a turn is built for its frame, however many keys arrived (a
+/// paste of 1000 characters builds one).
 /// Each command from the model (a submitted form) is handed to `perform` in a task of its own;
 /// what it returns goes back to the model, tagged with the command's id, through a
 /// `ResultMailbox` drained each frame.
@@ -134,6 +136,7 @@ public final class DashboardApp {
             if let signal = SignalWatcher.pending { return .signal(signal) }
             let sinceFrame = ContinuousClock.now - lastFrame
             let wait = dirty || animating ? max(.milliseconds(1), options.frameInterval - sinceFrame) : options.idleInterval
+            var keyed = false
             if let key = terminal.readKey(timeoutMilliseconds: Self.milliseconds(wait)) {
                 var next: Key? = key
                 // Take every key already typed before drawing (pastes, key repeat).
@@ -142,6 +145,7 @@ public final class DashboardApp {
                     next = terminal.readKey(timeoutMilliseconds: 0)
                 }
                 dirty = true
+                keyed = true
             }
             if let reason = inbox.closeReason { return .closed(reason) }
             let (events, dropped) = inbox.drain()
@@ -154,9 +158,8 @@ public final class DashboardApp {
 
             let now = Date()
             let second = Int(now.timeIntervalSince1970)
-            guard dirty || (animating && ContinuousClock.now - lastFrame >= options.frameInterval) || second != lastFrameSecond,
-                ContinuousClock.now - lastFrame >= options.frameInterval
-            else { continue }
+            let frameDue = ContinuousClock.now - lastFrame >= options.frameInterval
+            guard keyed || (frameDue && (dirty || animating || second != lastFrameSecond)) else { continue }
             layout = ScreenLayout(size: terminal.surface.size, focus: model.focus, maximized: model.maximized)
             if model.layout != layout.modelLayout { _ = model.apply(.layout(layout.modelLayout), at: now) }
             let snapshot = makeSnapshot(model, now)
