@@ -3,8 +3,9 @@ import MushroomRPC
 /// The handler of every subscriber connection of `fanout`: counts the notifications the publisher
 /// sent (`LoadOptions.fanoutMethod`) and records their delivery latency from the send time stamped
 /// in their data (`{"sent": NANOSECONDS}`); other notifications are ignored, requests echoed.
-/// What arrived together is counted together: one clock reading, one tally and one gate update a batch.
-struct FanoutSubscriber: RPCHandler {
+/// What arrived together is counted together, where it arrived: one clock reading, one tally and
+/// one gate update a read.
+struct FanoutSubscriber: ImmediateNotificationHandler {
     let gate: DeliveryGate
     let timeline: LoadTimeline
     let recorder: LatencyRecorder
@@ -12,11 +13,11 @@ struct FanoutSubscriber: RPCHandler {
 
     func handle(_ call: RPCCall) async throws -> JSONValue {
         guard call.kind == .notification else { return call.data }
-        await handleNotifications([call])
+        receiveNotifications([call])
         return .null
     }
 
-    func handleNotifications(_ calls: [RPCCall]) async {
+    func receiveNotifications(_ calls: [RPCCall]) {
         let now = LoadTimeline.now()
         let counted = timeline.isMeasuring
         var delivered = 0

@@ -1,9 +1,10 @@
 import MushroomRPC
 
 /// What the command-line client answers when the server calls it: `client.ping` returns its data,
-/// every other request gets MethodNotFound; notifications go to `onNotifications`, those that
-/// arrived together in one call.
-struct CommandLineHandler: RPCHandler {
+/// every other request gets MethodNotFound. Notifications go to `onNotifications` where they
+/// arrive, those of one read in one call: it must return quickly (`watch` queues them for its
+/// printer); without it they are dropped, and no task wakes for them.
+struct CommandLineHandler: ImmediateNotificationHandler {
     var onNotifications: @Sendable ([RPCCall]) -> Void = { _ in }
 
     func handle(_ call: RPCCall) async throws -> JSONValue {
@@ -18,7 +19,7 @@ struct CommandLineHandler: RPCHandler {
         }
     }
 
-    func handleNotifications(_ calls: [RPCCall]) async {
+    func receiveNotifications(_ calls: [RPCCall]) {
         onNotifications(calls)
     }
 }

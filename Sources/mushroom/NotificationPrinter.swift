@@ -1,10 +1,9 @@
 import MushroomCommandLine
 import MushroomRPC
-import Synchronization
 
-/// Prints notifications for `watch`, one line each: what arrived together is formatted into one
-/// buffer and written in one write(2), in the engine's own notification task (no hop to another
-/// task per batch). With a limit, exactly that many are printed and `finished()` returns.
+/// Prints notifications for `watch`, one line each, in a task of its own (a slow standard output
+/// never holds up the connection): what arrived together is formatted into one buffer and
+/// written in one write(2). With a limit, exactly that many are printed.
 final class NotificationPrinter: Sendable {
     enum Format: Sendable {
         /// `{"id":ID,"method":"NAME","data":DATA}`, compact, keys in that order.
@@ -13,50 +12,35 @@ final class NotificationPrinter: Sendable {
         case human
     }
 
-    private struct State {
-        var left: Int
-        var waiter: CheckedContinuation<Void, Never>?
-    }
-
     private let format: Format
+    private let limit: Int?
     private let console: Console
-    private let state: Mutex<State>
+    /// Batches as they arrived, each one read's notifications.
+    private let queue = BatchQueue<[RPCCall]>()
 
     /// A printer that stops after `limit` notifications, or never without one.
     init(format: Format, limit: Int?, console: Console) {
         self.format = format
+        self.limit = limit
         self.console = console
-        state = Mutex(State(left: limit ?? Int.max))
     }
 
-    /// Prints `calls` (as many as the limit leaves), in one write.
-    func print(_ calls: [RPCCall]) {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            guard state.left > 0 else { return nil }
-            let taken = calls.prefix(state.left)
-            state.left -= taken.count
-            // Written under the lock: a reconnection's new engine cannot interleave its lines.
-            console.printUTF8(lines(taken))
-            guard state.left == 0 else { return nil }
-            defer { state.waiter = nil }
-            return state.waiter
-        }
-        waiter?.resume()
+    /// Queues notifications that arrived together for printing.
+    func enqueue(_ calls: [RPCCall]) {
+        queue.push(calls)
     }
 
-    /// Returns once the limit was printed (never without a limit).
-    func finished() async {
-        await withCheckedContinuation { continuation in
-            let done = state.withLock { state in
-                if state.left == 0 { return true }
-                state.waiter = continuation
-                return false
-            }
-            if done { continuation.resume() }
+    /// Prints what is queued, as it comes, until the limit is printed (forever without one).
+    func run() async {
+        var left = limit ?? Int.max
+        while left > 0, let batches = await queue.next() {
+            let calls = batches.joined().prefix(left)
+            console.printUTF8(lines(calls))
+            left -= calls.count
         }
     }
 
-    private func lines(_ calls: ArraySlice<RPCCall>) -> [UInt8] {
+    private func lines(_ calls: some Collection<RPCCall>) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(calls.count * 96)
         for call in calls {
@@ -68,6 +52,7 @@ final class NotificationPrinter: Sendable {
         return bytes
     }
 
+    /// `{"id":ID,"method":"NAME","data":DATA}` and a newline, appended to `bytes`.
     static func appendJSONLine(_ call: RPCCall, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: #"{"id":"#.utf8)
         JSONValue.integer(Int64(call.id)).appendCompact(to: &bytes)

@@ -20,8 +20,8 @@ struct WatchCommand: AsyncParsableCommand {
         try await CommandFailure.reporting {
             if let count, count < 1 { throw CommandFailure.usage("--count must be at least 1.") }
             let printer = NotificationPrinter(format: json ? .json : .human, limit: count, console: console)
-            let client = try await options.connect(to: url, handler: CommandLineHandler { printer.print($0) })
-            await printer.finished()
+            let client = try await options.connect(to: url, handler: CommandLineHandler { printer.enqueue($0) })
+            await printer.run()
             await client.close()
         }
     }

@@ -75,6 +75,20 @@ import Testing
         #expect(handler.batches.withLock { Array($0.joined()) } == [0, 1, 2])
     }
 
+    @Test func anImmediateHandlerTakesAReadsNotificationsWhenTheReadEnds() throws {
+        let handler = ImmediateRecordingHandler()
+        let engine = Engine(handler: handler)
+        for id in 0..<3 {
+            try engine.receive(frame: Array(#"[1, \#(id), "n", \#(id)]"#.utf8), heldUntilEndOfRead: true)
+        }
+        #expect(handler.batches.withLock { $0 } == [])
+        engine.endOfRead()
+        #expect(handler.batches.withLock { $0 } == [[0, 1, 2]])
+        engine.endOfRead()
+        engine.receive(.notification(.init(id: 3, method: "n", data: 3)))
+        #expect(handler.batches.withLock { $0 } == [[0, 1, 2], [3]])
+    }
+
     @Test func heartbeatsAndDisconnectsNeverReachTheHandler() async throws {
         let calls = Atomic<Int>(0)
         let engine = Engine(handler: ClosureHandler { _ in
@@ -139,6 +153,17 @@ private final class BatchRecordingHandler: RPCHandler {
     func handle(_ call: RPCCall) async throws -> JSONValue { nil }
 
     func handleNotifications(_ calls: [RPCCall]) async {
+        batches.withLock { $0.append(calls.map { $0.data.integerValue ?? -1 }) }
+    }
+}
+
+/// Records the data of each batch of notifications it takes where they arrive.
+private final class ImmediateRecordingHandler: ImmediateNotificationHandler {
+    let batches = Mutex<[[Int64]]>([])
+
+    func handle(_ call: RPCCall) async throws -> JSONValue { nil }
+
+    func receiveNotifications(_ calls: [RPCCall]) {
         batches.withLock { $0.append(calls.map { $0.data.integerValue ?? -1 }) }
     }
 }

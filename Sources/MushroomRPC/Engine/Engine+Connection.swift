@@ -56,7 +56,7 @@ extension Engine {
 
     /// Hands the notifications received `heldUntilEndOfRead` to the handler, in one batch.
     public func endOfRead() {
-        inbound.endOfRead()
+        inbound.endOfRead(on: self)
     }
 
     /// Reports a malformed inbound message in the log and as an event.

@@ -4,40 +4,61 @@ import Synchronization
 /// What an engine does with an accepted inbound message (PROTOCOL.md's engine table): a Request
 /// is admitted (at most `maximumConcurrentHandlers` at once, beyond which it is answered with an
 /// Error at once) and answered through the handler, Notifications are passed to the handler in
-/// arrival order, a batch at a time, and a Response or Error completes its pending request. The
+/// arrival order, a batch at a time (in a task of their own, or where they arrive for an
+/// `ImmediateNotificationHandler`), and a Response or Error completes its pending request. The
 /// hooks run around each.
 final class InboundDispatcher: Sendable {
     /// The reply data for errors that are not `RPCError`s; details stay in the log.
     static let internalErrorReply: JSONValue = "Internal server error"
 
     let handler: any RPCHandler
+    /// The handler, when it takes notifications where they arrive.
+    private let immediate: (any ImmediateNotificationHandler)?
     private let configuration: EngineConfiguration
     private let activeHandlers = Atomic<Int>(0)
     private let notifications = BatchQueue<Message.Notification>()
 
     init(handler: any RPCHandler, configuration: EngineConfiguration) {
         self.handler = handler
+        immediate = handler as? any ImmediateNotificationHandler
         self.configuration = configuration
     }
 
     /// Passes queued notifications to the handler, a batch at a time (all that arrived while the
     /// last batch was handled), until `finish()`; run it in a task that holds the engine weakly.
+    /// An `ImmediateNotificationHandler` needs no such task: this returns at once.
     func runNotifications(on engine: @escaping @Sendable () -> Engine?) async {
+        guard immediate == nil else { return }
         while let batch = await notifications.next() {
             guard let engine = engine() else { return }
-            await handler.handleNotifications(batch.map { notification in
-                RPCCall(kind: .notification, id: notification.id, method: notification.method, data: notification.data, engine: engine)
-            })
-            let hooks = configuration.hooks.afterHandling
-            if !hooks.isEmpty {
-                for notification in batch { runHooks(hooks, .notification(notification), engine) }
-            }
+            await handler.handleNotifications(calls(batch, on: engine))
+            runAfterHandling(batch, on: engine)
         }
     }
 
-    /// Hands the notifications held for the end of a read to the handler, in one batch.
-    func endOfRead() {
-        notifications.wakeConsumer()
+    private func calls(_ batch: [Message.Notification], on engine: Engine) -> [RPCCall] {
+        batch.map { notification in
+            RPCCall(kind: .notification, id: notification.id, method: notification.method, data: notification.data, engine: engine)
+        }
+    }
+
+    private func runAfterHandling(_ batch: [Message.Notification], on engine: Engine) {
+        let hooks = configuration.hooks.afterHandling
+        guard !hooks.isEmpty else { return }
+        for notification in batch { runHooks(hooks, .notification(notification), engine) }
+    }
+
+    /// Hands the notifications held for the end of a read to the handler, in one batch: at once
+    /// to an `ImmediateNotificationHandler`, otherwise by waking the notification task.
+    func endOfRead(on engine: Engine) {
+        guard let immediate else { return notifications.wakeConsumer() }
+        let batch = notifications.drain()
+        if !batch.isEmpty { handleImmediately(batch, by: immediate, on: engine) }
+    }
+
+    private func handleImmediately(_ batch: [Message.Notification], by handler: any ImmediateNotificationHandler, on engine: Engine) {
+        handler.receiveNotifications(calls(batch, on: engine))
+        runAfterHandling(batch, on: engine)
     }
 
     /// Stops taking notifications.
@@ -55,6 +76,8 @@ final class InboundDispatcher: Sendable {
             runHooks(configuration.hooks.beforeHandling, message, engine)
             if heldUntilEndOfRead {
                 notifications.pushHoldingWake(notification)
+            } else if let immediate {
+                handleImmediately([notification], by: immediate, on: engine)
             } else {
                 notifications.push(notification)
             }

@@ -57,6 +57,21 @@ public struct MethodNotFoundHandler: RPCHandler {
     }
 }
 
+/// A handler whose notifications are handled where they arrive: on the transport's thread, as a
+/// socket read or poll answer ends, with no task woken for them. For handlers that only count,
+/// forward or drop notifications; anything that may block or wait belongs in
+/// `handleNotifications(_:)` of a plain `RPCHandler`.
+public protocol ImmediateNotificationHandler: RPCHandler {
+    /// Takes notifications that arrived together, oldest first; must return quickly.
+    func receiveNotifications(_ calls: [RPCCall])
+}
+
+extension ImmediateNotificationHandler {
+    public func handleNotifications(_ calls: [RPCCall]) async {
+        receiveNotifications(calls)
+    }
+}
+
 /// A handler made from a closure.
 public struct ClosureHandler: RPCHandler {
     private let body: @Sendable (RPCCall) async throws -> JSONValue

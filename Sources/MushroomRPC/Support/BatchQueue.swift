@@ -51,6 +51,15 @@ package final class BatchQueue<Element: Sendable>: Sendable {
         if let (waiter, batch) = handOff { waiter.resume(returning: batch) }
     }
 
+    /// Everything queued, oldest first, at once, for a consumer that does not wait.
+    package func drain() -> [Element] {
+        state.withLock { state in
+            var batch: [Element] = []
+            swap(&batch, &state.elements)
+            return batch
+        }
+    }
+
     /// Whether the consumer waits in `next()`.
     package var isConsumerWaiting: Bool { state.withLock { $0.waiter != nil } }
 
