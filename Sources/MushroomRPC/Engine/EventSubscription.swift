@@ -1,11 +1,14 @@
 import DequeModule
+import Foundation
 import Synchronization
 
 /// One subscriber's view of an engine's events (`Engine.events()`): a bounded queue between the
 /// engine and its consumer. When `limit` events wait unread, the oldest is dropped, and counted
 /// exactly: every batch says how many were dropped before it, so a consumer that falls behind
-/// knows by how much. The subscription ends after the engine's `closed` event, when the consuming
-/// task is cancelled, or when it is cancelled or released.
+/// knows by how much, and counts the dropped notifications by method with their time span
+/// (`DroppedNotifications`), so that it can still count every notification it did not see. The
+/// subscription ends after the engine's `closed` event, when the consuming task is cancelled, or
+/// when it is cancelled or released.
 ///
 /// ```swift
 /// for await event in engine.events() { ... }           // one event at a time
@@ -14,10 +17,60 @@ import Synchronization
 public final class EventSubscription: AsyncSequence, Sendable {
     public typealias Element = EngineEvent
 
+    /// The most method names a `DroppedNotifications` tally keeps; notifications of further
+    /// methods are counted together, in `DroppedNotifications.unnamed`.
+    public static let droppedMethodLimit = 512
+
     /// Events taken at once, oldest first, and how many were dropped just before them.
     public struct Batch: Sendable {
         public let events: [EngineEvent]
+        /// Every event dropped, notifications included.
         public let dropped: Int
+        /// The notifications among the dropped events; `nil` when none was dropped.
+        public let droppedNotifications: DroppedNotifications?
+
+        /// A batch of `events` after `dropped` dropped ones, `droppedNotifications` among them.
+        public init(events: [EngineEvent], dropped: Int = 0, droppedNotifications: DroppedNotifications? = nil) {
+            self.events = events
+            self.dropped = dropped
+            self.droppedNotifications = droppedNotifications
+        }
+    }
+
+    /// The received notifications a subscription dropped (`.messageReceived(.notification)`
+    /// events), counted by method, and when the first and the last of them arrived: what a
+    /// consumer needs to count them by method, and at their rate, without their rows.
+    public struct DroppedNotifications: Sendable, Hashable {
+        /// Dropped notifications per method, for at most `EventSubscription.droppedMethodLimit` methods.
+        public private(set) var byMethod: [String: Int] = [:]
+        /// Dropped notifications of the methods beyond the limit.
+        public private(set) var unnamed = 0
+        /// Every dropped notification.
+        public private(set) var total = 1
+        /// When the first dropped notification arrived.
+        public let first: Date
+        /// When the last dropped notification arrived.
+        public private(set) var last: Date
+
+        /// A tally of the notification `method`, dropped, that arrived at `time`.
+        init(method: String, at time: Date) {
+            first = time
+            last = time
+            byMethod[method] = 1
+        }
+
+        /// Counts the notification `method`, dropped, that arrived at `time` (after the others).
+        mutating func count(_ method: String, at time: Date) {
+            last = time
+            total += 1
+            if let count = byMethod[method] {
+                byMethod[method] = count + 1
+            } else if byMethod.count < EventSubscription.droppedMethodLimit {
+                byMethod[method] = 1
+            } else {
+                unnamed += 1
+            }
+        }
     }
 
     /// The queue the engine pushes into; the subscription is its consumer's handle.
@@ -25,6 +78,7 @@ public final class EventSubscription: AsyncSequence, Sendable {
         private struct State {
             var events = Deque<EngineEvent>()
             var dropped = 0
+            var droppedNotifications: DroppedNotifications?
             var totalDropped = 0
             var waiter: CheckedContinuation<Batch?, Never>?
             var isFinished = false
@@ -33,8 +87,22 @@ public final class EventSubscription: AsyncSequence, Sendable {
                 defer {
                     events.removeAll(keepingCapacity: true)
                     dropped = 0
+                    droppedNotifications = nil
                 }
-                return Batch(events: Array(events), dropped: dropped)
+                return Batch(events: Array(events), dropped: dropped, droppedNotifications: droppedNotifications)
+            }
+
+            /// Drops the oldest event, counting it, and a notification by its method.
+            mutating func dropOldest() {
+                let oldest = events.removeFirst()
+                dropped += 1
+                totalDropped += 1
+                guard case .messageReceived(.notification(let notification)) = oldest.kind else { return }
+                if droppedNotifications == nil {
+                    droppedNotifications = DroppedNotifications(method: notification.method, at: oldest.time)
+                } else {
+                    droppedNotifications?.count(notification.method, at: oldest.time)
+                }
             }
         }
 
@@ -50,11 +118,7 @@ public final class EventSubscription: AsyncSequence, Sendable {
         func push(_ event: EngineEvent) -> Bool {
             state.withLock { state in
                 guard !state.isFinished else { return false }
-                if state.events.count >= limit {
-                    state.events.removeFirst()
-                    state.dropped += 1
-                    state.totalDropped += 1
-                }
+                if state.events.count >= limit { state.dropOldest() }
                 state.events.append(event)
                 return state.waiter != nil
             }
@@ -138,7 +202,8 @@ public final class EventSubscription: AsyncSequence, Sendable {
         AsyncIterator(subscription: self)
     }
 
-    /// Yields the events one at a time, taking them from the queue in batches.
+    /// Yields the events one at a time, taking them from the queue in batches (without their
+    /// counts of what was dropped: `next()` and `drain()` give those).
     public struct AsyncIterator: AsyncIteratorProtocol {
         let subscription: EventSubscription
         private var batch: [EngineEvent] = []
