@@ -9,7 +9,7 @@ import MushroomRPC
 ///
 /// ```swift
 /// var model = DashboardModel()
-/// for await event in engine.events() { model.ingest(event) }          // engine side
+/// model.ingest(subscription.drain())                                  // engine side, once a frame
 /// let commands = model.apply(.submit, at: Date())                      // operator side
 /// model.receive(CommandResult(id: commands[0].id, outcome: .notified(7)))  // what became of it
 /// let frame = model.snapshot(at: Date())                               // render this
@@ -54,6 +54,17 @@ public struct DashboardModel: Sendable {
 
     /// The form field that receives typed text when the form has focus.
     public var focusedFormField: FormField { form.focusedField }
+
+    /// Takes in a batch drained from the engine's subscription: first the notifications it
+    /// dropped (they arrived before its events), counted as received, by method and in the rates,
+    /// without rows (the stream shows how many it skipped), then each event.
+    public mutating func ingest(_ batch: EventSubscription.Batch) {
+        if let dropped = batch.droppedNotifications {
+            connection.receivedUnseen(dropped.total)
+            stream.recordSkipped(dropped)
+        }
+        for event in batch.events { ingest(event) }
+    }
 
     /// Takes in one engine or transport event.
     public mutating func ingest(_ event: EngineEvent) {
@@ -125,8 +136,8 @@ public struct DashboardModel: Sendable {
         let ring = stream.ring
         return StreamSnapshot(
             rows: rows, selectedRow: selectedRow.map { $0 - window.lowerBound }, hiddenBelow: view.count - window.upperBound,
-            retained: ring.count, capacity: ring.capacity, dropped: ring.dropped,
-            totalReceived: ring.endSequence, ratePerSecond1s: stream.total.ratePerSecond1s(at: instant),
+            retained: ring.count, capacity: ring.capacity, dropped: ring.dropped, skipped: stream.skipped,
+            totalReceived: stream.received, ratePerSecond1s: stream.total.ratePerSecond1s(at: instant),
             ratePerSecond10s: stream.total.ratePerSecond10s(at: instant), rateHistory: stream.total.history(at: instant),
             methods: stream.activity.busiest(layout.methodRows, at: instant), methodCount: stream.activity.count,
             isPaused: stream.pausedEnd != nil, arrivedSincePause: stream.arrivedSincePause,

@@ -17,7 +17,8 @@ import Testing
 
     /// Runs a dashboard on a thread of its own (the loop blocks it) on an 80x24 scripted terminal.
     static func run(
-        _ bursts: [ScriptedTerminal.Burst], frameInterval: Duration = .milliseconds(1), perform: @escaping DashboardApp.Performer
+        _ bursts: [ScriptedTerminal.Burst], frameInterval: Duration = .milliseconds(1), inbox: EventInbox = EventInbox(),
+        perform: @escaping DashboardApp.Performer
     ) async throws -> Run {
         let theme = try Theme.builtIn(named: "dark")
         return await withCheckedContinuation { continuation in
@@ -25,7 +26,7 @@ import Testing
                 var snapshots = 0
                 let terminal = ScriptedTerminal(size: Size(rows: 24, columns: 80), bursts: bursts)
                 let options = DashboardApp.Options(theme: theme, frameInterval: frameInterval, idleInterval: .milliseconds(1))
-                let app = DashboardApp(options: options, inbox: EventInbox(), perform: perform) { model, now in
+                let app = DashboardApp(options: options, inbox: inbox, perform: perform) { model, now in
                     snapshots += 1
                     return model.snapshot(at: now)
                 }
@@ -71,5 +72,22 @@ import Testing
         }
         #expect(!run.gaveUp)
         #expect(run.lines.contains { $0.contains("add: ok 20ms 42") })
+    }
+
+    @Test func droppedNotificationsAreSkippedRowsAndOnlyTheOtherEventsAreANotice() async throws {
+        var configuration = EngineConfiguration()
+        configuration.eventBufferLimit = 3
+        let engine = Engine(handler: ClosureHandler { _ in .null }, configuration: configuration)
+        let inbox = EventInbox()
+        inbox.attach(engine.events())
+        engine.reportProtocolViolation("lost")
+        for id in 0..<10 { engine.receive(.notification(.init(id: id, method: "tick"))) }
+        engine.reportProtocolViolation("kept")
+        engine.reportProtocolViolation("kept too")
+        let shown = ScriptedTerminal.Burst([.control("c")]) { surface in surface.lines.contains { $0.contains("rows skipped") } }
+        let run = try await Self.run([shown], inbox: inbox) { _ in .refused("no engine") }
+        #expect(!run.gaveUp)
+        #expect(run.lines.contains { $0.hasPrefix("└ 9 rows skipped ─") })
+        #expect(run.lines.last?.trimmingCharacters(in: .whitespaces) == "1 engine events were dropped: the screen fell behind")
     }
 }

@@ -15,9 +15,9 @@ import Testing
     @Test func drainTakesEverythingInOrder() {
         let inbox = EventInbox()
         for id in 1...3 { inbox.post(Self.event(id)) }
-        let (events, dropped) = inbox.drain()
-        #expect(Self.ids(events) == [1, 2, 3])
-        #expect(dropped == 0)
+        let batch = inbox.drain()
+        #expect(Self.ids(batch.events) == [1, 2, 3])
+        #expect(batch.dropped == 0)
         #expect(inbox.drain().events.isEmpty)
     }
 
@@ -29,14 +29,30 @@ import Testing
         inbox.post(Self.event(1))
         inbox.attach(engine.events())
         for index in 0..<10 { engine.reportProtocolViolation("\(index)") }
-        let (events, dropped) = inbox.drain()
-        #expect(Self.ids(events) == [1])
-        #expect(events.dropFirst().map { "\($0.kind)" } == ["7", "8", "9"].map { #"protocolError("\#($0)")"# })
-        #expect(dropped == 7)
+        let batch = inbox.drain()
+        #expect(Self.ids(batch.events) == [1])
+        #expect(batch.events.dropFirst().map { "\($0.kind)" } == ["7", "8", "9"].map { #"protocolError("\#($0)")"# })
+        #expect(batch.dropped == 7)
+        #expect(batch.droppedNotifications == nil)
         engine.reportProtocolViolation("next")
         let next = inbox.drain()
         #expect(next.events.count == 1)
         #expect(next.dropped == 0)
+    }
+
+    @Test func theDroppedNotificationsComeWithThePostedEvents() throws {
+        var configuration = EngineConfiguration()
+        configuration.eventBufferLimit = 2
+        let engine = Engine(handler: ClosureHandler { _ in .null }, configuration: configuration)
+        let inbox = EventInbox()
+        inbox.post(Self.event(1))
+        inbox.attach(engine.events())
+        for id in 0..<5 { engine.receive(.notification(.init(id: id, method: "tick"))) }
+        let batch = inbox.drain()
+        #expect(Self.ids(batch.events) == [1])
+        #expect(batch.events.count == 3)
+        #expect(batch.dropped == 3)
+        #expect(try #require(batch.droppedNotifications).byMethod == ["tick": 3])
     }
 
     @Test func aCloseReasonOutlivesDrainsAndTheFirstWins() {

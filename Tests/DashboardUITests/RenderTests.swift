@@ -231,6 +231,26 @@ import Testing
         #expect(surface[0, column].style == Self.expected(.badge, profile))
     }
 
+    @Test(arguments: sizes, profiles)
+    func skippedRowsAreCountedOnTheStreamsBottomBorder(size: Size, profile: ColorProfile) throws {
+        var model = SampleDashboard.model(size: size)
+        _ = model.apply(.togglePause, at: SampleDashboard.now)
+        var configuration = EngineConfiguration()
+        configuration.eventBufferLimit = 2
+        configuration.now = { SampleDashboard.at(29.5) }
+        let engine = Engine(handler: ClosureHandler { _ in .null }, configuration: configuration)
+        let events = engine.events()
+        for id in 0..<1236 { engine.receive(.notification(.init(id: id, method: "flood"))) }
+        model.ingest(events.drain())
+        let surface = try SampleDashboard.render(model.snapshot(at: SampleDashboard.now), size: size, profile: profile)
+        let rect = try #require(Self.layout(size).panes[.stream])
+        let bottom = surface.text(row: rect.row + rect.height - 1, columns: rect.column..<rect.right)
+        #expect(bottom.hasPrefix("└ 1234 rows skipped ──"))
+        #expect(bottom.hasSuffix("── PAUSED +1236 ─┘"))
+        #expect(surface[rect.row + rect.height - 1, 2].style == Self.expected(.badge, profile))
+        #expect(surface.text(row: rect.row, columns: rect.column..<rect.right).contains(" 1.2k/s · 1260 receiv"))
+    }
+
     @Test(arguments: sizes)
     func maximizedPaneTakesTheBody(size: Size) throws {
         let surface = try SampleDashboard.render(size: size, focus: .requests, actions: [.toggleMaximize])

@@ -53,6 +53,11 @@ struct ConnectionTracker: Sendable {
         }
     }
 
+    /// Counts `count` messages received that the model did not see (dropped by the engine's subscription).
+    mutating func receivedUnseen(_ count: Int) {
+        messagesReceived += count
+    }
+
     mutating func duplicateDropped() {
         duplicatesDropped += 1
     }

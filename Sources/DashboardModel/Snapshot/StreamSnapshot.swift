@@ -15,7 +15,10 @@ public struct StreamSnapshot: Sendable, Hashable {
     public let capacity: Int
     /// Notifications overwritten because the ring was full.
     public let dropped: Int
-    /// Notifications received since the model started.
+    /// Notifications that never got a row because the screen fell behind (the engine's
+    /// subscription dropped them); they are counted in `totalReceived`, the rates and `methods`.
+    public let skipped: Int
+    /// Notifications received since the model started, skipped ones included.
     public let totalReceived: Int
     /// All notifications in the last second (the ten 100 ms buckets ending with the current one).
     public let ratePerSecond1s: Double

@@ -17,19 +17,24 @@ struct MethodActivityTable: Sendable {
     var names: [String] { methods }
 
     mutating func record(method: String, at instant: Instant) {
-        if let position = index[method] {
-            counters[position].record(at: instant)
-            return
-        }
+        counters[position(of: method)].record(at: instant)
+    }
+
+    /// Counts `events` notifications of `method` that were not seen one by one, spread evenly
+    /// from `first` to `last` (see `ActivityCounter.record(_:spreadFrom:to:)`).
+    mutating func record(method: String, events: Int, spreadFrom first: Instant, to last: Instant) {
+        counters[position(of: method)].record(events, spreadFrom: first, to: last)
+    }
+
+    /// The counter of `method`, or of `otherMethod` once the table is full, added when new.
+    private mutating func position(of method: String) -> Int {
+        if let position = index[method] { return position }
         let name = methods.count < limit - 1 ? method : DashboardConfiguration.otherMethod
-        if let position = index[name] {
-            counters[position].record(at: instant)
-            return
-        }
+        if let position = index[name] { return position }
         index[name] = methods.count
         methods.append(name)
         counters.append(ActivityCounter(historyLength: historyLength))
-        counters[counters.count - 1].record(at: instant)
+        return counters.count - 1
     }
 
     /// The busiest `rows` methods at `instant` (by 10 s rate, then total count, then name).

@@ -2,6 +2,8 @@ import Foundation
 import MushroomRPC
 
 /// The notification stream: a bounded ring, per-method activity, the filter, pause, selection and scroll.
+/// Notifications the engine's subscription dropped (the screen fell behind) are skipped: counted
+/// by method and in the rates, without rows.
 ///
 /// The view is the retained notifications that pass the filter and, while paused, arrived before
 /// the pause. Rows are addressed by sequence number; the window is anchored to the sequence of its
@@ -16,8 +18,12 @@ struct NotificationStream: Sendable {
     private(set) var filterError: FilterSyntaxError?
     private(set) var activity: MethodActivityTable
     private(set) var total: ActivityCounter
+    /// Notifications counted without a row.
+    private(set) var skipped = 0
     /// The ring's `endSequence` when paused.
     private(set) var pausedEnd: Int?
+    /// `received` when paused.
+    private var receivedAtPause = 0
     /// The selected notification's sequence.
     private(set) var selected: Int?
     /// The sequence of the window's bottom row; `nil` follows the newest.
@@ -41,6 +47,24 @@ struct NotificationStream: Sendable {
         activity.record(method: notification.method, at: instant)
         total.record(at: instant)
     }
+
+    /// Counts the notifications the engine's subscription dropped, by method and in the rates,
+    /// spread over the time they arrived in, without rows; the busiest methods first, so that
+    /// they keep rows of their own in a table near its limit.
+    mutating func recordSkipped(_ dropped: EventSubscription.DroppedNotifications) {
+        let (first, last) = (Instant(dropped.first), Instant(dropped.last))
+        for (method, count) in dropped.byMethod.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+            activity.record(method: method, events: count, spreadFrom: first, to: last)
+        }
+        if dropped.unnamed > 0 {
+            activity.record(method: DashboardConfiguration.otherMethod, events: dropped.unnamed, spreadFrom: first, to: last)
+        }
+        total.record(dropped.total, spreadFrom: first, to: last)
+        skipped += dropped.total
+    }
+
+    /// Notifications received, with a row or skipped.
+    var received: Int { ring.endSequence + skipped }
 
     // MARK: The view
 
@@ -141,9 +165,10 @@ struct NotificationStream: Sendable {
 
     mutating func togglePause() {
         pausedEnd = pausedEnd == nil ? ring.endSequence : nil
+        receivedAtPause = received
     }
 
-    var arrivedSincePause: Int { pausedEnd.map { ring.endSequence - $0 } ?? 0 }
+    var arrivedSincePause: Int { pausedEnd == nil ? 0 : received - receivedAtPause }
 
     mutating func clear() {
         ring.removeAll()

@@ -13,14 +13,14 @@ struct BucketCounter: Sendable {
 
     var slots: Int { counts.count }
 
-    /// Counts one event in bucket `bucket`.
-    mutating func record(bucket: Int) {
+    /// Counts `events` events (one by default) in bucket `bucket`.
+    mutating func record(bucket: Int, events: Int = 1) {
         let slot = Self.slot(of: bucket, slots: counts.count)
         if stamps[slot] == bucket {
-            counts[slot] &+= 1
+            counts[slot] &+= events
         } else {
             stamps[slot] = bucket
-            counts[slot] = 1
+            counts[slot] = events
         }
     }
 

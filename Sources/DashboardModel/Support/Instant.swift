@@ -10,6 +10,11 @@ struct Instant: Sendable, Hashable {
     init(_ date: Date) {
         let tenths = (date.timeIntervalSinceReferenceDate * 10).rounded(.down)
         tenth = Int(max(min(tenths, 1e15), -1e15))
-        second = tenth >= 0 ? tenth / 10 : (tenth - 9) / 10
+        second = Self.second(ofTenth: tenth)
+    }
+
+    /// The second holding the tenth of a second `tenth` (rounded down).
+    static func second(ofTenth tenth: Int) -> Int {
+        tenth >= 0 ? tenth / 10 : (tenth - 9) / 10
     }
 }

@@ -148,10 +148,12 @@ public final class DashboardApp {
                 keyed = true
             }
             if let reason = inbox.closeReason { return .closed(reason) }
-            let (events, dropped) = inbox.drain()
-            for event in events { model.ingest(event) }
-            if dropped > 0 { view.notice = "\(dropped) engine events were dropped: the screen fell behind" }
-            if !events.isEmpty || dropped > 0 { dirty = true }
+            let batch = inbox.drain()
+            model.ingest(batch)
+            // Dropped notifications are still counted, and the stream pane says how many rows it skipped.
+            let lost = batch.dropped - (batch.droppedNotifications?.total ?? 0)
+            if lost > 0 { view.notice = "\(lost) engine events were dropped: the screen fell behind" }
+            if !batch.events.isEmpty || batch.dropped > 0 { dirty = true }
             let results = results.drain()
             for result in results { model.receive(result) }
             if !results.isEmpty { dirty = true }

@@ -4,7 +4,8 @@ import Synchronization
 /// Where the dashboard's thread finds the engine's events: the engine's own bounded subscription
 /// (`Engine.events()`), attached once the client exists, is the one queue between the engine and
 /// the screen. `drain` takes everything waiting, without a task or a wake-up per event, and says
-/// exactly how many events the subscription dropped because the screen fell behind. Before a
+/// exactly how many events the subscription dropped because the screen fell behind (and which
+/// notifications, by method, so that the model still counts them). Before a
 /// subscription is attached, the owner posts what the screen should show (the bootstrap under
 /// way). `close(reason:)` ends the dashboard that drains it (the connection could not open).
 public final class EventInbox: Sendable {
@@ -30,15 +31,17 @@ public final class EventInbox: Sendable {
         state.withLock { $0.subscription = subscription }
     }
 
-    /// Everything waiting, oldest first (posted events before the subscription's), and how many
-    /// events the subscription dropped since the last drain.
-    public func drain() -> (events: [EngineEvent], dropped: Int) {
+    /// Everything waiting, oldest first (posted events before the subscription's), and what the
+    /// subscription dropped since the last drain.
+    public func drain() -> EventSubscription.Batch {
         let (posted, subscription) = state.withLock { state in
             defer { state.posted = [] }
             return (state.posted, state.subscription)
         }
-        guard let batch = subscription?.drain() else { return (posted, 0) }
-        return (posted.isEmpty ? batch.events : posted + batch.events, batch.dropped)
+        guard let batch = subscription?.drain() else { return EventSubscription.Batch(events: posted) }
+        guard !posted.isEmpty else { return batch }
+        return EventSubscription.Batch(
+            events: posted + batch.events, dropped: batch.dropped, droppedNotifications: batch.droppedNotifications)
     }
 
     /// Asks the dashboard to end with `reason` (one sentence for the operator).

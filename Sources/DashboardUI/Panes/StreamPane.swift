@@ -24,9 +24,17 @@ public enum StreamPane: PaneView {
         var title = "notifications"
         if let applied = stream.filter.applied { title += " [\(applied)]" }
         let inner = Box(title: title, status: status, focused: context.isFocused(.stream)).draw(on: context.canvas, in: rect)
+        var pausedWidth = 0
         if stream.isPaused, inner.width > 0 {
             let badge = " PAUSED +\(stream.arrivedSincePause) "
-            context.canvas.text(badge, in: rect, row: rect.height - 1, offset: max(1, rect.width - 2 - DisplayWidth.of(badge)), role: .badge)
+            pausedWidth = DisplayWidth.of(badge)
+            context.canvas.text(badge, in: rect, row: rect.height - 1, offset: max(1, rect.width - 2 - pausedWidth), role: .badge)
+        }
+        if stream.skipped > 0, inner.width > 0 {
+            // Rows the screen had no time for (counted in the rates), unlike the ring's eviction of old rows.
+            context.canvas.truncated(
+                " \(stream.skipped) rows skipped ", in: rect, row: rect.height - 1, offset: 1,
+                width: max(0, rect.width - 3 - pausedWidth), role: .badge)
         }
         if stream.rows.isEmpty {
             let message = stream.filter.applied != nil && stream.retained > 0 ? "no notification matches the filter" : "waiting for notifications"
