@@ -1,6 +1,7 @@
 /// The dashboard model's bounds and defaults; every collection it keeps is bounded by one of these.
 public struct DashboardConfiguration: Sendable, Hashable {
-    /// Notifications kept in the stream's ring buffer; older ones are dropped and counted.
+    /// Notifications kept in the stream's ring buffer (`mushroom dash --history`, within
+    /// `streamCapacityRange`); older ones are dropped and counted.
     public var streamCapacity = 10_000
     /// Requests tracked in flight; beyond it the oldest is forgotten (its finish event was lost).
     public var maximumInFlightRequests = 10_000
@@ -18,6 +19,10 @@ public struct DashboardConfiguration: Sendable, Hashable {
     public var defaultTimeoutSeconds = "10"
     /// Method completions offered at most.
     public var maximumCompletions = 8
+
+    /// The stream capacities a person may choose. A row of a small notification takes about 300
+    /// bytes (BENCHMARKS.md), so the longest history takes about 300 MB, bigger ones more.
+    public static let streamCapacityRange = 1...1_000_000
 
     /// The name under which methods beyond `maximumTrackedMethods` are counted.
     public static let otherMethod = "(other)"

@@ -8,12 +8,11 @@ struct DashCommand: AsyncParsableCommand {
 
     @Argument(help: "The server's bootstrap URL.") var url: String
     @OptionGroup var options: ClientOptions
-    @Option(help: "A theme name (dark, light, high-contrast, mono) or the path of a theme file.")
-    var theme = "dark"
+    @OptionGroup var dashboard: DashboardOptions
 
     func run() async throws {
         try await CommandFailure.reporting {
-            try await DashboardSession.run(url: url, options: options, themeName: theme)
+            try await DashboardSession.run(url: url, options: options, dashboard: dashboard)
         }
     }
 }

@@ -12,10 +12,10 @@ import Synchronization
 /// through the client and tells the dashboard what became of each, and closes the client when
 /// the operator quits.
 enum DashboardSession {
-    static func run(url: String, options: ClientOptions, themeName: String) async throws {
+    static func run(url: String, options: ClientOptions, dashboard: DashboardOptions) async throws {
         let theme: Theme
         do {
-            theme = try Theme.named(themeName)
+            theme = try Theme.named(dashboard.theme)
         } catch {
             throw CommandFailure.usage("\(error).")
         }
@@ -42,7 +42,7 @@ enum DashboardSession {
         }
         let exit: Result<DashboardApp.Exit, TerminalError>
         do {
-            exit = .success(try await DashboardApp.launch(options: .init(theme: theme), inbox: inbox) { command in
+            exit = .success(try await DashboardApp.launch(options: .init(theme: theme, model: dashboard.model), inbox: inbox) { command in
                 guard let client = client.withLock({ $0 }) else { return .refused("not connected yet") }
                 // The engine's request, not the client's: an empty timeout field waits forever,
                 // where the client would put its default timeout in.

@@ -10,8 +10,7 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Start the demo server on a free loopback port and open the dashboard on it.")
 
     @OptionGroup var options: ClientOptions
-    @Option(help: "A theme name (dark, light, high-contrast, mono) or the path of a theme file.")
-    var theme = "dark"
+    @OptionGroup var dashboard: DashboardOptions
 
     func run() async throws {
         try await CommandFailure.reporting {
@@ -25,7 +24,7 @@ struct DemoCommand: AsyncParsableCommand {
                 throw CommandFailure.connection("The demo server could not start: \(error).")
             }
             do {
-                try await DashboardSession.run(url: server.url, options: options, themeName: theme)
+                try await DashboardSession.run(url: server.url, options: options, dashboard: dashboard)
             } catch {
                 await server.shutdown()
                 throw error
