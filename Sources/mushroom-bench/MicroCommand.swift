@@ -11,10 +11,11 @@ struct MicroCommand: AsyncParsableCommand {
     static let suites: [String: @Sendable () async throws -> [Figure]] = [
         "core": CoreBenchmarks.run,
         "model": ModelBenchmarks.run,
+        "overload": OverloadBenchmarks.run,
         "render": RenderBenchmarks.run,
     ]
 
-    @Argument(help: "The suites to run: core, model, render (default: all).")
+    @Argument(help: "The suites to run: core, model, overload, render (default: all).")
     var selected: [String] = []
 
     @Flag(help: "Print one JSON object per figure and line.")
