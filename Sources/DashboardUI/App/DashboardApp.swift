@@ -131,11 +131,14 @@ public final class DashboardApp {
         var lastFrame = ContinuousClock.now - options.frameInterval
         var lastFrameSecond = 0
         var animating = false
+        // Whether the last drain found events: while they flow, the loop wakes at the frame rate to
+        // take them, instead of sleeping the idle interval after each frame.
+        var streaming = false
         var layout = ScreenLayout(size: terminal.surface.size, focus: model.focus, maximized: model.maximized)
         while true {
             if let signal = SignalWatcher.pending { return .signal(signal) }
             let sinceFrame = ContinuousClock.now - lastFrame
-            let wait = dirty || animating ? max(.milliseconds(1), options.frameInterval - sinceFrame) : options.idleInterval
+            let wait = dirty || animating || streaming ? max(.milliseconds(1), options.frameInterval - sinceFrame) : options.idleInterval
             var keyed = false
             if let key = terminal.readKey(timeoutMilliseconds: Self.milliseconds(wait)) {
                 var next: Key? = key
@@ -153,7 +156,8 @@ public final class DashboardApp {
             // Dropped notifications are still counted, and the stream pane says how many rows it skipped.
             let lost = batch.dropped - (batch.droppedNotifications?.total ?? 0)
             if lost > 0 { view.notice = "\(lost) engine events were dropped: the screen fell behind" }
-            if !batch.events.isEmpty || batch.dropped > 0 { dirty = true }
+            streaming = !batch.events.isEmpty || batch.dropped > 0
+            if streaming { dirty = true }
             let results = results.drain()
             for result in results { model.receive(result) }
             if !results.isEmpty { dirty = true }
