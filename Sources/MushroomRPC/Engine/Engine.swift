@@ -31,8 +31,6 @@ public final class Engine: Sendable {
         self.requests = PendingRequests(hub: hub, now: configuration.now)
         self.inbound = InboundDispatcher(handler: handler, configuration: configuration)
         self.channel = MessageChannel(configuration: configuration, hub: hub)
-        let inbound = self.inbound
-        Task { [weak self] in await inbound.runNotifications { [weak self] in self } }
     }
 
     deinit {

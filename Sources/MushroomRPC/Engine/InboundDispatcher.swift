@@ -17,6 +17,10 @@ final class InboundDispatcher: Sendable {
     private let configuration: EngineConfiguration
     private let activeHandlers = Atomic<Int>(0)
     private let notifications = BatchQueue<Message.Notification>()
+    /// Whether the task that hands notifications to the handler runs: it starts with the first
+    /// inbound notification, so that an engine whose peer sends none (most server sessions) keeps
+    /// no task and no task allocator.
+    private let notificationRunnerStarted = Atomic<Bool>(false)
 
     init(handler: any RPCHandler, configuration: EngineConfiguration) {
         self.handler = handler
@@ -25,14 +29,16 @@ final class InboundDispatcher: Sendable {
     }
 
     /// Passes queued notifications to the handler, a batch at a time (all that arrived while the
-    /// last batch was handled), until `finish()`; run it in a task that holds the engine weakly.
-    /// An `ImmediateNotificationHandler` needs no such task: this returns at once.
-    func runNotifications(on engine: @escaping @Sendable () -> Engine?) async {
-        guard immediate == nil else { return }
-        while let batch = await notifications.next() {
-            guard let engine = engine() else { return }
-            await handler.handleNotifications(calls(batch, on: engine))
-            runAfterHandling(batch, on: engine)
+    /// last batch was handled), until `finish()`, in a task that holds the engine weakly; started
+    /// once, by the first notification. An `ImmediateNotificationHandler` needs no such task.
+    private func startNotificationRunner(for engine: Engine) {
+        guard !notificationRunnerStarted.exchange(true, ordering: .relaxed) else { return }
+        Task { [weak engine, notifications] in
+            while let batch = await notifications.next() {
+                guard let engine else { return }
+                await handler.handleNotifications(calls(batch, on: engine))
+                runAfterHandling(batch, on: engine)
+            }
         }
     }
 
@@ -76,10 +82,12 @@ final class InboundDispatcher: Sendable {
             runHooks(configuration.hooks.beforeHandling, message, engine)
             if heldUntilEndOfRead {
                 notifications.pushHoldingWake(notification)
+                if immediate == nil { startNotificationRunner(for: engine) }
             } else if let immediate {
                 handleImmediately([notification], by: immediate, on: engine)
             } else {
                 notifications.push(notification)
+                startNotificationRunner(for: engine)
             }
         case .response(let response):
             runHooks(configuration.hooks.beforeHandling, message, engine)
