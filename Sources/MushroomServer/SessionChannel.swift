@@ -77,13 +77,17 @@ struct SessionChannel: ServerChildChannel, HTTPChannelHandler {
         }
     }
 
+    /// Runs an HTTP connection's requests. A WebSocket needs no task: it lives on its event loop
+    /// (`MushroomWebSocketHandler`) until it closes, so its task ends here, and with it the task's
+    /// allocator and Hummingbird's child task. A graceful shutdown still waits for it to close
+    /// (Hummingbird's quiescing helper waits for every accepted channel).
     func handle(value: Value, logger: Logger) async {
         do {
             switch try await value.negotiated.get() {
             case .http(let http1):
                 await handleHTTP(asyncChannel: http1, logger: logger)
             case .webSocket:
-                try await value.channel.closeFuture.get()
+                break
             }
         } catch let error as ChannelError where error == .inputClosed {
             logger.trace("the connection closed before its first request")
