@@ -47,8 +47,16 @@ struct SessionChannel: ServerChildChannel, HTTPChannelHandler {
         self.configuration = configuration
     }
 
+    /// How big a connection's reads start: NIO's default starts at 2 KiB, and a connection keeps
+    /// the buffers its reads used (up to one per read of a read cycle) for as long as it is open,
+    /// which made the buffers of an idle WebSocket the largest part of its memory. A request head
+    /// or a small message fits in 256 bytes; a connection that reads more grows its buffer, doubling
+    /// on every full read, up to NIO's 64 KiB.
+    static let receiveBuffers = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 256, maximum: 64 * 1024)
+
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
+            try channel.syncOptions?.setOption(ChannelOptions.recvAllocator, value: Self.receiveBuffers)
             let refused = NIOLoopBoundBox<HTTPRequestHead?>(nil, eventLoop: channel.eventLoop)
             let upgrader = MushroomWebSocketServerUpgrader<Session, Negotiated>(
                 accepting: { head in
