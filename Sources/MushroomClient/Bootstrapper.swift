@@ -11,14 +11,21 @@ public struct BootstrapAnswer: Sendable, Hashable {
 }
 
 /// Opens sessions: POSTs `{"transports": [...], "auth": ...}` to the bootstrap URL and checks the answer.
-struct Bootstrapper: Sendable {
+public struct Bootstrapper: Sendable {
     let url: String
     let auth: JSONValue
     let timeout: Duration
     var poster = HTTPPoster()
 
+    /// A bootstrapper for the bootstrap URL `url`, sending `auth`, each POST answered within `timeout`.
+    public init(url: String, auth: JSONValue = .null, timeout: Duration) {
+        self.url = url
+        self.auth = auth
+        self.timeout = timeout
+    }
+
     /// Opens a session on the first of `transports` the server supports.
-    func run(transports: [TransportKind]) async throws(BootstrapError) -> BootstrapAnswer {
+    public func run(transports: [TransportKind]) async throws(BootstrapError) -> BootstrapAnswer {
         let endpoint: Endpoint
         do {
             endpoint = try Endpoint(parsing: url, schemes: [.http, .https])

@@ -13,22 +13,29 @@ enum LoadClients {
         _ count: Int, url: String, transport: TransportKind, handler: any RPCHandler
     ) async throws -> [MushroomClient] {
         let configuration = clientConfiguration
-        var clients: [MushroomClient] = []
+        return try await open(count, atOnce: connectingAtOnce, closing: close) {
+            try await MushroomClient.connect(url: url, transports: [transport], handler: handler, configuration: configuration)
+        }
+    }
+
+    /// Opens `count` connections with `open`, `atOnce` at a time, so that a small server is not
+    /// flooded. On a failure every connection that opened is passed to `close` (even those of the
+    /// failing batch) and the first error is rethrown.
+    static func open<Connection: Sendable>(
+        _ count: Int, atOnce: Int, closing close: ([Connection]) async -> Void,
+        _ open: @escaping @Sendable () async throws -> Connection
+    ) async throws -> [Connection] {
+        var opened: [Connection] = []
+        opened.reserveCapacity(count)
         do {
-            while clients.count < count {
-                let batch = min(connectingAtOnce, count - clients.count)
-                try await withThrowingTaskGroup(of: MushroomClient.self) { group in
-                    for _ in 0..<batch {
-                        group.addTask {
-                            try await MushroomClient.connect(
-                                url: url, transports: [transport], handler: handler, configuration: configuration)
-                        }
-                    }
-                    // Every client that opened is kept, so that it is closed even when another failed.
+            while opened.count < count {
+                let batch = min(atOnce, count - opened.count)
+                try await withThrowingTaskGroup(of: Connection.self) { group in
+                    for _ in 0..<batch { group.addTask(operation: open) }
                     var firstError: (any Error)?
                     while let outcome = await group.nextResult() {
                         switch outcome {
-                        case .success(let client): clients.append(client)
+                        case .success(let connection): opened.append(connection)
                         case .failure(let error): firstError = firstError ?? error
                         }
                     }
@@ -36,10 +43,10 @@ enum LoadClients {
                 }
             }
         } catch {
-            await close(clients)
+            await close(opened)
             throw error
         }
-        return clients
+        return opened
     }
 
     /// Quiet clients whose requests wait for their answer without a timer of their own.

@@ -6,11 +6,13 @@
 /// ```
 public enum LoadGenerator {
     /// Connects, warms up, measures, drains and disconnects. Throws the client's error
-    /// (`BootstrapError`, `ConnectionFailed`) when the server cannot be reached.
+    /// (`BootstrapError`, `ConnectionFailed`) when the server cannot be reached, and for
+    /// `sessions` `DescriptorLimitError` when a process may not open the sockets it needs.
     public static func run(_ options: LoadOptions) async throws -> LoadResult {
         switch options.scenario {
         case .echo, .pipeline: try await RequestLoad.run(options)
         case .fanout: try await FanoutLoad.run(options)
+        case .sessions: try await SessionsLoad.run(options)
         }
     }
 }

@@ -15,6 +15,9 @@ public struct LoadOptions: Sendable {
     /// The load runs this long before the measurement window opens; its results are discarded.
     public var warmup: Duration
     public var transport: TransportKind
+    /// The server's process id, whose memory and CPU the `sessions` scenario reads (`/proc/PID`);
+    /// it must be the server at `url`.
+    public var serverPID: Int32?
     /// How long the requests still unanswered when the window closes are waited for before
     /// they are cancelled and count as failed.
     public var drainTimeout: Duration = .seconds(10)
@@ -36,7 +39,8 @@ public struct LoadOptions: Sendable {
     /// Options with the scenario's default connections and depth, 5 s measured after 1 s of warm-up, over WebSocket.
     public init(
         url: String, scenario: LoadScenario, connections: Int? = nil, depth: Int? = nil,
-        duration: Duration = .seconds(5), warmup: Duration = .seconds(1), transport: TransportKind = .webSocket
+        duration: Duration = .seconds(5), warmup: Duration = .seconds(1), transport: TransportKind = .webSocket,
+        serverPID: Int32? = nil
     ) {
         self.url = url
         self.scenario = scenario
@@ -45,5 +49,6 @@ public struct LoadOptions: Sendable {
         self.duration = duration
         self.warmup = warmup
         self.transport = transport
+        self.serverPID = serverPID
     }
 }

@@ -12,12 +12,14 @@ public struct LoadResult: Sendable {
     public let counts: LoadCounts
     public let measuredSeconds: Double
     public let latency: LatencySummary
-    /// Whether the run counted deliveries and losses (`fanout`).
+    /// Whether the run counted deliveries and losses (`fanout`, `sessions`).
     public let countsDeliveries: Bool
+    /// What the run cost the processes involved, e.g. the server's memory per session (`sessions`).
+    public let costs: [Figure]
 
     public init(
         name: String, noun: String, setup: String, counts: LoadCounts, measuredSeconds: Double, latency: LatencySummary,
-        countsDeliveries: Bool = false
+        countsDeliveries: Bool = false, costs: [Figure] = []
     ) {
         self.name = name
         self.noun = noun
@@ -26,6 +28,7 @@ public struct LoadResult: Sendable {
         self.measuredSeconds = measuredSeconds
         self.latency = latency
         self.countsDeliveries = countsDeliveries
+        self.costs = costs
     }
 
     /// Operations completed per second in the measurement window.
@@ -34,7 +37,7 @@ public struct LoadResult: Sendable {
     }
 
     /// `NAME.throughput` (NOUN/s), `NAME.latency.p50` ... `.max` (ms), `NAME.errors` (requests),
-    /// and for fan-out `NAME.lost` (messages).
+    /// for fan-out and sessions `NAME.lost` (messages), then the costs.
     public var figures: [Figure] {
         var figures = [Figure(name: "\(name).throughput", value: throughput, unit: "\(noun)/s")]
         for (label, nanoseconds) in latency.labelled {
@@ -44,7 +47,7 @@ public struct LoadResult: Sendable {
         if countsDeliveries {
             figures.append(Figure(name: "\(name).lost", value: Double(counts.lost), unit: "messages"))
         }
-        return figures
+        return figures + costs
     }
 
     /// A summary in the manner of redis-benchmark.
@@ -64,6 +67,10 @@ public struct LoadResult: Sendable {
         let columns = latency.labelled
         lines.append("    " + columns.map { $0.label.leftPadded(to: 10) }.joined())
         lines.append("    " + columns.map { String(format: "%.3f", Double($0.nanoseconds) / 1e6).leftPadded(to: 10) }.joined())
+        if !costs.isEmpty {
+            lines.append("  costs:")
+            lines += costs.map { "    " + $0.line }
+        }
         return lines.joined(separator: "\n")
     }
 }

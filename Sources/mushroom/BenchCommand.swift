@@ -15,16 +15,19 @@ struct BenchCommand: AsyncParsableCommand {
             Scenarios: echo (sequential round trips of the echo method on each connection), pipeline \
             (--depth echo requests in flight per connection), fanout (one publisher calls the server's \
             publish method with --depth publishes in flight; the notifications are counted at \
-            --connections subscribers), ingest (the CPU a client spends per notification: --client watch \
-            or dash runs as a child process while the demo's publish_topic sends it --rate notifications \
-            a second; needs a Swift `mushroom serve --demo` of its own). With --json, one {"name","value","unit"} object per line. \
+            --connections subscribers), sessions (--connections idle WebSocket sessions, default 10000: \
+            the server's RSS per session, read from /proc for --server-pid, then broadcasts through \
+            publish in rounds of --depth, each round timed until every session has all of it), ingest \
+            (the CPU a client spends per notification: --client watch or dash runs as a child process \
+            while the demo's publish_topic sends it --rate notifications a second; needs a Swift \
+            `mushroom serve --demo` of its own). With --json, one {"name","value","unit"} object per line. \
             Exit status: 0 measured, 1 usage or connection error.
             """)
 
     @Argument(help: "The server's bootstrap URL, e.g. http://127.0.0.1:8080/.")
     var url: String
 
-    @Option(help: "echo, pipeline, fanout or ingest.")
+    @Option(help: "echo, pipeline, fanout, sessions or ingest.")
     var scenario = "echo"
 
     @Option(help: "ingest: the client measured, watch or dash (default: watch).")
@@ -36,12 +39,12 @@ struct BenchCommand: AsyncParsableCommand {
     var rate: Int?
 
     @Option(
-        help: "Connections (fanout: subscriber connections), at most \(LoadOptions.connectionRange.upperBound). Default: 1, fanout 100.",
+        help: "Connections (fanout: subscriber connections; sessions: idle sessions), at most \(LoadOptions.connectionRange.upperBound). Default: 1, fanout 100, sessions 10000.",
         transform: ArgumentConversion.integer(in: LoadOptions.connectionRange))
     var connections: Int?
 
     @Option(
-        help: "Requests in flight per connection (pipeline, default 64) or publishes in flight (fanout, default 10), at most \(LoadOptions.depthRange.upperBound).",
+        help: "Requests in flight per connection (pipeline, default 64), publishes in flight (fanout, default 10) or per round (sessions, default 10), at most \(LoadOptions.depthRange.upperBound).",
         transform: ArgumentConversion.integer(in: LoadOptions.depthRange))
     var depth: Int?
 
@@ -54,11 +57,16 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "The transport: ws or poll.")
     var transport = "ws"
 
+    @Option(
+        help: "sessions: the process id of the server at URL, whose memory and CPU are read from /proc.",
+        transform: ArgumentConversion.integer(in: 1...Int(Int32.max)))
+    var serverPid: Int?
+
     @Flag(help: "Print one JSON object per figure and line: {\"name\":...,\"value\":...,\"unit\":...}.")
     var json = false
 
     func validate() throws {
-        guard TransportKind(rawValue: transport) != nil else {
+        guard let transportKind = TransportKind(rawValue: transport) else {
             throw ValidationError("--transport must be ws or poll, not '\(transport)'")
         }
         if scenario == Self.ingest {
@@ -71,13 +79,23 @@ struct BenchCommand: AsyncParsableCommand {
             return
         }
         guard let kind = LoadScenario(rawValue: scenario) else {
-            throw ValidationError("--scenario must be echo, pipeline, fanout or ingest, not '\(scenario)'")
+            throw ValidationError("--scenario must be echo, pipeline, fanout, sessions or ingest, not '\(scenario)'")
         }
         if client != nil || rate != nil {
             throw ValidationError("--client and --rate apply to the ingest scenario only")
         }
         if let depth, kind == .echo, depth != 1 {
             throw ValidationError("--depth does not apply to the sequential echo scenario; use --scenario pipeline")
+        }
+        switch (kind, serverPid) {
+        case (.sessions, nil):
+            throw ValidationError("--scenario sessions needs --server-pid, the process id of the server at the URL")
+        case (.sessions, _) where transportKind != .webSocket:
+            throw ValidationError("--scenario sessions opens WebSocket sessions only; leave out --transport \(transport)")
+        case (.sessions, _), (_, nil):
+            break
+        default:
+            throw ValidationError("--server-pid applies to --scenario sessions only")
         }
     }
 
@@ -89,7 +107,7 @@ struct BenchCommand: AsyncParsableCommand {
         let options = LoadOptions(
             url: url, scenario: LoadScenario(rawValue: scenario) ?? .echo, connections: connections, depth: depth,
             duration: duration, warmup: warmup,
-            transport: TransportKind(rawValue: transport) ?? .webSocket)
+            transport: TransportKind(rawValue: transport) ?? .webSocket, serverPID: serverPid.map { Int32($0) })
         try await CommandFailure.reporting {
             let result: LoadResult
             do {

@@ -12,7 +12,7 @@ struct BenchCommandTests {
     }
 
     @Test(arguments: [
-        (["--scenario", "storm"], "--scenario must be echo, pipeline, fanout or ingest, not 'storm'"),
+        (["--scenario", "storm"], "--scenario must be echo, pipeline, fanout, sessions or ingest, not 'storm'"),
         (["--scenario", "ingest", "--client", "curl"], "--client must be watch or dash, not 'curl'"),
         (["--scenario", "ingest", "--rate", "99"],
          "The value '99' is invalid for '--rate <rate>': 99 is not a whole number from 100 to 1000000"),
@@ -28,6 +28,12 @@ struct BenchCommandTests {
          "The value '0' is invalid for '--duration <duration>': 0.0 is not a number of seconds above 0 and at most 3155760000 (100 years)"),
         (["--warmup=-1"], "The value '-1' is invalid for '--warmup <warmup>': -1.0 is not a number of seconds from 0 to 3155760000 (100 years)"),
         (["--transport", "carrier-pigeon"], "--transport must be ws or poll, not 'carrier-pigeon'"),
+        (["--scenario", "sessions"], "--scenario sessions needs --server-pid, the process id of the server at the URL"),
+        (["--scenario", "sessions", "--server-pid", "7", "--transport", "poll"],
+         "--scenario sessions opens WebSocket sessions only; leave out --transport poll"),
+        (["--server-pid", "7"], "--server-pid applies to --scenario sessions only"),
+        (["--scenario", "sessions", "--server-pid", "0"],
+         "The value '0' is invalid for '--server-pid <server-pid>': 0 is not a whole number from 1 to 2147483647"),
     ])
     func badArgumentsExit1WithOneSentence(arguments: [String], message: String) async throws {
         let result = try await runChildProcess(builtMushroomExecutable, arguments: ["bench", "http://127.0.0.1:9/"] + arguments)
