@@ -24,7 +24,8 @@ public struct TopicPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// The pattern as written.
     public let description: String
-    private let segments: [Segment]
+    /// The segments, in order (`TopicIndex` files the pattern by them).
+    let segments: [Segment]
 
     /// The longest pattern accepted, in UTF-8 bytes: with at most
     /// `MushroomServerConfiguration.maximumSubscriptions` patterns a session, the list that

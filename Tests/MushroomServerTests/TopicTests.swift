@@ -66,6 +66,34 @@ struct TopicTests {
         }
     }
 
+    @Test func anEndedSessionIsPublishedToNoMoreAndUnsubscribingEverythingReceivesNothing() async throws {
+        try await withServer { server in
+            let (leaving, _) = try await openWebSocket(server)
+            let (emptied, _) = try await openWebSocket(server)
+            var leavingInbox = Inbox(leaving)
+            var emptiedInbox = Inbox(emptied)
+            leaving.send(.request(.init(id: 0, method: "subscribe", data: ["orders.#", "orders.created"])))
+            #expect(await leavingInbox.next() == .heartbeat(.init(lastMessageID: 0)))
+            #expect(await leavingInbox.next() == .response(.init(id: 0, requestID: 0, data: ["orders.#", "orders.created"])))
+            emptied.send(.request(.init(id: 0, method: "subscribe", data: "orders.*")))
+            #expect(await emptiedInbox.next() == .heartbeat(.init(lastMessageID: 0)))
+            #expect(await emptiedInbox.next() == .response(.init(id: 0, requestID: 0, data: ["orders.*"])))
+            #expect(try server.sessions.publish("orders.created", 1) == 2)
+
+            #expect(await emptiedInbox.next() == .notification(.init(id: 1, method: "orders.created", data: 1)))
+            emptied.send(.request(.init(id: 1, method: "unsubscribe", data: ["orders.*"])))
+            #expect(await emptiedInbox.next() == .heartbeat(.init(lastMessageID: 1)))
+            #expect(await emptiedInbox.next() == .response(.init(id: 2, requestID: 1, data: [])))
+            #expect(try server.sessions.publish("orders.created", 2) == 1)
+
+            leaving.send(.disconnect)
+            #expect(await eventually { server.sessions.count == 1 })
+            #expect(try server.sessions.publish("orders.created", 3) == 0)
+            #expect(try server.sessions.publish("metrics.cpu", 4) == 0)
+            #expect(try server.sessions.notify("ticker.tick", 5) == 1)
+        }
+    }
+
     @Test func invalidSubscriptionsAreAnsweredWithAnErrorAndChangeNothing() async throws {
         try await withServer { server in
             let (socket, _) = try await openWebSocket(server)
