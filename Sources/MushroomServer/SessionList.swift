@@ -49,7 +49,7 @@ public final class SessionList: Sendable {
     @discardableResult
     public func notify(_ method: String, _ data: JSONValue = .null) throws(DataTooDeep) -> Int {
         let notification = try Message.Notification(broadcasting: method, data: data)
-        return all.reduce(0) { count, session in count + (deliver(notification, to: session) ? 1 : 0) }
+        return deliver(notification, to: all)
     }
 
     /// Publishes a notification whose method is `topic` to every session whose subscriptions
@@ -59,7 +59,15 @@ public final class SessionList: Sendable {
     @discardableResult
     public func publish(_ topic: String, _ data: JSONValue = .null) throws(DataTooDeep) -> Int {
         let notification = try Message.Notification(broadcasting: topic, data: data)
-        return topics.subscribers(of: topic).reduce(0) { count, session in count + (deliver(notification, to: session) ? 1 : 0) }
+        return deliver(notification, to: topics.subscribers(of: topic))
+    }
+
+    /// Queues `notification` for every one of `sessions` and then wakes their sockets together
+    /// (`BroadcastWakes`); returns how many took it.
+    private func deliver(_ notification: Message.Notification, to sessions: [Session]) -> Int {
+        BroadcastWakes.batching {
+            sessions.reduce(0) { count, session in count + (deliver(notification, to: session) ? 1 : 0) }
+        }
     }
 
     private func deliver(_ notification: Message.Notification, to session: Session) -> Bool {

@@ -25,7 +25,7 @@ final class WebSocketConnection: WebSocketLink {
     func open(_ socket: WebSocketSocket) {
         let session = session
         connection = session.attachWebSocket(
-            wake: { _ in socket.wake() },
+            wake: { _ in BroadcastWakes.wake(socket) },
             finish: {
                 let (code, reason) = Self.closing(session.end)
                 socket.close(code, reason: reason)

@@ -14,6 +14,19 @@ public struct WebSocketSocket: Sendable {
         handler.eventLoop.execute { handler.value.writeOutbound() }
     }
 
+    /// Wakes every socket of `sockets` as `wake()` does, with one task per event loop for all of
+    /// its sockets instead of one per socket: what a broadcast to thousands of sockets calls.
+    public static func wake(_ sockets: [WebSocketSocket]) {
+        var byLoop: [ObjectIdentifier: (loop: any EventLoop, handlers: [NIOLoopBound<MushroomWebSocketHandler>])] = [:]
+        for socket in sockets {
+            let loop = socket.handler.eventLoop
+            byLoop[ObjectIdentifier(loop), default: (loop, [])].handlers.append(socket.handler)
+        }
+        for (loop, handlers) in byLoop.values {
+            loop.execute { for handler in handlers { handler.value.writeOutbound() } }
+        }
+    }
+
     /// Writes what is still waiting, then a close frame with `code` and `reason`; nothing is
     /// written after it.
     public func close(_ code: WebSocketErrorCode, reason: String) {

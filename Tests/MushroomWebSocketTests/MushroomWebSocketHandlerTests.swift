@@ -32,6 +32,23 @@ struct MushroomWebSocketHandlerTests {
         #expect(socket.link.completedReads == [3, 4])
     }
 
+    @Test func socketsWokenTogetherEachWriteWhatTheirLinkHolds() throws {
+        let sockets = try (0..<3).map { _ in try Socket(role: .server) }
+        for (index, socket) in sockets.enumerated() {
+            socket.link.queue([.notification(.init(id: 0, method: "m", data: .integer(Int64(index))))])
+        }
+        WebSocketSocket.wake(sockets.compactMap(\.link.socket))
+        #expect(try sockets.allSatisfy { try $0.written().isEmpty })
+        for socket in sockets { socket.channel.embeddedEventLoop.run() }
+        for (index, socket) in sockets.enumerated() {
+            let (frames, writes) = try socket.writtenWithCount()
+            #expect(writes == 1)
+            #expect(try frames.map { try Message(frame: Array($0.unmaskedData.readableBytesView)) } == [
+                .notification(.init(id: 0, method: "m", data: .integer(Int64(index)))),
+            ])
+        }
+    }
+
     /// Payloads of 125 and 126 bytes, and of 65,535 and 65,536, sit on either side of the frame
     /// header's one-, two- and eight-byte lengths.
     @Test(arguments: [WebSocketRole.client, .server], [0, 125, 126, 65_535, 65_536, 200_000])
@@ -137,8 +154,13 @@ final class RecordingLink: WebSocketLink {
     private(set) var completedReads: [Int] = []
 
     func send(_ messages: [Message]) {
-        outbox += messages
+        queue(messages)
         socket?.wake()
+    }
+
+    /// Queues `messages` without waking the socket.
+    func queue(_ messages: [Message]) {
+        outbox += messages
     }
 
     func open(_ socket: WebSocketSocket) { self.socket = socket }

@@ -1,0 +1,48 @@
+import MushroomRPC
+import MushroomServer
+import Synchronization
+import Testing
+
+/// Broadcasts wake their sockets together once the notification is queued for every session
+/// (`BroadcastWakes`); what a broadcast sets off that sends later (here a task it started, which
+/// inherits the broadcast's batch) still goes out.
+@Suite(.timeLimit(.minutes(1)))
+struct BroadcastTests {
+    /// Tells the session it was given, when any other session ends, which one ended: once told
+    /// to go ahead (`proceed`), so that the broadcast has long finished.
+    final class Announcer: SessionHandler {
+        let listener = Mutex<Session?>(nil)
+        let (go, proceed) = AsyncStream<Void>.makeStream()
+
+        func disconnect(_ session: Session) async {
+            for await _ in go { break }
+            _ = try? listener.withLock { $0 }?.notify("ended", .string(session.id))
+        }
+    }
+
+    @Test func aSendFromATaskABroadcastStartedIsWritten() async throws {
+        let announcer = Announcer()
+        try await withServer(sessionHandler: announcer, { $0.maximumUnacknowledged = 2 }) { server in
+            let (slow, _) = try await openWebSocket(server)
+            let (listener, listenerSession) = try await openWebSocket(server)
+            announcer.listener.withLock { $0 = listenerSession }
+            var inbox = Inbox(listener)
+            for n in 0..<2 {
+                #expect(try server.sessions.notify("tick", .integer(Int64(n))) == 2)
+                #expect(await inbox.next() == .notification(.init(id: n, method: "tick", data: .integer(Int64(n)))))
+                listener.send(.heartbeat(.init(lastMessageID: n)))
+                #expect(await eventually { listenerSession.engine.unacknowledgedCount == 0 })
+            }
+            // The third broadcast finds the slow session's buffer full: it is ended, and the
+            // announcement is sent from the task that tells the session handler.
+            #expect(try server.sessions.notify("tick", 2) == 1)
+            #expect(await inbox.next() == .notification(.init(id: 2, method: "tick", data: 2)))
+            // The listener's socket has written everything: the announcement must wake it.
+            announcer.proceed.yield()
+            let ended = await inbox.next()
+            #expect(ended?.method == "ended")
+            #expect(ended?.data?.stringValue.map { server.sessions.session(id: $0) == nil } == true)
+            withExtendedLifetime(slow) {}
+        }
+    }
+}
