@@ -43,9 +43,8 @@ struct TopicTests {
             let (everything, _) = try await openWebSocket(server)
             var subscriberInbox = Inbox(subscriber)
             var everythingInbox = Inbox(everything)
-            subscriber.send(.request(.init(id: 0, method: "subscribe", data: ["orders.*", "alerts.#"])))
-            #expect(await subscriberInbox.next() == .heartbeat(.init(lastMessageID: 0)))
-            #expect(await subscriberInbox.next() == .response(.init(id: 0, requestID: 0, data: ["orders.*", "alerts.#"])))
+            #expect(await answer(.init(id: 0, method: "subscribe", data: ["orders.*", "alerts.#"]), on: subscriber, &subscriberInbox)
+                == .response(.init(id: 0, requestID: 0, data: ["orders.*", "alerts.#"])))
 
             #expect(try server.sessions.publish("metrics.cpu", 1) == 1)
             #expect(try server.sessions.publish("orders.created", 2) == 2)
@@ -56,9 +55,8 @@ struct TopicTests {
             #expect(await everythingInbox.next()?.method == "orders.created")
             #expect(await everythingInbox.next()?.method == "alerts.disk.full")
 
-            subscriber.send(.request(.init(id: 1, method: "unsubscribe", data: "orders.*")))
-            #expect(await subscriberInbox.next() == .heartbeat(.init(lastMessageID: 1)))
-            #expect(await subscriberInbox.next() == .response(.init(id: 3, requestID: 1, data: ["alerts.#"])))
+            #expect(await answer(.init(id: 1, method: "unsubscribe", data: "orders.*"), on: subscriber, &subscriberInbox)
+                == .response(.init(id: 3, requestID: 1, data: ["alerts.#"])))
             #expect(try server.sessions.publish("orders.created", 4) == 1)
             // A plain notify still reaches every session, subscribed or not.
             #expect(try server.sessions.notify("ticker.tick", 5) == 2)
@@ -68,22 +66,21 @@ struct TopicTests {
 
     @Test func anEndedSessionIsPublishedToNoMoreAndUnsubscribingEverythingReceivesNothing() async throws {
         try await withServer { server in
+            // One session holding two patterns that match the same topics, which then leaves.
             let (leaving, _) = try await openWebSocket(server)
-            let (emptied, _) = try await openWebSocket(server)
             var leavingInbox = Inbox(leaving)
+            #expect(await answer(.init(id: 0, method: "subscribe", data: ["orders.#", "orders.created"]), on: leaving, &leavingInbox)
+                == .response(.init(id: 0, requestID: 0, data: ["orders.#", "orders.created"])))
+            // One that unsubscribes its only pattern.
+            let (emptied, _) = try await openWebSocket(server)
             var emptiedInbox = Inbox(emptied)
-            leaving.send(.request(.init(id: 0, method: "subscribe", data: ["orders.#", "orders.created"])))
-            #expect(await leavingInbox.next() == .heartbeat(.init(lastMessageID: 0)))
-            #expect(await leavingInbox.next() == .response(.init(id: 0, requestID: 0, data: ["orders.#", "orders.created"])))
-            emptied.send(.request(.init(id: 0, method: "subscribe", data: "orders.*")))
-            #expect(await emptiedInbox.next() == .heartbeat(.init(lastMessageID: 0)))
-            #expect(await emptiedInbox.next() == .response(.init(id: 0, requestID: 0, data: ["orders.*"])))
+            #expect(await answer(.init(id: 0, method: "subscribe", data: "orders.*"), on: emptied, &emptiedInbox)
+                == .response(.init(id: 0, requestID: 0, data: ["orders.*"])))
             #expect(try server.sessions.publish("orders.created", 1) == 2)
 
             #expect(await emptiedInbox.next() == .notification(.init(id: 1, method: "orders.created", data: 1)))
-            emptied.send(.request(.init(id: 1, method: "unsubscribe", data: ["orders.*"])))
-            #expect(await emptiedInbox.next() == .heartbeat(.init(lastMessageID: 1)))
-            #expect(await emptiedInbox.next() == .response(.init(id: 2, requestID: 1, data: [])))
+            #expect(await answer(.init(id: 1, method: "unsubscribe", data: ["orders.*"]), on: emptied, &emptiedInbox)
+                == .response(.init(id: 2, requestID: 1, data: [])))
             #expect(try server.sessions.publish("orders.created", 2) == 1)
 
             leaving.send(.disconnect)
@@ -147,4 +144,11 @@ struct TopicTests {
         }
         #expect((try? TopicPattern(String(repeating: "a", count: TopicPattern.maximumLength))) != nil)
     }
+}
+
+/// Sends `request` on `socket` and returns what follows the Heartbeat acknowledging it: the answer.
+private func answer(_ request: Message.Request, on socket: TestWebSocket, _ inbox: inout Inbox) async -> Message? {
+    socket.send(.request(request))
+    #expect(await inbox.next() == .heartbeat(.init(lastMessageID: request.id)))
+    return await inbox.next()
 }
