@@ -6,9 +6,9 @@ import MushroomRPC
 /// server, reads the server's resident memory (`serverPID`) before and after, then broadcasts in
 /// rounds: one publisher sends `depth` `publish` calls at once (the demo's method, which notifies
 /// every session), and the round ends when every session received all of them; then the next
-/// round starts, until the measurement window closes. Throughput is
-/// deliveries per second over the measured rounds; latency is the time a session took to receive
-/// a whole round. The server's and this process's CPU per delivery come from the same rounds.
+/// round starts, until the measurement window closes. Throughput is deliveries per second over
+/// the measured rounds; latency is the time a session took to receive a whole round. The
+/// server's and this process's CPU per delivery come from the same rounds.
 enum SessionsLoad {
     /// How long a round may take before the notifications still missing count as lost.
     static let roundTimeout: Duration = .seconds(30)

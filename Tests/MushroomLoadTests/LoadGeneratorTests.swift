@@ -1,3 +1,4 @@
+import Foundation
 import MushroomClient
 import MushroomLoad
 import MushroomRPC
@@ -47,6 +48,33 @@ struct LoadGeneratorTests {
             #expect(result.counts.measured <= result.counts.delivered)
             #expect(result.latency.count == result.counts.measured)
             #expect(result.figures.map(\.name).contains("fanout.lost"))
+        }
+    }
+
+    @Test func sessionsDeliverEveryBroadcastToEverySession() async throws {
+        try await withDemoServer { server in
+            var options = Self.options(server.url, .sessions, connections: 6, depth: 3)
+            options.serverPID = getpid()  // the server runs in this process
+            let result = try await LoadGenerator.run(options)
+            #expect(result.counts.sent > 0)
+            #expect(result.counts.answered == result.counts.sent)
+            #expect(result.counts.delivered == result.counts.answered * 6)
+            #expect(result.counts.lost == 0)
+            #expect(result.counts.errors == 0)
+            #expect(result.counts.measured <= result.counts.delivered)
+            #expect(result.latency.count * 3 == result.counts.measured)  // one time per session and round
+            #expect(result.costs.map(\.name) == [
+                "sessions.server.rss_per_session", "sessions.server.rss", "sessions.server.cpu_per_delivery",
+                "sessions.client.cpu_per_delivery",
+            ])
+        }
+    }
+
+    @Test func sessionsWithoutTheServersProcessIDAreRefused() async throws {
+        await #expect {
+            try await LoadGenerator.run(Self.options("http://127.0.0.1:9/", .sessions, connections: 1))
+        } throws: { error in
+            "\(error)" == "the sessions scenario needs the server's process id (--server-pid)"
         }
     }
 
