@@ -147,7 +147,7 @@ public enum IngestLoad {
     private static func measure(_ options: IngestOptions, publisher: MushroomClient) async throws -> IngestResult {
         _ = try await publisher.request("subscribe", .string(IngestOptions.topic + ".publisher"))
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("mushroom-ingest-\(UUID().uuidString).ndjson").path
-        defer { if ProcessInfo.processInfo.environment["KEEP"] == nil { try? FileManager.default.removeItem(atPath: output) } }
+        defer { try? FileManager.default.removeItem(atPath: output) }
         let client = try startClient(options, output: output)
         do {
             try await waitUntilConnected(client, options: options, publisher: publisher, output: output)

@@ -103,42 +103,40 @@ struct BenchCommand: AsyncParsableCommand {
     static let ingest = "ingest"
 
     func run() async throws {
-        if scenario == Self.ingest { return try await runIngest() }
-        let options = LoadOptions(
-            url: url, scenario: LoadScenario(rawValue: scenario) ?? .echo, connections: connections, depth: depth,
-            duration: duration, warmup: warmup,
-            transport: TransportKind(rawValue: transport) ?? .webSocket, serverPID: serverPid.map { Int32($0) })
-        try await CommandFailure.reporting {
-            let result: LoadResult
-            do {
-                result = try await LoadGenerator.run(options)
-            } catch {
-                throw CommandFailure.connection("\(error)")
-            }
-            if json {
-                for figure in result.figures { console.printLine(figure.json) }
-            } else {
-                console.printLine(result.report)
-            }
-        }
-    }
-
-    private func runIngest() async throws {
-        try await CommandFailure.reporting {
+        if scenario == Self.ingest {
             let options = IngestOptions(
                 url: url, client: client.flatMap(IngestClient.init(rawValue:)) ?? .watch, rate: rate ?? 100_000,
                 duration: duration, warmup: warmup, transport: TransportKind(rawValue: transport) ?? .webSocket,
                 executable: Self.executablePath)
-            let result: IngestResult
+            return try await printMeasured {
+                let result = try await IngestLoad.run(options)
+                return (result.figures, result.report)
+            }
+        }
+        let options = LoadOptions(
+            url: url, scenario: LoadScenario(rawValue: scenario) ?? .echo, connections: connections, depth: depth,
+            duration: duration, warmup: warmup,
+            transport: TransportKind(rawValue: transport) ?? .webSocket, serverPID: serverPid.map { Int32($0) })
+        try await printMeasured {
+            let result = try await LoadGenerator.run(options)
+            return (result.figures, result.report)
+        }
+    }
+
+    /// Runs `measure` and prints its figures, one JSON object a line with `--json`, or its report;
+    /// a run that could not measure ends with its sentence as a connection error.
+    private func printMeasured(_ measure: () async throws -> (figures: [Figure], report: String)) async throws {
+        try await CommandFailure.reporting {
+            let measured: (figures: [Figure], report: String)
             do {
-                result = try await IngestLoad.run(options)
+                measured = try await measure()
             } catch {
                 throw CommandFailure.connection("\(error)")
             }
             if json {
-                for figure in result.figures { console.printLine(figure.json) }
+                for figure in measured.figures { console.printLine(figure.json) }
             } else {
-                console.printLine(result.report)
+                console.printLine(measured.report)
             }
         }
     }
