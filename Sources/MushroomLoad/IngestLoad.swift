@@ -237,7 +237,7 @@ public enum IngestLoad {
                 try? await Task.sleep(for: .seconds(1))
                 guard timeline.isMeasuring else { continue }
                 if let latency = await client.type("?", thenWaitFor: helpMarker, timeout: keyTimeout) {
-                    keys.record(nanoseconds: UInt64(latency.components.seconds) * 1_000_000_000 + UInt64(latency.components.attoseconds / 1_000_000_000))
+                    keys.record(nanoseconds: UInt64((latency.timeInterval * 1e9).rounded()))
                 } else {
                     unanswered.withLock { $0 += 1 }
                     // The help shows late, or never: the next probe begins once it did.
