@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MushroomWebSocket", targets: ["MushroomWebSocket"]),
         .library(name: "MushroomClient", targets: ["MushroomClient"]),
         .library(name: "MushroomServer", targets: ["MushroomServer"]),
+        .library(name: "MushroomCluster", targets: ["MushroomCluster"]),
         .library(name: "MushroomDemo", targets: ["MushroomDemo"]),
         .library(name: "DashboardModel", targets: ["DashboardModel"]),
         .library(name: "DashboardUI", targets: ["DashboardUI"]),
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -76,8 +78,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+            ]
+        ),
+        .target(
+            name: "MushroomCluster",
+            dependencies: [
+                "MushroomServer",
+                "MushroomRPC",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "MushroomDemo", dependencies: ["MushroomServer", "MushroomRPC"]),
@@ -124,6 +136,7 @@ let package = Package(
                 "MushroomRPC",
                 "MushroomClient",
                 "MushroomServer",
+                "MushroomCluster",
                 "MushroomDemo",
                 "DashboardModel",
                 "DashboardUI",
@@ -190,6 +203,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: [
+                "MushroomCluster", "MushroomServer", "MushroomClient", "MushroomDemo", "MushroomRPC", "MushroomTestSupport", "mushroom",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

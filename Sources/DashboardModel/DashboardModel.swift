@@ -97,6 +97,8 @@ public struct DashboardModel: Sendable {
             switch transportEvent {
             case .disconnected(let reason): errors.log.record(.transport, method: nil, detail: reason, at: time)
             case .sessionLost(let reason): errors.log.record(.sessionLost, method: nil, detail: reason, at: time)
+            case .notRecovered(let since, let reason):
+                errors.log.record(.notRecovered, method: nil, detail: "publications after \(since) not recovered: \(reason)", at: time)
             case .connecting, .connected, .reconnectScheduled, .closed: break
             }
         }

@@ -5,12 +5,16 @@ public struct BootstrapAnswer: Sendable, Hashable {
     public let transport: TransportKind
     /// The session URL, checked.
     public let session: Endpoint
+    /// What came of the positioned subscription the bootstrap asked for; `nil` when it asked for
+    /// none, and `.unsupported` from a server that answered without one.
+    public var subscription: PositionedSubscriptionAnswer?
 
     /// The session URL.
     public var url: String { session.url }
 }
 
-/// Opens sessions: POSTs `{"transports": [...], "auth": ...}` to the bootstrap URL and checks the answer.
+/// Opens sessions: POSTs `{"transports": [...], "auth": ...}` (and `"subscribe"` for positioned
+/// notifications) to the bootstrap URL and checks the answer.
 public struct Bootstrapper: Sendable {
     let url: String
     let auth: JSONValue
@@ -24,18 +28,22 @@ public struct Bootstrapper: Sendable {
         self.timeout = timeout
     }
 
-    /// Opens a session on the first of `transports` the server supports.
-    public func run(transports: [TransportKind]) async throws(BootstrapError) -> BootstrapAnswer {
+    /// Opens a session on the first of `transports` the server supports; with `subscribe`,
+    /// subscribed to `patterns` with positions, recovering what came after `since`.
+    public func run(
+        transports: [TransportKind], subscribe: (patterns: [String], since: StreamPosition?)? = nil
+    ) async throws(BootstrapError) -> BootstrapAnswer {
         let endpoint: Endpoint
         do {
             endpoint = try Endpoint(parsing: url, schemes: [.http, .https])
         } catch {
             throw .invalidURL(error)
         }
-        let body = JSONValue.object([
-            "transports": .array(transports.map { .string($0.rawValue) }),
-            "auth": auth,
-        ]).compactBytes
+        var fields: [String: JSONValue] = ["transports": .array(transports.map { .string($0.rawValue) }), "auth": auth]
+        if let subscribe {
+            fields["subscribe"] = ["patterns": .array(subscribe.patterns.map { .string($0) }), "since": subscribe.since?.json ?? .null]
+        }
+        let body = JSONValue.object(fields).compactBytes
         let answer: (status: Int, body: [UInt8])
         do {
             answer = try await poster.post(endpoint, body: body, timeout: timeout)
@@ -43,7 +51,10 @@ public struct Bootstrapper: Sendable {
             throw NetworkFailure(error).bootstrapError(url: url, host: endpoint.host, port: endpoint.port)
         }
         switch answer.status {
-        case 200: return try Self.parse(answer.body, offered: transports)
+        case 200:
+            var parsed = try Self.parse(answer.body, offered: transports)
+            if subscribe != nil { parsed.subscription = parsed.subscription ?? .unsupported }
+            return parsed
         case 401: throw .authenticationRejected(url: url)
         case 404: throw .notFound(url: url)
         case 405: throw .methodNotAllowed(url: url)
@@ -84,6 +95,6 @@ public struct Bootstrapper: Sendable {
         guard schemes.contains(session.scheme) else {
             throw .unexpectedAnswer("the session URL '\(sessionURL)' does not suit transport \"\(name)\"")
         }
-        return BootstrapAnswer(transport: transport, session: session)
+        return BootstrapAnswer(transport: transport, session: session, subscription: fields["subscription"].map(PositionedSubscriptionAnswer.init(json:)))
     }
 }

@@ -24,6 +24,14 @@ public struct ClientConfiguration: Sendable {
     public var acknowledgeIdle: Duration = .milliseconds(200)
     /// The engine's configuration; its acknowledgement policy is set from the chosen transport.
     public var engine = EngineConfiguration()
+    /// Topic patterns to subscribe to with positions at every bootstrap (`[]`: every
+    /// publication), so that a new session after a lost one first receives, exactly once and in
+    /// order, what the lost one missed (a mushroom cluster's recovery); `nil`, the default, asks
+    /// for no positions and sends the reference's bootstrap.
+    public var positionedTopics: [String]?
+    /// Called when a new session could not recover what the lost one missed, with the position
+    /// it asked from and why (also reported as `TransportEvent.notRecovered`).
+    public var onNotRecovered: (@Sendable (_ since: StreamPosition, _ reason: String) -> Void)?
     /// Where the client logs connections, reconnections and failures.
     public var logger = Logger(label: "mushroom.client")
 
@@ -31,9 +39,11 @@ public struct ClientConfiguration: Sendable {
 
     /// The engine configuration for the client's end of `transport` (its rules, and over
     /// WebSocket acknowledgements batched as configured here).
-    func engineConfiguration(for transport: TransportKind) -> EngineConfiguration {
-        engine.serving(
+    func engineConfiguration(for transport: TransportKind, positions: PositionTracker) -> EngineConfiguration {
+        var configuration = engine.serving(
             TransportEnd(transport, .client),
             batch: AcknowledgementBatch(everyMessages: acknowledgeEveryMessages, idle: acknowledgeIdle))
+        if positionedTopics != nil { configuration.hooks.beforeHandling.append(positions.hook) }
+        return configuration
     }
 }

@@ -78,12 +78,23 @@ extension MushroomClient {
 
     /// Bootstraps a new session after the old one was lost: pending requests of the old session
     /// fail with `ConnectionLost`, ids start over, and the next connection opens the new URL.
-    /// When the bootstrap fails, the old URL stays and the next attempt finds out again.
+    /// With positions, the new session recovers what came after the last one received, or says
+    /// it could not (`TransportEvent.notRecovered`). When the bootstrap fails, the old URL stays
+    /// and the next attempt finds out again.
     private func renewSession(reason: String) async {
         do {
-            let answer = try await bootstrapper.run(transports: [transport])
+            let since = positions.position
+            let answer = try await bootstrapper.run(transports: [transport], subscribe: configuration.positionedTopics.map { ($0, since) })
             engine.resetSession(reason: reason)
             state.withLock { $0.session = answer.session }
+            if let subscription = answer.subscription {
+                if since == nil || !subscription.recovered, let position = subscription.position { positions.restart(at: position) }
+                if let since, !subscription.recovered {
+                    let reason = subscription.reason ?? "the server did not say why"
+                    engine.report(.notRecovered(since: since, reason: reason))
+                    configuration.onNotRecovered?(since, reason)
+                }
+            }
             configuration.logger.info("new session \(answer.url) after: \(reason)")
         } catch {
             engine.report(.disconnected(reason: error.description))

@@ -25,6 +25,7 @@ public final class MushroomClient: Sendable {
     let connection: any ClientTransport
     let connectionsOpened = Atomic<Int>(0)
     let state: Mutex<State>
+    let positions: PositionTracker
 
     struct State {
         var session: Endpoint
@@ -43,14 +44,17 @@ public final class MushroomClient: Sendable {
         configuration: ClientConfiguration = ClientConfiguration()
     ) async throws -> MushroomClient {
         let bootstrapper = Bootstrapper(url: url, auth: auth, timeout: configuration.connectTimeout)
-        let answer = try await bootstrapper.run(transports: transports)
+        let answer = try await bootstrapper.run(transports: transports, subscribe: configuration.positionedTopics.map { ($0, nil) })
         let client = MushroomClient(answer: answer, bootstrapper: bootstrapper, handler: handler, configuration: configuration)
+        if let position = answer.subscription?.position { client.positions.restart(at: position) }
         try await client.start()
         return client
     }
 
     private init(answer: BootstrapAnswer, bootstrapper: Bootstrapper, handler: any RPCHandler, configuration: ClientConfiguration) {
-        self.engine = Engine(handler: handler, configuration: configuration.engineConfiguration(for: answer.transport))
+        let positions = PositionTracker()
+        self.positions = positions
+        self.engine = Engine(handler: handler, configuration: configuration.engineConfiguration(for: answer.transport, positions: positions))
         self.transport = answer.transport
         self.configuration = configuration
         self.bootstrapper = bootstrapper
@@ -63,6 +67,11 @@ public final class MushroomClient: Sendable {
 
     /// The URL of the current session.
     public var sessionURL: String { session.url }
+
+    /// With `ClientConfiguration.positionedTopics`, the position of the last positioned
+    /// notification received (or where the session joined the stream): what a new session
+    /// recovers from.
+    public var position: StreamPosition? { positions.position }
 
     /// The current session.
     var session: Endpoint { state.withLock { $0.session } }

@@ -6,11 +6,14 @@ enum BootstrapRefused: Error, Hashable, CustomStringConvertible {
     case shuttingDown
     /// The client's address already holds `limit` sessions that were never opened.
     case tooManyUnopened(address: String, limit: Int)
+    /// The bootstrap's positioned subscription holds more patterns than a session may.
+    case tooManyPatterns(TopicSubscriptions.LimitExceeded)
 
     var status: HTTPResponse.Status {
         switch self {
         case .shuttingDown: .serviceUnavailable
         case .tooManyUnopened: .tooManyRequests
+        case .tooManyPatterns: .badRequest
         }
     }
 
@@ -20,6 +23,8 @@ enum BootstrapRefused: Error, Hashable, CustomStringConvertible {
             "the server is shutting down; bootstrap again once it is back"
         case .tooManyUnopened(let address, let limit):
             "\(address) already holds \(limit) sessions that were never opened; open them or wait for them to expire"
+        case .tooManyPatterns(let error):
+            "\"subscribe\": \(error.description)"
         }
     }
 }

@@ -1,6 +1,7 @@
 import MushroomRPC
 
-/// The body of a bootstrap POST: `{"transports": ["ws", "poll"], "auth": ...}`, parsed as JSON
+/// The body of a bootstrap POST: `{"transports": ["ws", "poll"], "auth": ..., "subscribe": ...}`
+/// (`subscribe`, a `PositionedSubscription`, is this server's own), parsed as JSON
 /// whatever the request's content type says (browsers post `text/plain`).
 struct BootstrapRequest: Hashable {
     /// Why a bootstrap body was refused; the description is the `400` answer's body.
@@ -12,6 +13,8 @@ struct BootstrapRequest: Hashable {
     let transports: [String]
     /// The `auth` value, `null` when absent.
     let auth: JSONValue
+    /// The positioned subscription asked for (`"subscribe"`), if any.
+    let subscription: PositionedSubscription?
 
     init(body: [UInt8]) throws(Invalid) {
         let value: JSONValue
@@ -35,6 +38,11 @@ struct BootstrapRequest: Hashable {
         }
         self.transports = names
         self.auth = fields["auth"] ?? .null
+        do {
+            self.subscription = try fields["subscribe"].map(PositionedSubscription.init(json:))
+        } catch {
+            throw Invalid(description: error.description)
+        }
     }
 
     /// The first offered transport this server speaks.

@@ -57,28 +57,45 @@ struct MushroomHTTPResponder: HTTPResponder {
         guard await sessionHandler.authenticate(bootstrap.auth, transport: transport) else {
             return HTTPAnswer.error(.unauthorized, "authentication failed", headers: [.wwwAuthenticate: "Mushroom"])
         }
-        let authority: String
+        let base: String
         do {
-            authority = try SessionURLAuthority.authority(host: request.head.authority, localAddress: context.localAddress)
+            base = try sessionURLBase(for: transport, request: request, context: context)
         } catch {
             return HTTPAnswer.error(.badRequest, error.description)
         }
         let session: Session
         do {
-            session = try await sessions.create(transport: transport, auth: bootstrap.auth, remoteAddress: context.remoteAddress)
+            session = try await sessions.create(
+                transport: transport, auth: bootstrap.auth, remoteAddress: context.remoteAddress, subscription: bootstrap.subscription)
         } catch {
             return HTTPAnswer.error(error.status, error.description)
         }
-        let url = "\(scheme(for: transport, request: request))://\(authority)\(configuration.normalizedBasePath)/\(session.id)/"
-        return HTTPAnswer.json(["transport": .string(transport.rawValue), "url": .string(url)])
+        var answer: [String: JSONValue] = ["transport": .string(transport.rawValue), "url": .string("\(base)/\(session.id)/")]
+        if let subscription = bootstrap.subscription {
+            answer["subscription"] = await sessions.join(session, subscription).json(patterns: subscription.patterns)
+        }
+        return HTTPAnswer.json(.object(answer))
+    }
+
+    /// A session URL up to its id: the advertised URL's when there is one, else the address the
+    /// bootstrap came to and the base path.
+    private func sessionURLBase(for transport: TransportKind, request: Request, context: MushroomRequestContext) throws(SessionURLAuthority.Invalid) -> String {
+        if let advertised = configuration.advertisedURL {
+            return "\(scheme(for: transport, secure: advertised.isSecure))://\(advertised.authority)\(advertised.path)"
+        }
+        let authority = try SessionURLAuthority.authority(host: request.head.authority, localAddress: context.localAddress)
+        return "\(scheme(for: transport, request: request))://\(authority)\(configuration.normalizedBasePath)"
     }
 
     /// The scheme of a session URL: the secure one when a trusted proxy says the client came over
     /// TLS (`X-Forwarded-Proto: https`, heeded only with `trustsForwardedProto`).
     private func scheme(for transport: TransportKind, request: Request) -> String {
         let forwardedProto = request.headers.first { $0.name.canonicalName == "x-forwarded-proto" }?.value
-        let secure = configuration.trustsForwardedProto && forwardedProto?.lowercased() == "https"
-        return switch transport {
+        return scheme(for: transport, secure: configuration.trustsForwardedProto && forwardedProto?.lowercased() == "https")
+    }
+
+    private func scheme(for transport: TransportKind, secure: Bool) -> String {
+        switch transport {
         case .webSocket: secure ? "wss" : "ws"
         case .poll: secure ? "https" : "http"
         }

@@ -53,9 +53,10 @@ public struct MushroomServer: Sendable {
     }
 
     /// Starts listening in the background and returns once the server listens (or throws why it
-    /// could not, e.g. the port is taken). With `shutdownOnSignals`, SIGINT and SIGTERM shut it
-    /// down gracefully.
+    /// could not: the port is taken, or the cluster log cannot be used). With `shutdownOnSignals`,
+    /// SIGINT and SIGTERM shut it down gracefully.
     public func start(shutdownOnSignals: Bool = false) async throws -> RunningMushroomServer {
+        try await sessions.relay?.open()
         let (listening, listener) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let gate = ConnectionGate(limit: configuration.maximumConnections ?? ConnectionGate.defaultLimit)
         let application = Application(
@@ -68,8 +69,10 @@ public struct MushroomServer: Sendable {
             },
             logger: configuration.logger)
         let lifecycle = SessionLifecycleService(sessions: sessions, workloads: workloads, configuration: configuration)
+        // Shut down in reverse: sessions end first, then what they published is stored.
+        let cluster = sessions.relay.map { [ClusterRelayService(relay: $0, sessions: sessions)] as [any Service] } ?? []
         let group = ServiceGroup(configuration: .init(
-            services: [application, lifecycle],
+            services: [application] + cluster + [lifecycle],
             gracefulShutdownSignals: shutdownOnSignals ? [.sigterm, .sigint] : [],
             logger: configuration.logger))
         let run = Task {

@@ -62,6 +62,24 @@ public struct MushroomServerConfiguration: Sendable {
     /// Whether an `X-Forwarded-Proto: https` header makes session URLs `wss`/`https`: set it only
     /// behind a TLS proxy that sets the header itself, since any client can send one.
     public var trustsForwardedProto = false
+    /// The cluster this server is a node of (`MushroomCluster.PostgresClusterLog`): broadcasts and
+    /// topic publications made on any node reach the matching sessions of every node, in one
+    /// order. `nil`, the default, keeps them in this process and delivers them at once.
+    public var cluster: (any ClusterLog)?
+    /// This node's name in its cluster's log lines and stored publications.
+    public var nodeName = "mushroom"
+    /// How many publications made on this node may wait to be stored while the cluster's log is
+    /// unreachable; beyond it a publication is refused (`PublicationRefused`).
+    public var maximumUnstoredPublications = 10_000
+    /// How long a bootstrap with a positioned subscription waits for an unreachable cluster log
+    /// before the session joins the stream where the node is, told it was not recovered.
+    public var recoveryTimeout: Duration = .seconds(5)
+    /// How often a node looks for new publications when no wake-up came from the log.
+    public var clusterPollInterval: Duration = .milliseconds(250)
+    /// The base URL put in session URLs instead of the address a bootstrap came to (`http` or
+    /// `https`, host, port and the base path): behind a load balancer, the address that leads back
+    /// to this node, where its sessions live.
+    public var advertisedURL: AdvertisedURL?
     /// The logger for sessions, transports and their engines.
     public var logger = Logger(label: "mushroom.server")
 

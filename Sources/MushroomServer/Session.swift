@@ -32,10 +32,12 @@ public final class Session: Sendable {
     }
 
     let state: Mutex<State>
+    /// How the cluster's publications reach this session.
+    let clusterDelivery: Mutex<ClusterDelivery>
 
     init(
         id: String, transport: TransportKind, engine: Engine, subscriptions: TopicSubscriptions, auth: JSONValue,
-        remoteAddress: String?, now: Date
+        remoteAddress: String?, now: Date, heldForRecovery: Bool = false
     ) {
         self.id = id
         self.transport = transport
@@ -45,6 +47,7 @@ public final class Session: Sendable {
         self.remoteAddress = remoteAddress
         self.created = now
         self.state = Mutex(State(lastActivity: now))
+        self.clusterDelivery = Mutex(ClusterDelivery(isHeld: heldForRecovery))
     }
 
     /// Why the session ended, or `nil` while it is live.

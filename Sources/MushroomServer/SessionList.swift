@@ -26,10 +26,13 @@ public final class SessionList: Sendable {
     private let configuration: MushroomServerConfiguration
     private let handler = Mutex<(any RPCHandler)?>(nil)
     private let sessionHandler: any SessionHandler
+    /// Where broadcasts and publications go when the server is a cluster's node.
+    let relay: ClusterRelay?
 
     init(configuration: MushroomServerConfiguration, sessionHandler: any SessionHandler, makeHandler: (SessionList) -> any RPCHandler) {
         self.configuration = configuration
         self.sessionHandler = sessionHandler
+        self.relay = configuration.cluster.map { ClusterRelay(log: $0, configuration: configuration) }
         let handler = makeHandler(self)
         self.handler.withLock { $0 = handler }
     }
@@ -44,22 +47,92 @@ public final class SessionList: Sendable {
     public func session(id: String) -> Session? { registry.withLock { $0.byID[id] } }
 
     /// Sends a notification to every session, subscribed or not (the reference's
-    /// `SessionList.notify`); returns how many sessions it was sent to. Throws, sending nothing,
-    /// for data nested deeper than a message may carry.
+    /// `SessionList.notify`); returns how many sessions it was sent to. In a cluster it goes to
+    /// every node's sessions once stored, in the cluster's order, and the count is this node's
+    /// sessions now. Throws, sending nothing, for data nested deeper than a message may carry, or
+    /// when the cluster's log has long been unreachable (`PublicationRefused`).
     @discardableResult
-    public func notify(_ method: String, _ data: JSONValue = .null) throws(DataTooDeep) -> Int {
-        let notification = try Message.Notification(broadcasting: method, data: data)
-        return deliver(notification, to: all)
+    public func notify(_ method: String, _ data: JSONValue = .null) throws(PublicationRefused) -> Int {
+        try send(Publication(audience: .everySession, method: method, data: data))
     }
 
     /// Publishes a notification whose method is `topic` to every session whose subscriptions
     /// accept it (sessions that never subscribed accept everything); returns how many. The
     /// sessions come from the topic index, in time proportional to them, not to all sessions.
-    /// Throws, sending nothing, for data nested deeper than a message may carry.
+    /// In a cluster, and when it throws, as `notify`.
     @discardableResult
-    public func publish(_ topic: String, _ data: JSONValue = .null) throws(DataTooDeep) -> Int {
-        let notification = try Message.Notification(broadcasting: topic, data: data)
-        return deliver(notification, to: topics.subscribers(of: topic))
+    public func publish(_ topic: String, _ data: JSONValue = .null) throws(PublicationRefused) -> Int {
+        try send(Publication(audience: .topicSubscribers, method: topic, data: data))
+    }
+
+    private func send(_ publication: Publication) throws(PublicationRefused) -> Int {
+        do {
+            try Message.checkDepth(of: publication.data)
+        } catch {
+            throw .tooDeep(error)
+        }
+        guard let relay else {
+            let notification = try! Message.Notification(broadcasting: publication.method, data: publication.data)
+            return deliver(notification, to: audience(of: publication))
+        }
+        try relay.submit(publication)
+        return switch publication.audience {
+        case .everySession: count
+        case .topicSubscribers: topics.subscribers(of: publication.method).count
+        }
+    }
+
+    /// Delivers publications read from the cluster's log, in their order, to this node's sessions
+    /// (those waiting for their recovery, and those that received a publication on another node,
+    /// skip it); a session that asked for positions receives each with its own.
+    func deliver(_ batch: [StoredPublication], epoch: String) {
+        BroadcastWakes.batching {
+            var everySession: [Session]?
+            for stored in batch {
+                let publication = stored.publication
+                let sessions: [Session]
+                switch publication.audience {
+                case .everySession:
+                    sessions = everySession ?? all
+                    everySession = sessions
+                case .topicSubscribers:
+                    sessions = topics.subscribers(of: publication.method)
+                }
+                var notifications = ClusterNotifications(stored, epoch: epoch)
+                for session in sessions {
+                    let delivery = session.clusterDelivery.withLock { $0 }
+                    guard delivery.takes(stored.offset) else { continue }
+                    guard let notification = notifications.notification(positioned: delivery.isPositioned) else {
+                        configuration.logger.error("cluster: publication \(stored.offset) of epoch \(epoch) not delivered: its data is nested too deep")
+                        break
+                    }
+                    _ = deliver(notification, to: session)
+                }
+            }
+        }
+    }
+
+    /// Delivers to `session` alone, with positions, the publications it missed that its
+    /// subscriptions accept: its recovery, while the live stream is held from it.
+    func deliver(_ missed: some Sequence<StoredPublication>, epoch: String, recoveringTo session: Session) {
+        BroadcastWakes.batching {
+            let patterns = session.subscriptions.current
+            for stored in missed {
+                let publication = stored.publication
+                if publication.audience == .topicSubscribers, let patterns, !patterns.contains(where: { $0.matches(publication.method) }) {
+                    continue
+                }
+                var notifications = ClusterNotifications(stored, epoch: epoch)
+                guard let notification = notifications.notification(positioned: true), deliver(notification, to: session) else { return }
+            }
+        }
+    }
+
+    private func audience(of publication: Publication) -> [Session] {
+        switch publication.audience {
+        case .everySession: all
+        case .topicSubscribers: topics.subscribers(of: publication.method)
+        }
     }
 
     /// Queues `notification` for every one of `sessions` and then wakes their sockets together
@@ -85,8 +158,15 @@ public final class SessionList: Sendable {
     // MARK: Life cycle
 
     /// Creates, registers and announces a session; refused once the server is shutting down, or
-    /// when the client's address holds `maximumUnopenedSessionsPerAddress` unopened sessions.
-    func create(transport: TransportKind, auth: JSONValue, remoteAddress: String?) async throws(BootstrapRefused) -> Session {
+    /// when the client's address holds `maximumUnopenedSessionsPerAddress` unopened sessions. A
+    /// session made with a positioned subscription takes no publication from the cluster until
+    /// `join(_:_:)` joined it to the stream.
+    func create(
+        transport: TransportKind, auth: JSONValue, remoteAddress: String?, subscription: PositionedSubscription? = nil
+    ) async throws(BootstrapRefused) -> Session {
+        if let patterns = subscription?.patterns, Set(patterns).count > configuration.maximumSubscriptions {
+            throw .tooManyPatterns(.init(limit: configuration.maximumSubscriptions, requested: Set(patterns).count))
+        }
         var logger = configuration.logger
         let id = SessionID.make()
         logger[metadataKey: "mushroom.session"] = .string(id)
@@ -104,7 +184,7 @@ public final class SessionList: Sendable {
             configuration: engineConfiguration)
         let session = Session(
             id: id, transport: transport, engine: engine, subscriptions: subscriptions, auth: auth,
-            remoteAddress: remoteAddress, now: Date())
+            remoteAddress: remoteAddress, now: Date(), heldForRecovery: subscription != nil && relay != nil)
         let limit = configuration.maximumUnopenedSessionsPerAddress
         try registry.withLock { registry throws(BootstrapRefused) in
             guard !registry.isShutDown else { throw .shuttingDown }
@@ -117,9 +197,24 @@ public final class SessionList: Sendable {
             // exactly while it is registered.
             topics.add(session, id: id)
         }
+        // Checked above: the patterns fit.
+        if let patterns = subscription?.patterns, !patterns.isEmpty { _ = try? subscriptions.subscribe(patterns) }
         logger.info("session opened (\(transport.rawValue))")
         await sessionHandler.connect(session)
         return session
+    }
+
+    /// Joins `session`, made with `subscription`, to the cluster's stream with positions,
+    /// recovering first what it missed after `since`. On a server that is no cluster node there
+    /// are no positions, and a `since` cannot be recovered.
+    func join(_ session: Session, _ subscription: PositionedSubscription) async -> RecoveryOutcome {
+        guard let relay else {
+            let since = subscription.since
+            return RecoveryOutcome(
+                position: nil, recovered: since == nil,
+                reason: since.map { _ in "this server is not a cluster node: it keeps no positions to recover from" })
+        }
+        return await relay.recover(session, since: subscription.since, timeout: configuration.recoveryTimeout, into: self)
     }
 
     /// A hook ending the session once a reply leaves `maximumUnacknowledged` messages waiting for

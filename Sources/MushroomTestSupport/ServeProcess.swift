@@ -85,8 +85,23 @@ public final class ServeProcess: Sendable {
         return status
     }
 
+    /// Kills the server with SIGKILL, as a crash would: no shutdown, no farewell to its clients;
+    /// returns its exit status (`-1` when an earlier `stop` or `kill` already reaped it).
+    public func kill() async -> Int32 {
+        let exits = self.exits.withLock { stream in
+            defer { stream = nil }
+            return stream
+        }
+        guard let exits else { return -1 }
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+        var status: Int32 = -1
+        for await code in exits { status = code }
+        output.stopCapturing(process)
+        return status
+    }
+
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
     }
 }
 

@@ -37,13 +37,17 @@ struct ClientOptions: ParsableArguments {
         }
     }
 
-    /// Bootstraps and connects, answering server requests with `handler`.
-    func connect(to url: String, handler: CommandLineHandler) async throws -> MushroomClient {
+    /// Bootstraps and connects, answering server requests with `handler`; `configure` adjusts
+    /// the client's configuration first.
+    func connect(
+        to url: String, handler: CommandLineHandler, configure: (inout ClientConfiguration) -> Void = { _ in }
+    ) async throws -> MushroomClient {
         let transports = try transports()
         let auth = try authValue()
         var configuration = ClientConfiguration()
         configuration.logger.logLevel = .critical
         configuration.engine.logger.logLevel = .critical
+        configure(&configuration)
         do {
             return try await MushroomClient.connect(
                 url: url, transports: transports, auth: auth, handler: handler, configuration: configuration)

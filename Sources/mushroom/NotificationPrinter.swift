@@ -6,7 +6,8 @@ import MushroomRPC
 /// written in one write(2). With a limit, exactly that many are printed.
 final class NotificationPrinter: Sendable {
     enum Format: Sendable {
-        /// `{"id":ID,"method":"NAME","data":DATA}`, compact, keys in that order.
+        /// `{"id":ID,"method":"NAME","data":DATA}`, compact, keys in that order (and
+        /// `"position"` last for a positioned notification).
         case json
         /// `#ID METHOD DATA`.
         case human
@@ -15,8 +16,13 @@ final class NotificationPrinter: Sendable {
     private let format: Format
     private let limit: Int?
     private let console: Console
-    /// Batches as they arrived, each one read's notifications.
-    private let queue = BatchQueue<[RPCCall]>()
+    /// What to print, in order: each read's notifications, and the recoveries that failed.
+    private let queue = BatchQueue<Printed>()
+
+    private enum Printed: Sendable {
+        case notifications([RPCCall])
+        case notRecovered(since: StreamPosition, reason: String)
+    }
 
     /// A printer that stops after `limit` notifications, or never without one.
     init(format: Format, limit: Int?, console: Console) {
@@ -27,16 +33,40 @@ final class NotificationPrinter: Sendable {
 
     /// Queues notifications that arrived together for printing.
     func enqueue(_ calls: [RPCCall]) {
-        queue.push(calls)
+        queue.push(.notifications(calls))
+    }
+
+    /// Queues the line saying that a new session could not recover what came after `since`.
+    func notRecovered(since: StreamPosition, reason: String) {
+        queue.push(.notRecovered(since: since, reason: reason))
     }
 
     /// Prints what is queued, as it comes, until the limit is printed (forever without one).
     func run() async {
         var left = limit ?? Int.max
         while left > 0, let batches = await queue.next() {
-            let calls = batches.joined().prefix(left)
-            console.printUTF8(lines(calls))
-            left -= calls.count
+            var bytes: [UInt8] = []
+            for batch in batches where left > 0 {
+                switch batch {
+                case .notifications(let all):
+                    let calls = all.prefix(left)
+                    bytes += lines(calls)
+                    left -= calls.count
+                case .notRecovered(let since, let reason):
+                    bytes += notRecoveredLine(since: since, reason: reason)
+                }
+            }
+            console.printUTF8(bytes)
+        }
+    }
+
+    private func notRecoveredLine(since: StreamPosition, reason: String) -> [UInt8] {
+        switch format {
+        case .json:
+            let event: JSONValue = ["event": "not_recovered", "since": since.json, "reason": .string(reason)]
+            return Array((event.compactString + "\n").utf8)
+        case .human:
+            return Array("! not recovered: the publications after \(since): \(reason)\n".utf8)
         }
     }
 
@@ -60,6 +90,10 @@ final class NotificationPrinter: Sendable {
         JSONValue.string(call.method).appendCompact(to: &bytes)
         bytes.append(contentsOf: #","data":"#.utf8)
         call.data.appendCompact(to: &bytes)
+        if let position = call.position {
+            bytes.append(contentsOf: #","position":"#.utf8)
+            position.json.appendCompact(to: &bytes)
+        }
         bytes.append(contentsOf: "}\n".utf8)
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import Logging
+import MushroomCluster
 import MushroomCommandLine
 import MushroomDemo
 import MushroomServer
@@ -72,6 +74,34 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Trust X-Forwarded-Proto: https for wss/https session URLs; only behind a TLS proxy that sets it.")
     var trustForwardedProto = false
 
+    @Option(
+        help: "Run as a node of the cluster on this PostgreSQL: postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.",
+        transform: { try ClusterURL($0) })
+    var cluster: ClusterURL?
+
+    @Option(help: "With --cluster, this node's name in its log lines and in PostgreSQL (default: the host name).")
+    var node: String?
+
+    @Option(
+        help: "With --cluster, the most publications kept for recovery (default: 100000).",
+        transform: ArgumentConversion.integer(in: 1...100_000_000))
+    var retainPublications = PostgresClusterLog.Retention().count
+
+    @Option(
+        help: "With --cluster, seconds publications are kept for recovery (default: 3600).",
+        transform: ArgumentConversion.seconds(allowsZero: false))
+    var retainSeconds = PostgresClusterLog.Retention().age
+
+    @Option(
+        help: "With --cluster, the most publications that wait while PostgreSQL is unreachable; more are refused (default: 10000).",
+        transform: ArgumentConversion.integer(in: 1...10_000_000))
+    var maxUnstored = 10_000
+
+    @Option(
+        help: "The base URL put in session URLs (http[s]://HOST[:PORT][/PATH]): behind a load balancer, the one that leads to this node.",
+        transform: { try AdvertisedURL($0) })
+    var advertiseUrl: AdvertisedURL?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "notice"
 
@@ -83,6 +113,10 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         guard maxUnacknowledged > 0 else {
             throw ValidationError("--max-unacknowledged must be positive, got \(maxUnacknowledged)")
+        }
+        if cluster == nil, node != nil { throw ValidationError("--node names a cluster node: give --cluster too") }
+        if let node, node.isEmpty || node.count > 64 || node.contains(where: { $0.isWhitespace || $0.isNewline }) {
+            throw ValidationError("--node must be 1 to 64 characters without spaces, got '\(node)'")
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical; got '\(logLevel)'")
@@ -104,6 +138,14 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.maximumUnopenedSessionsPerAddress = maxUnopenedPerAddress
         configuration.trustsForwardedProto = trustForwardedProto
         configuration.logger.logLevel = Logger.Level(rawValue: logLevel) ?? .notice
+        configuration.advertisedURL = advertiseUrl
+        if let cluster {
+            let node = node ?? ProcessInfo.processInfo.hostName
+            configuration.nodeName = node
+            configuration.maximumUnstoredPublications = maxUnstored
+            configuration.cluster = PostgresClusterLog(
+                url: cluster, node: node, retention: .init(count: retainPublications, age: retainSeconds), logger: configuration.logger)
+        }
         let server: MushroomServer
         if demo {
             var options = DemoServer.Options()
@@ -117,6 +159,8 @@ struct ServeCommand: AsyncParsableCommand {
         let running: RunningMushroomServer
         do {
             running = try await server.start(shutdownOnSignals: true)
+        } catch let error as ClusterLogFailure {
+            throw ServeFailure(description: "could not join the cluster: \(error)")
         } catch {
             throw ServeFailure(description: "could not listen on \(host):\(port): \(error)")
         }

@@ -8,19 +8,32 @@ struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Print every notification the server sends.",
-        discussion: #"With --json each line is exactly {"id":ID,"method":"NAME","data":DATA}."#
+        discussion: #"""
+            With --json each line is exactly {"id":ID,"method":"NAME","data":DATA}. With --subscribe, the \
+            notifications of a mushroom cluster also carry their place in its stream, \
+            {"id":ID,"method":"NAME","data":DATA,"position":{"epoch":EPOCH,"offset":N}}, and a new \
+            session after a lost one first receives what the lost one missed; when it cannot, a line \
+            {"event":"not_recovered","since":POSITION,"reason":"..."} says so.
+            """#
     )
 
     @Argument(help: "The server's bootstrap URL.") var url: String
     @OptionGroup var options: ClientOptions
     @Flag(help: "Print one compact JSON object per notification.") var json = false
     @Option(help: "Stop after this many notifications.") var count: Int?
+    @Option(help: "Subscribe to this topic pattern with positions ('#' for every topic; repeatable).")
+    var subscribe: [String] = []
 
     func run() async throws {
         try await CommandFailure.reporting {
             if let count, count < 1 { throw CommandFailure.usage("--count must be at least 1.") }
             let printer = NotificationPrinter(format: json ? .json : .human, limit: count, console: console)
-            let client = try await options.connect(to: url, handler: CommandLineHandler { printer.enqueue($0) })
+            let subscribe = subscribe
+            let client = try await options.connect(to: url, handler: CommandLineHandler { printer.enqueue($0) }) { configuration in
+                guard !subscribe.isEmpty else { return }
+                configuration.positionedTopics = subscribe
+                configuration.onNotRecovered = { since, reason in printer.notRecovered(since: since, reason: reason) }
+            }
             await printer.run()
             await client.close()
         }

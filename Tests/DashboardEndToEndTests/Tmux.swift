@@ -11,35 +11,12 @@ struct Tmux {
     /// operator's tmux is never touched.
     let name: String
 
-    /// Starts a detached 120x40 session running `command`. Foundation's `Process` never sees this
-    /// tmux client exit (the server it forks keeps Foundation's exit pipe open), so it is spawned and
-    /// reaped directly, on a thread of its own.
+    /// Starts a detached 120x40 session running `command` (tmux's server stays behind: see
+    /// `runDaemonStarter`).
     func start(_ command: String) async throws {
         let tmux = try #require(Self.path)
-        let arguments = [tmux, "-L", name, "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command]
-        let status = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
-            Thread { continuation.resume(returning: Self.spawnAndWait(arguments)) }.start()
-        }
+        let status = await runDaemonStarter([tmux, "-L", name, "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command])
         try #require(status == 0, "tmux new-session exited with \(status)")
-    }
-
-    private static func spawnAndWait(_ arguments: [String]) -> Int32 {
-        var pid: pid_t = 0
-        var argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        // Only the standard descriptors go along: the tmux server would otherwise keep the pipes of
-        // other tests' child processes open, and those tests would wait for its end.
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for descriptor in open.compactMap({ Int32($0) }) where descriptor > 2 {
-            posix_spawn_file_actions_addclose(&actions, descriptor)
-        }
-        guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { return -1 }
-        var status: Int32 = 0
-        guard waitpid(pid, &status, 0) == pid else { return -1 }
-        return (status >> 8) & 0xFF
     }
 
     /// Ends the session's tmux server.

@@ -99,6 +99,8 @@ struct ConnectionTracker: Sendable {
         case .closed(let reason):
             state = .closed(reason: reason)
             retryDue = nil
+        case .notRecovered:
+            break
         }
         if state != previous { since = time }
     }

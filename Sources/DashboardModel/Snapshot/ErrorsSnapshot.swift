@@ -46,4 +46,6 @@ public enum ErrorKind: String, Sendable, Hashable, CaseIterable {
     case transport
     /// The session was lost.
     case sessionLost
+    /// A new session could not recover what the lost one missed.
+    case notRecovered
 }

@@ -83,7 +83,7 @@ public final class Engine: Sendable {
     /// broadcast checked it when it was made).
     @discardableResult
     public func notify(_ notification: Message.Notification) throws -> MessageID {
-        if notification.encodedMethodAndData == nil { try Message.checkDepth(of: notification.data) }
+        if notification.encodedTail == nil { try Message.checkDepth(of: notification.data) }
         return try sendNew { id in
             var copy = notification
             copy.id = id

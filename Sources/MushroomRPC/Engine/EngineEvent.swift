@@ -102,6 +102,10 @@ public enum TransportEvent: Sendable, Hashable {
     case reconnectScheduled(attempt: Int, delay: Duration)
     /// The old session is gone (its pending requests failed); a new one follows.
     case sessionLost(reason: String)
+    /// The new session could not recover every publication after `since` (a positioned
+    /// subscription, in a cluster): what the old session missed is gone, and the stream goes on
+    /// from the new session's position.
+    case notRecovered(since: StreamPosition, reason: String)
     /// Closed for good.
     case closed(reason: String)
 }

@@ -44,7 +44,9 @@ final class InboundDispatcher: Sendable {
 
     private func calls(_ batch: [Message.Notification], on engine: Engine) -> [RPCCall] {
         batch.map { notification in
-            RPCCall(kind: .notification, id: notification.id, method: notification.method, data: notification.data, engine: engine)
+            RPCCall(
+                kind: .notification, id: notification.id, method: notification.method, data: notification.data, engine: engine,
+                position: notification.position)
         }
     }
 

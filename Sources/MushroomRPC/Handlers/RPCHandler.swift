@@ -13,13 +13,16 @@ public struct RPCCall: Sendable {
     public let data: JSONValue
     /// The engine the call arrived on, to call the peer back (e.g. `engine.request("client.ping")`).
     public let engine: Engine
+    /// A positioned notification's place in its cluster's stream.
+    public let position: StreamPosition?
 
-    public init(kind: Kind, id: MessageID, method: String, data: JSONValue, engine: Engine) {
+    public init(kind: Kind, id: MessageID, method: String, data: JSONValue, engine: Engine, position: StreamPosition? = nil) {
         self.kind = kind
         self.id = id
         self.method = method
         self.data = data
         self.engine = engine
+        self.position = position
     }
 }
 

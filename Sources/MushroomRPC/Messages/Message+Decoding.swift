@@ -32,9 +32,11 @@ extension Message {
             try fields.requireCount(2...2)
             self = .heartbeat(Heartbeat(lastMessageID: try fields.optionalID(at: 1, named: "last_message_id")))
         case .notification:
-            try fields.requireCount(3...4)
+            try fields.requireCount(3...5)
             self = .notification(
-                Notification(id: try fields.id(at: 1), method: try fields.method(at: 2), data: fields.data(at: 3)))
+                Notification(
+                    id: try fields.id(at: 1), method: try fields.method(at: 2), data: fields.data(at: 3),
+                    position: try fields.optionalPosition(at: 4)))
         case .request:
             try fields.requireCount(3...4)
             self = .request(
@@ -82,7 +84,11 @@ private struct FieldReader {
 
     func requireCount(_ allowed: ClosedRange<Int>) throws(MessageParseError) {
         guard allowed.contains(elements.count) else {
-            let expected = allowed.count == 1 ? "\(allowed.lowerBound)" : "\(allowed.lowerBound) or \(allowed.upperBound)"
+            let expected = switch allowed.count {
+            case 1: "\(allowed.lowerBound)"
+            case 2: "\(allowed.lowerBound) or \(allowed.upperBound)"
+            default: "\(allowed.lowerBound) to \(allowed.upperBound)"
+            }
             throw .wrongArity(code: code, expected: expected, found: elements.count)
         }
     }
@@ -109,6 +115,14 @@ private struct FieldReader {
             throw .wrongFieldType(field: "method", expected: "a string", found: elements[index].kindName)
         }
         return name
+    }
+
+    func optionalPosition(at index: Int) throws(MessageParseError) -> StreamPosition? {
+        guard index < elements.count else { return nil }
+        guard let position = StreamPosition(json: elements[index]) else {
+            throw .wrongFieldType(field: "position", expected: #"{"epoch": STRING, "offset": INTEGER}"#, found: elements[index].kindName)
+        }
+        return position
     }
 
     func data(at index: Int) -> JSONValue {

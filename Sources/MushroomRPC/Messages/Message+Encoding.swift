@@ -6,6 +6,7 @@ extension Message {
             [.integer(Code.heartbeat.rawValue), message.lastMessageID.map { .integer(Int64($0)) } ?? .null]
         case .notification(let message):
             [.integer(Code.notification.rawValue), .integer(Int64(message.id)), .string(message.method), message.data]
+                + (message.position.map { [$0.json] } ?? [])
         case .request(let message):
             [.integer(Code.request.rawValue), .integer(Int64(message.id)), .string(message.method), message.data]
         case .response(let message):
@@ -20,7 +21,7 @@ extension Message {
     /// The message as one compact UTF-8 JSON frame.
     public var frame: [UInt8] {
         var writer = JSONWriter(indent: nil)
-        if case .notification(let notification) = self, let encoded = notification.encodedMethodAndData {
+        if case .notification(let notification) = self, let encoded = notification.encodedTail {
             writer.append(UInt8(ascii: "["))
             writer.write(.integer(Code.notification.rawValue))
             writer.append(UInt8(ascii: ","))

@@ -9,8 +9,9 @@ extension Message {
         case .heartbeat, .disconnect:
             return envelope
         case .notification(let notification):
-            if let encoded = notification.encodedMethodAndData { return envelope + encoded.count }
-            return envelope + notification.method.utf8.count + 2 + notification.data.estimatedSize
+            if let encoded = notification.encodedTail { return envelope + encoded.count }
+            let position = notification.position.map { $0.json.estimatedSize + 1 } ?? 0
+            return envelope + notification.method.utf8.count + 2 + notification.data.estimatedSize + position
         case .request(let request):
             return envelope + request.method.utf8.count + 2 + request.data.estimatedSize
         case .response(let response):

@@ -41,46 +41,57 @@ public enum Message: Sendable, Hashable {
         public init(lastMessageID: MessageID?) { self.lastMessageID = lastMessageID }
     }
 
-    /// `[1, message_id, method, data]`: a call that expects no answer.
+    /// `[1, message_id, method, data]`: a call that expects no answer; `[1, message_id, method,
+    /// data, position]` when it carries its place in a cluster's stream (`StreamPosition`).
     ///
-    /// A notification made with `init(broadcasting:data:)` carries its method and data already
-    /// encoded, and so does every copy of it: a broadcast is encoded once, not once per peer.
+    /// A notification made with `init(broadcasting:data:position:)` carries its method, data and
+    /// position already encoded, and so does every copy of it: a broadcast is encoded once, not
+    /// once per peer.
     public struct Notification: Sendable, Hashable {
         public static let code = Code.notification
         public var id: MessageID
-        public var method: String { didSet { encodedMethodAndData = nil } }
-        public var data: JSONValue { didSet { encodedMethodAndData = nil } }
-        /// `"method",data]`: the frame after the id, when encoded ahead (not part of the identity).
-        private(set) var encodedMethodAndData: [UInt8]?
+        public var method: String { didSet { encodedTail = nil } }
+        public var data: JSONValue { didSet { encodedTail = nil } }
+        /// Its place in a cluster's stream, for a client that asked for positions.
+        public var position: StreamPosition? { didSet { encodedTail = nil } }
+        /// `"method",data]` (or `"method",data,position]`): the frame after the id, when encoded
+        /// ahead (not part of the identity).
+        private(set) var encodedTail: [UInt8]?
 
-        public init(id: MessageID, method: String, data: JSONValue = .null) {
+        public init(id: MessageID, method: String, data: JSONValue = .null, position: StreamPosition? = nil) {
             self.id = id
             self.method = method
             self.data = data
+            self.position = position
         }
 
         /// A notification to be sent to many peers, each copy numbered by its own engine
-        /// (`Engine.notify(_:)`); `method` and `data` are encoded here, once for all of them.
-        /// Throws for data nested deeper than a message may carry.
-        public init(broadcasting method: String, data: JSONValue = .null) throws(DataTooDeep) {
+        /// (`Engine.notify(_:)`); `method`, `data` and `position` are encoded here, once for all
+        /// of them. Throws for data nested deeper than a message may carry.
+        public init(broadcasting method: String, data: JSONValue = .null, position: StreamPosition? = nil) throws(DataTooDeep) {
             try Message.checkDepth(of: data)
-            self.init(id: 0, method: method, data: data)
+            self.init(id: 0, method: method, data: data, position: position)
             var writer = JSONWriter(indent: nil)
             writer.write(.string(method))
             writer.append(UInt8(ascii: ","))
             writer.write(data)
+            if let position {
+                writer.append(UInt8(ascii: ","))
+                writer.write(position.json)
+            }
             writer.append(UInt8(ascii: "]"))
-            encodedMethodAndData = writer.output
+            encodedTail = writer.output
         }
 
         public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.id == rhs.id && lhs.method == rhs.method && lhs.data == rhs.data
+            lhs.id == rhs.id && lhs.method == rhs.method && lhs.data == rhs.data && lhs.position == rhs.position
         }
 
         public func hash(into hasher: inout Hasher) {
             hasher.combine(id)
             hasher.combine(method)
             hasher.combine(data)
+            hasher.combine(position)
         }
     }
 
