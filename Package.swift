@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .target(
@@ -78,6 +80,9 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .target(name: "MushroomDemo", dependencies: ["MushroomServer", "MushroomRPC"]),
@@ -89,7 +94,7 @@ let package = Package(
                 "CNcurses", "DashboardModel", "MushroomRPC", "MushroomCommandLine", .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .target(name: "MushroomCommandLine", dependencies: ["MushroomRPC"]),
+        .target(name: "MushroomCommandLine", dependencies: ["MushroomRPC", .product(name: "Logging", package: "swift-log")]),
         .target(name: "CPseudoTerminal"),
         .target(
             name: "MushroomLoad",
@@ -155,9 +160,10 @@ let package = Package(
         .testTarget(
             name: "MushroomClientTests",
             dependencies: [
-                "MushroomClient", "MushroomWebSocket", "MushroomServer", "MushroomTestSupport", "MushroomLoad", "mushroom",
+                "MushroomClient", "MushroomWebSocket", "MushroomServer", "MushroomTestSupport", "MushroomLoad", "MushroomCommandLine", "mushroom",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -38,39 +38,49 @@ struct MushroomHTTPResponder: HTTPResponder {
         }
     }
 
+    /// Answers a bootstrap request, and counts how it ended.
     private func bootstrap(_ request: Request, context: MushroomRequestContext) async -> Response {
+        let (response, outcome) = await answerBootstrap(request, context: context)
+        sessions.metrics?.recordBootstrap(outcome)
+        return response
+    }
+
+    private func answerBootstrap(_ request: Request, context: MushroomRequestContext) async -> (Response, BootstrapOutcome) {
         let bootstrap: BootstrapRequest
         do {
             let body = try await RequestBodyReader(limit: configuration.maximumMessageSize).read(request, what: "bootstrap body")
             bootstrap = try BootstrapRequest(body: body)
         } catch let error as RequestBodyReader.Refused {
-            return error.response
+            return (error.response, .invalid)
         } catch let error as BootstrapRequest.Invalid {
-            return HTTPAnswer.error(.badRequest, error.description)
+            return (HTTPAnswer.error(.badRequest, error.description), .invalid)
         } catch {
-            return HTTPAnswer.error(.badRequest, "the bootstrap body could not be read: \(error)")
+            return (HTTPAnswer.error(.badRequest, "the bootstrap body could not be read: \(error)"), .invalid)
         }
         guard let transport = bootstrap.chosenTransport else {
             let offered = bootstrap.transports.map { "\"\($0)\"" }.joined(separator: ", ")
-            return HTTPAnswer.error(.notImplemented, "none of the offered transports [\(offered)] is supported; this server speaks \"ws\" and \"poll\"")
+            return (
+                HTTPAnswer.error(.notImplemented, "none of the offered transports [\(offered)] is supported; this server speaks \"ws\" and \"poll\""),
+                .unsupportedTransport
+            )
         }
         guard await sessionHandler.authenticate(bootstrap.auth, transport: transport) else {
-            return HTTPAnswer.error(.unauthorized, "authentication failed", headers: [.wwwAuthenticate: "Mushroom"])
+            return (HTTPAnswer.error(.unauthorized, "authentication failed", headers: [.wwwAuthenticate: "Mushroom"]), .unauthorized)
         }
         let authority: String
         do {
             authority = try SessionURLAuthority.authority(host: request.head.authority, localAddress: context.localAddress)
         } catch {
-            return HTTPAnswer.error(.badRequest, error.description)
+            return (HTTPAnswer.error(.badRequest, error.description), .invalid)
         }
         let session: Session
         do {
             session = try await sessions.create(transport: transport, auth: bootstrap.auth, remoteAddress: context.remoteAddress)
         } catch {
-            return HTTPAnswer.error(error.status, error.description)
+            return (HTTPAnswer.error(error.status, error.description), BootstrapOutcome(error))
         }
         let url = "\(scheme(for: transport, request: request))://\(authority)\(configuration.normalizedBasePath)/\(session.id)/"
-        return HTTPAnswer.json(["transport": .string(transport.rawValue), "url": .string(url)])
+        return (HTTPAnswer.json(["transport": .string(transport.rawValue), "url": .string(url)]), .created)
     }
 
     /// The scheme of a session URL: the secure one when a trusted proxy says the client came over
