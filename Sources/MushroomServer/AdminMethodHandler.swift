@@ -9,6 +9,7 @@ import Synchronization
 ///
 /// - `mushroom.sessions`: every live session, oldest first (`AdminMethodHandler.description(of:at:)`).
 /// - `mushroom.session.end` with a session id: ends that session with a Disconnect; returns `true`.
+///   The calling session is refused: its answer could never arrive.
 /// - `mushroom.statistics.subscribe` with `{"interval": SECONDS}` (0.1 to 3600, default 1):
 ///   returns the server's statistics now and sends them as a `mushroom.statistics` notification
 ///   every interval until `mushroom.statistics.unsubscribe` or the session ends.
@@ -44,6 +45,9 @@ final class AdminMethodHandler: RPCHandler {
                 throw RPCFailure("\(Self.endSessionMethod) takes a session id, got \(call.data.kindWithArticle)")
             }
             guard let session = sessions.session(id: id) else { throw RPCFailure("no live session '\(id)'") }
+            guard session.engine !== call.engine else {
+                throw RPCFailure("session '\(id)' is the calling session: close its connection instead")
+            }
             sessions.end(session, .endedByOperator)
             return true
         case Self.subscribeStatisticsMethod:

@@ -63,6 +63,10 @@ struct AdminMethodTests {
             #expect(try await Self.call(admin, id: 2, "mushroom.session.end", .string(otherSession.id))
                 == #"[4,2,2,"no live session '\#(otherSession.id)'"]"#)
             #expect(try await Self.call(admin, id: 3, "mushroom.session.end", 7) == #"[4,3,3,"mushroom.session.end takes a session id, got an integer"]"#)
+            let own = try #require(server.sessions.all.first?.id)
+            #expect(try await Self.call(admin, id: 4, "mushroom.session.end", .string(own))
+                == #"[4,4,4,"session '\#(own)' is the calling session: close its connection instead"]"#)
+            #expect(server.sessions.count == 1)
         }
     }
 
