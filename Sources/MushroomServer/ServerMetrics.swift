@@ -27,7 +27,6 @@ final class ServerMetrics: Sendable {
         .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
         .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
     ]
-    static let requestDurationName = "mushroom_request_duration_seconds"
 
     let registry = PrometheusCollectorRegistry()
     /// Makes this server's swift-metrics metrics in `registry`.
@@ -38,13 +37,12 @@ final class ServerMetrics: Sendable {
     private let sent: [Message.Code: CoreMetrics.Counter]
     private let unacknowledged: CoreMetrics.Gauge
     private let slowConsumerDisconnects: CoreMetrics.Counter
-    private let methodLabels = MethodLabels()
-    private let requestTimers = Mutex<[String: CoreMetrics.Timer]>([:])
+    private let requestDurations: RequestDurations
     private let reported = Mutex(Reported())
 
     init() {
         var factory = PrometheusMetricsFactory(registry: registry)
-        factory.durationHistogramBuckets = [Self.requestDurationName: Self.requestDurationBuckets]
+        factory.durationHistogramBuckets = [RequestDurations.name: Self.requestDurationBuckets]
         self.factory = factory
         // Every label value is made up front: each series reads 0 from the first scrape.
         sessions = Self.byValue(TransportKind.allCases) { CoreMetrics.Gauge(label: "mushroom_sessions", dimensions: [("transport", $0.rawValue)], factory: factory) }
@@ -53,6 +51,7 @@ final class ServerMetrics: Sendable {
         sent = Self.byValue(Message.Code.allCases) { CoreMetrics.Counter(label: "mushroom_messages_sent_total", dimensions: [("type", $0.label)], factory: factory) }
         unacknowledged = CoreMetrics.Gauge(label: "mushroom_unacknowledged_messages", factory: factory)
         slowConsumerDisconnects = CoreMetrics.Counter(label: "mushroom_slow_consumer_disconnects_total", factory: factory)
+        requestDurations = RequestDurations(factory: factory)
     }
 
     private static func byValue<Key: Hashable, Metric>(_ keys: [Key], _ make: (Key) -> Metric) -> [Key: Metric] {
@@ -65,17 +64,9 @@ final class ServerMetrics: Sendable {
     }
 
     /// Records the handling time of a request of `method` (`known` false when the handler
-    /// answered `MethodNotFound`), under a bounded method label (`MethodLabels`).
+    /// answered `MethodNotFound`), under a bounded method label (`RequestDurations`).
     func recordRequest(_ method: String, known: Bool, duration: Duration) {
-        let label = methodLabels.label(for: method, known: known)
-        let factory = self.factory
-        let timer = requestTimers.withLock { timers in
-            if let timer = timers[label] { return timer }
-            let timer = CoreMetrics.Timer(label: Self.requestDurationName, dimensions: [("method", label)], factory: factory)
-            timers[label] = timer
-            return timer
-        }
-        timer.record(duration: duration)
+        requestDurations.record(duration, method: method, known: known)
     }
 
     /// The metrics in the Prometheus text format, brought up to date with `sessions` first.

@@ -93,6 +93,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let metricsPort, !(0...65_535).contains(metricsPort) {
             throw ValidationError("--metrics-port must be between 0 and 65535, got \(metricsPort)")
         }
+        if let metricsPort, metricsPort == port, port != 0 {
+            throw ValidationError("--metrics-port must differ from --port, both are \(port)")
+        }
         guard maxUnacknowledged > 0 else {
             throw ValidationError("--max-unacknowledged must be positive, got \(maxUnacknowledged)")
         }

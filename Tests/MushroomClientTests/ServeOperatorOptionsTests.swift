@@ -11,6 +11,7 @@ struct ServeOperatorOptionsTests {
     @Test(arguments: [
         (["--metrics-port", "70000"], "mushroom: --metrics-port must be between 0 and 65535, got 70000\n"),
         (["--metrics-port=-1"], "mushroom: --metrics-port must be between 0 and 65535, got -1\n"),
+        (["--port", "8089", "--metrics-port", "8089"], "mushroom: --metrics-port must differ from --port, both are 8089\n"),
         (["--metrics-port", "ninety"], "mushroom: The value 'ninety' is invalid for '--metrics-port <metrics-port>'\n"),
         (["--log-format", "xml"], "mushroom: The value 'xml' is invalid for '--log-format <log-format>'. Please provide one of 'text' and 'json'.\n"),
         (["--admin-token", ""], "mushroom: --admin-token must not be empty\n"),
