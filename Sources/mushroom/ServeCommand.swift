@@ -78,7 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How log lines look on standard error: text, or json (one JSON object a line, metadata as fields).")
     var logFormat = LogFormat.text
 
-    @Option(help: "Let a client whose bootstrap auth is {\"admin\": TOKEN} call the mushroom.* admin methods (README).")
+    @Option(help: "Let a client whose bootstrap auth carries {\"admin\": TOKEN} call the mushroom.* admin methods (README).")
     var adminToken: String?
 
     @Option(help: "Serve GET /metrics (the Prometheus text format) on this port of the same host; 0 picks a free port.")

@@ -20,7 +20,7 @@ public struct ServerSession: Sendable, Hashable {
     /// Messages in and out per second, lately.
     public let ratePerSecond: Double
 
-    public init(
+    init(
         id: String, transport: String, remoteAddress: String?, age: Duration, subscriptions: [String]?,
         unacknowledged: Int, messagesIn: Int, messagesOut: Int, ratePerSecond: Double
     ) {
