@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .target(
@@ -81,6 +83,9 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .target(
@@ -101,7 +106,7 @@ let package = Package(
                 "CNcurses", "DashboardModel", "MushroomRPC", "MushroomCommandLine", .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .target(name: "MushroomCommandLine", dependencies: ["MushroomRPC"]),
+        .target(name: "MushroomCommandLine", dependencies: ["MushroomRPC", .product(name: "Logging", package: "swift-log")]),
         .target(name: "CPseudoTerminal"),
         .target(
             name: "MushroomLoad",
@@ -168,9 +173,10 @@ let package = Package(
         .testTarget(
             name: "MushroomClientTests",
             dependencies: [
-                "MushroomClient", "MushroomWebSocket", "MushroomServer", "MushroomTestSupport", "MushroomLoad", "mushroom",
+                "MushroomClient", "MushroomWebSocket", "MushroomServer", "MushroomTestSupport", "MushroomLoad", "MushroomCommandLine", "mushroom",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

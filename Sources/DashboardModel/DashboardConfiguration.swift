@@ -19,6 +19,9 @@ public struct DashboardConfiguration: Sendable, Hashable {
     public var defaultTimeoutSeconds = "10"
     /// Method completions offered at most.
     public var maximumCompletions = 8
+    /// Whether the sessions pane is shown, listing the server's sessions through the admin
+    /// methods (`mushroom dash --admin-token`).
+    public var showsSessions = false
 
     /// The stream capacities a person may choose. A row of a small notification takes about 300
     /// bytes (BENCHMARKS.md), so the longest history takes about 300 MB, bigger ones more.

@@ -6,9 +6,9 @@ extension DashboardModel {
     /// each command with a new id for its `CommandResult`.
     public mutating func apply(_ action: OperatorAction, at time: Date) -> [EngineCommand] {
         switch action {
-        case .focusNext: focus = Self.pane(after: focus, by: 1)
-        case .focusPrevious: focus = Self.pane(after: focus, by: -1)
-        case .focus(let pane): focus = pane
+        case .focusNext: focus = pane(after: focus, by: 1)
+        case .focusPrevious: focus = pane(after: focus, by: -1)
+        case .focus(let pane): if panes.contains(pane) { focus = pane }
         case .toggleMaximize: maximized = maximized == nil ? focus : nil
         case .layout(let layout): self.layout = layout
         case .moveSelection(let delta): focus.slot.moveSelection(&self, delta)
@@ -50,12 +50,18 @@ extension DashboardModel {
             return [command]
         case .historyPrevious: form.historyPrevious()
         case .historyNext: form.historyNext()
+        case .cycleSessionOrder: sessions.cycleOrder()
+        case .requestSessionEnd: sessions.requestEnd()
+        case .confirmSessionEnd:
+            let id = takeCommandID()
+            return sessions.confirmEnd(id: id).map { [$0] } ?? []
+        case .cancelSessionEnd: sessions.cancelEnd()
         }
         return []
     }
 
-    private static func pane(after pane: Pane, by delta: Int) -> Pane {
-        let all = Pane.allCases
+    private func pane(after pane: Pane, by delta: Int) -> Pane {
+        let all = panes
         let index = all.firstIndex(of: pane) ?? 0
         return all[((index + delta) % all.count + all.count) % all.count]
     }

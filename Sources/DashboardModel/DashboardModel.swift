@@ -29,6 +29,7 @@ public struct DashboardModel: Sendable {
     var connection = ConnectionTracker()
     var errors: ErrorList
     var form: RequestForm
+    var sessions = SessionTable()
     /// What became of the last form sent.
     var formResult: FormResult?
     /// The command the last form sent, whose result `formResult` follows.
@@ -51,6 +52,13 @@ public struct DashboardModel: Sendable {
 
     /// Whether a detail view is open.
     public var isDetailOpen: Bool { detail != nil }
+
+    /// The panes shown, in focus order: `Pane.standard`, and the sessions pane with
+    /// `DashboardConfiguration.showsSessions`.
+    public var panes: [Pane] { configuration.showsSessions ? Pane.allCases : Pane.standard }
+
+    /// Whether the sessions pane waits for the operator to confirm ending a session.
+    public var isConfirmingSessionEnd: Bool { sessions.confirming != nil }
 
     /// The form field that receives typed text when the form has focus.
     public var focusedFormField: FormField { form.focusedField }
@@ -78,8 +86,10 @@ public struct DashboardModel: Sendable {
         case .duplicateDropped:
             connection.duplicateDropped()
         case .requestStarted(let start):
+            guard !isSessionListing(start.method, start.direction) else { return }
             requests.tracker.start(start, at: time)
         case .requestFinished(let finish):
+            guard !isSessionListing(finish.method, finish.direction) else { return }
             requests.tracker.finish(finish, at: time)
             errors.log.record(finish, at: time)
         case .unmatchedResponse(let requestID, let late):
@@ -104,11 +114,32 @@ public struct DashboardModel: Sendable {
         }
     }
 
+    /// Whether a request is the sessions pane's listing, sent every second: the sessions pane
+    /// shows it, the requests pane and the errors leave it out.
+    private func isSessionListing(_ method: String, _ direction: RequestDirection) -> Bool {
+        configuration.showsSessions && direction == .outbound && method == SessionTable.listMethod
+    }
+
     /// Takes in what became of a command it emitted; the form's result line follows the last
-    /// command the form sent and ignores the others.
+    /// command the form sent, the sessions pane its listings and endings.
     public mutating func receive(_ result: CommandResult) {
+        if sessions.owns(result.id) { return sessions.receive(result) }
         guard result.id == formCommand else { return }
         formResult = formResult?.receiving(result.outcome)
+    }
+
+    /// What is due at `now` without an operator's action: with the sessions pane, a new listing
+    /// of the server's sessions once a second (while the last one has been answered).
+    public mutating func tick(at now: Date) -> [EngineCommand] {
+        guard configuration.showsSessions, let command = sessions.listingDue(at: now, id: CommandID(nextCommandNumber)) else { return [] }
+        nextCommandNumber += 1
+        return [command]
+    }
+
+    /// A new command id.
+    mutating func takeCommandID() -> CommandID {
+        defer { nextCommandNumber += 1 }
+        return CommandID(nextCommandNumber)
     }
 
     /// What the screen shows at `now`: the visible rows of each list, counts, rates, ages and countdowns.
@@ -118,6 +149,7 @@ public struct DashboardModel: Sendable {
             requests: requests.snapshot(rows: layout.rows(for: .requests), latencyRows: layout.methodRows, at: now),
             connection: connection.snapshot(at: now), errors: errors.snapshot(rows: layout.rows(for: .errors)),
             form: form.snapshot(methods: knownMethods, maximumCompletions: configuration.maximumCompletions, result: formResult),
+            sessions: configuration.showsSessions ? sessions.snapshot(rows: layout.rows(for: .sessions)) : nil,
             detail: detail?.snapshot(rows: layout.detailRows))
     }
 

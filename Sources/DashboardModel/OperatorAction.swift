@@ -74,4 +74,13 @@ public enum OperatorAction: Sendable, Hashable {
     case historyPrevious
     /// Recall the next (newer) sent form, back to the draft after the newest.
     case historyNext
+
+    /// Sort the sessions pane by the next order (rate, unacknowledged count, age).
+    case cycleSessionOrder
+    /// Ask to end the selected session: the sessions pane waits for `confirmSessionEnd`.
+    case requestSessionEnd
+    /// End the session waiting for confirmation: yields one `EngineCommand`.
+    case confirmSessionEnd
+    /// Keep the session waiting for confirmation.
+    case cancelSessionEnd
 }

@@ -14,4 +14,9 @@ public enum Pane: String, Sendable, Hashable, CaseIterable {
     case connection
     /// The form that sends requests and notifications.
     case form
+    /// The server's sessions: the operator's view, shown with `DashboardConfiguration.showsSessions`.
+    case sessions
+
+    /// The panes of a dashboard without the operator's view.
+    public static let standard = allCases.filter { $0 != .sessions }
 }

@@ -38,43 +38,53 @@ struct MushroomHTTPResponder: HTTPResponder {
         }
     }
 
+    /// Answers a bootstrap request, and counts how it ended.
     private func bootstrap(_ request: Request, context: MushroomRequestContext) async -> Response {
+        let (response, outcome) = await answerBootstrap(request, context: context)
+        sessions.metrics?.recordBootstrap(outcome)
+        return response
+    }
+
+    private func answerBootstrap(_ request: Request, context: MushroomRequestContext) async -> (Response, BootstrapOutcome) {
         let bootstrap: BootstrapRequest
         do {
             let body = try await RequestBodyReader(limit: configuration.maximumMessageSize).read(request, what: "bootstrap body")
             bootstrap = try BootstrapRequest(body: body)
         } catch let error as RequestBodyReader.Refused {
-            return error.response
+            return (error.response, .invalid)
         } catch let error as BootstrapRequest.Invalid {
-            return HTTPAnswer.error(.badRequest, error.description)
+            return (HTTPAnswer.error(.badRequest, error.description), .invalid)
         } catch {
-            return HTTPAnswer.error(.badRequest, "the bootstrap body could not be read: \(error)")
+            return (HTTPAnswer.error(.badRequest, "the bootstrap body could not be read: \(error)"), .invalid)
         }
         guard let transport = bootstrap.chosenTransport else {
             let offered = bootstrap.transports.map { "\"\($0)\"" }.joined(separator: ", ")
-            return HTTPAnswer.error(.notImplemented, "none of the offered transports [\(offered)] is supported; this server speaks \"ws\" and \"poll\"")
+            return (
+                HTTPAnswer.error(.notImplemented, "none of the offered transports [\(offered)] is supported; this server speaks \"ws\" and \"poll\""),
+                .unsupportedTransport
+            )
         }
         guard await sessionHandler.authenticate(bootstrap.auth, transport: transport) else {
-            return HTTPAnswer.error(.unauthorized, "authentication failed", headers: [.wwwAuthenticate: "Mushroom"])
+            return (HTTPAnswer.error(.unauthorized, "authentication failed", headers: [.wwwAuthenticate: "Mushroom"]), .unauthorized)
         }
         let base: String
         do {
             base = try sessionURLBase(for: transport, request: request, context: context)
         } catch {
-            return HTTPAnswer.error(.badRequest, error.description)
+            return (HTTPAnswer.error(.badRequest, error.description), .invalid)
         }
         let session: Session
         do {
             session = try await sessions.create(
                 transport: transport, auth: bootstrap.auth, remoteAddress: context.remoteAddress, subscription: bootstrap.subscription)
         } catch {
-            return HTTPAnswer.error(error.status, error.description)
+            return (HTTPAnswer.error(error.status, error.description), BootstrapOutcome(error))
         }
         var answer: [String: JSONValue] = ["transport": .string(transport.rawValue), "url": .string("\(base)/\(session.id)/")]
         if let subscription = bootstrap.subscription {
             answer["subscription"] = await sessions.join(session, subscription).json(patterns: subscription.patterns)
         }
-        return HTTPAnswer.json(.object(answer))
+        return (HTTPAnswer.json(.object(answer)), .created)
     }
 
     /// A session URL up to its id: the advertised URL's when there is one, else the address the

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -52,14 +53,21 @@ public struct MushroomServer: Sendable {
         self.sessions = SessionList(configuration: configuration, sessionHandler: sessionHandler, makeHandler: makeHandler)
     }
 
-    /// Starts listening in the background and returns once the server listens (or throws why it
-    /// could not: the port is taken, or the cluster log cannot be used). With `shutdownOnSignals`,
-    /// SIGINT and SIGTERM shut it down gracefully.
+    /// Makes metrics served with the server's own on its metrics port (`metricsPort`), `nil`
+    /// when it serves none: the place of the cluster's `mushroom_cluster_publications_total`
+    /// (a `Counter`) and `mushroom_cluster_lag_seconds` (a `Gauge`), made where the cluster
+    /// publishes and receives.
+    public var metricsFactory: (any MetricsFactory)? { sessions.metrics?.factory }
+
+    /// Starts listening in the background and returns once the server listens, and its metrics
+    /// listener with it when `metricsPort` is set (or throws why it could not: the port is taken,
+    /// `MetricsPortUnavailable` for the metrics port, or the cluster log cannot be used). With
+    /// `shutdownOnSignals`, SIGINT and SIGTERM shut it down gracefully.
     public func start(shutdownOnSignals: Bool = false) async throws -> RunningMushroomServer {
         try await sessions.relay?.open()
         let (listening, listener) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let gate = ConnectionGate(limit: configuration.maximumConnections ?? ConnectionGate.defaultLimit)
-        let application = Application(
+        var application = Application(
             responder: MushroomHTTPResponder(sessions: sessions, sessionHandler: sessionHandler, configuration: configuration),
             server: httpServer(gate: gate),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mushroom"),
@@ -70,13 +78,25 @@ public struct MushroomServer: Sendable {
             logger: configuration.logger)
         let lifecycle = SessionLifecycleService(sessions: sessions, workloads: workloads, configuration: configuration)
         // Shut down in reverse: sessions end first, then what they published is stored.
-        let cluster = sessions.relay.map { [ClusterRelayService(relay: $0, sessions: sessions)] as [any Service] } ?? []
+        var services: [any Service] = sessions.relay.map { [ClusterRelayService(relay: $0, sessions: sessions)] } ?? []
+        services.append(lifecycle)
+        let metricsListening = MetricsService.Listening()
+        if let metrics = sessions.metrics, let metricsPort = configuration.metricsPort {
+            services.append(MetricsService(
+                metrics: metrics, sessions: sessions, host: configuration.host, port: metricsPort,
+                logger: configuration.logger, listening: metricsListening))
+            application.beforeServerStarts { _ = try await metricsListening.wait() }
+        }
+        services.insert(application, at: 0)
         let group = ServiceGroup(configuration: .init(
-            services: [application] + cluster + [lifecycle],
+            services: services,
             gracefulShutdownSignals: shutdownOnSignals ? [.sigterm, .sigint] : [],
             logger: configuration.logger))
         let run = Task {
-            defer { listener.finish() }
+            defer {
+                listener.finish()
+                metricsListening.stopped()
+            }
             try await group.run()
         }
         var ports = listening.makeAsyncIterator()
@@ -85,7 +105,7 @@ public struct MushroomServer: Sendable {
             throw ServerStopped()
         }
         return RunningMushroomServer(
-            host: configuration.host, port: port, basePath: configuration.normalizedBasePath,
+            host: configuration.host, port: port, metricsPort: metricsListening.port, basePath: configuration.normalizedBasePath,
             sessions: sessions, connections: gate, group: group, run: run)
     }
 

@@ -80,6 +80,14 @@ public struct MushroomServerConfiguration: Sendable {
     /// `https`, host, port and the base path): behind a load balancer, the address that leads back
     /// to this node, where its sessions live.
     public var advertisedURL: AdvertisedURL?
+    /// The port of a second listener, on `host`, serving `GET /metrics` in the Prometheus text
+    /// format (README lists the metrics); 0 picks a free port (see
+    /// `RunningMushroomServer.metricsPort`); `nil` serves no metrics and records none.
+    public var metricsPort: Int?
+    /// The operator's token: a session whose bootstrap auth carries `{"admin": TOKEN}` may call
+    /// the admin methods (`mushroom.sessions` and the others README lists); to every other
+    /// session they are unknown methods. `nil` (or empty) admits nobody.
+    public var adminToken: String?
     /// The logger for sessions, transports and their engines.
     public var logger = Logger(label: "mushroom.server")
 

@@ -6,6 +6,8 @@ public struct RunningMushroomServer: Sendable {
     public let host: String
     /// The port it listens on (the real one when port 0 was asked).
     public let port: Int
+    /// The port serving `GET /metrics`, when the server serves metrics.
+    public let metricsPort: Int?
     /// The base path, `""` for the root.
     public let basePath: String
     /// Every live session.
@@ -15,7 +17,16 @@ public struct RunningMushroomServer: Sendable {
     let run: Task<Void, any Error>
 
     /// The bootstrap URL, e.g. `http://127.0.0.1:8080/`.
-    public var url: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)\(basePath)/" }
+    public var url: String { "http://\(authority(port: port))\(basePath)/" }
+
+    /// The metrics URL, e.g. `http://127.0.0.1:9090/metrics`, when the server serves metrics.
+    public var metricsURL: String? {
+        metricsPort.map { "http://\(authority(port: $0))/metrics" }
+    }
+
+    private func authority(port: Int) -> String {
+        "\(host.contains(":") ? "[\(host)]" : host):\(port)"
+    }
 
     /// The number of connections open now.
     public var connectionCount: Int { connections.count }

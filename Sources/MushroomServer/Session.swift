@@ -29,6 +29,7 @@ public final class Session: Sendable {
         var poll: (connection: EngineConnection, signal: AsyncStream<Void>.Continuation)?
         var webSocket: (connection: EngineConnection, finish: @Sendable () -> Void)?
         var graceTimer: Task<Void, Never>?
+        var rate: RateMeter
     }
 
     let state: Mutex<State>
@@ -46,7 +47,7 @@ public final class Session: Sendable {
         self.auth = auth
         self.remoteAddress = remoteAddress
         self.created = now
-        self.state = Mutex(State(lastActivity: now))
+        self.state = Mutex(State(lastActivity: now, rate: RateMeter(start: now)))
         self.clusterDelivery = Mutex(ClusterDelivery(isHeld: heldForRecovery))
     }
 
@@ -164,6 +165,13 @@ public final class Session: Sendable {
     /// Whether the session was never opened and is older than `maximumAge`.
     func isUnopened(now: Date, maximumAge: Duration) -> Bool {
         !wasOpened && now.timeIntervalSince(created) > maximumAge.timeInterval
+    }
+
+    /// Messages in and out per second lately (`RateMeter`), at `now`.
+    func messageRate(at now: Date) -> Double {
+        let traffic = engine.traffic
+        let total = traffic.sent.total &+ traffic.received.total
+        return state.withLock { $0.rate.rate(total: total, at: now) }
     }
 
     // MARK: Ending

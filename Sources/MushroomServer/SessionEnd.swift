@@ -15,6 +15,8 @@ public enum SessionEnd: Sendable, Hashable, CustomStringConvertible {
     case slowConsumer(OutboundBufferFull)
     /// The server is shutting down; the client was sent a Disconnect.
     case shutdown
+    /// An operator ended it (`mushroom.session.end`); the client was sent a Disconnect.
+    case endedByOperator
 
     public var description: String {
         switch self {
@@ -24,9 +26,10 @@ public enum SessionEnd: Sendable, Hashable, CustomStringConvertible {
         case .neverOpened: "the session expired before its socket was opened"
         case .slowConsumer(let full): "slow consumer: \(full.amount) waiting for acknowledgement"
         case .shutdown: "the server is shutting down"
+        case .endedByOperator: "an operator ended the session"
         }
     }
 
     /// Whether the client is told with a Disconnect `[-1]`.
-    var sendsDisconnect: Bool { self == .shutdown }
+    var sendsDisconnect: Bool { self == .shutdown || self == .endedByOperator }
 }

@@ -12,6 +12,9 @@ public final class SessionList: Sendable {
         var unopenedByAddress: [String: Int] = [:]
         /// Set by `shutDown()`: no session is registered after it.
         var isShutDown = false
+        /// What the sessions that ended sent and received.
+        var endedTraffic = MessageTraffic()
+        var slowConsumerDisconnects = 0
 
         mutating func countUnopened(_ address: String?, by change: Int) {
             guard let address else { return }
@@ -28,11 +31,19 @@ public final class SessionList: Sendable {
     private let sessionHandler: any SessionHandler
     /// Where broadcasts and publications go when the server is a cluster's node.
     let relay: ClusterRelay?
+    /// The server's metrics, when it serves them (`metricsPort`).
+    let metrics: ServerMetrics?
+    /// The operator's token, when one is set.
+    private let adminToken: AdminToken?
+    /// When the list was made: the server's start, near enough.
+    let started = Date()
 
     init(configuration: MushroomServerConfiguration, sessionHandler: any SessionHandler, makeHandler: (SessionList) -> any RPCHandler) {
         self.configuration = configuration
         self.sessionHandler = sessionHandler
         self.relay = configuration.cluster.map { ClusterRelay(log: $0, configuration: configuration) }
+        metrics = configuration.metricsPort == nil ? nil : ServerMetrics()
+        adminToken = configuration.adminToken.map(AdminToken.init)
         let handler = makeHandler(self)
         self.handler.withLock { $0 = handler }
     }
@@ -155,6 +166,29 @@ public final class SessionList: Sendable {
         return false
     }
 
+    // MARK: Census
+
+    /// The live sessions by transport, what they leave unacknowledged, and every message sent
+    /// and received (by the sessions that ended too): what metrics and statistics report.
+    struct Census: Sendable, Hashable {
+        var sessions: [TransportKind: Int] = [:]
+        var unacknowledged = 0
+        var traffic = MessageTraffic()
+        var slowConsumerDisconnects = 0
+    }
+
+    /// Counts the sessions now, in time proportional to them.
+    func census() -> Census {
+        let (live, ended, slow) = registry.withLock { (Array($0.byID.values), $0.endedTraffic, $0.slowConsumerDisconnects) }
+        var census = Census(traffic: ended, slowConsumerDisconnects: slow)
+        for session in live {
+            census.sessions[session.transport, default: 0] += 1
+            census.unacknowledged += session.engine.unacknowledgedCount
+            census.traffic = census.traffic + session.engine.traffic
+        }
+        return census
+    }
+
     // MARK: Life cycle
 
     /// Creates, registers and announces a session; refused once the server is shutting down, or
@@ -179,9 +213,11 @@ public final class SessionList: Sendable {
             engineConfiguration.hooks.afterHandling.append(closeWhenRepliesFill(sessionID: id))
         }
         let subscriptions = TopicSubscriptions(index: topics, sessionID: id, limit: configuration.maximumSubscriptions)
-        let engine = Engine(
-            handler: TopicMethodHandler(subscriptions: subscriptions, application: handler.withLock { $0 } ?? MethodNotFoundHandler()),
-            configuration: engineConfiguration)
+        var sessionMethods: any RPCHandler = TopicMethodHandler(
+            subscriptions: subscriptions, application: handler.withLock { $0 } ?? MethodNotFoundHandler())
+        if adminToken?.isCarried(by: auth) == true { sessionMethods = AdminMethodHandler(sessions: self, wrapped: sessionMethods) }
+        if let metrics { sessionMethods = RequestTimingHandler(wrapped: sessionMethods, metrics: metrics) }
+        let engine = Engine(handler: sessionMethods, configuration: engineConfiguration)
         let session = Session(
             id: id, transport: transport, engine: engine, subscriptions: subscriptions, auth: auth,
             remoteAddress: remoteAddress, now: Date(), heldForRecovery: subscription != nil && relay != nil)
@@ -242,8 +278,11 @@ public final class SessionList: Sendable {
     func end(_ session: Session, _ reason: SessionEnd) {
         guard session.finish(reason) else { return }
         let wasOpened = session.wasOpened
+        let traffic = session.engine.traffic
         registry.withLock { registry in
             _ = registry.byID.removeValue(forKey: session.id)
+            registry.endedTraffic = registry.endedTraffic + traffic
+            if case .slowConsumer = reason { registry.slowConsumerDisconnects += 1 }
             if !wasOpened { registry.countUnopened(session.remoteAddress, by: -1) }
             topics.remove(id: session.id)
         }

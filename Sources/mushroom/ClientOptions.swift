@@ -12,6 +12,9 @@ struct ClientOptions: ParsableArguments {
     @Option(help: "The bootstrap auth value, as JSON.")
     var auth: String?
 
+    @Option(help: "The server's admin token: adds \"admin\": TOKEN to the bootstrap auth (an object), for the mushroom.* admin methods.")
+    var adminToken: String?
+
     /// The transports to offer, in order.
     func transports() throws -> [TransportKind] {
         guard let transport else { return [.webSocket, .poll] }
@@ -21,9 +24,18 @@ struct ClientOptions: ParsableArguments {
         return [kind]
     }
 
-    /// The `--auth` value.
+    /// The `--auth` value, with `"admin": TOKEN` added for `--admin-token`.
     func authValue() throws -> JSONValue {
-        try auth.map { try parseJSONArgument($0, named: "--auth") } ?? .null
+        let value = try auth.map { try parseJSONArgument($0, named: "--auth") } ?? .null
+        guard let adminToken else { return value }
+        switch value {
+        case .null: return ["admin": .string(adminToken)]
+        case .object(var members):
+            members["admin"] = .string(adminToken)
+            return .object(members)
+        default:
+            throw CommandFailure.usage("--admin-token needs --auth to be a JSON object, got \(value.compactString).")
+        }
     }
 
     /// Checks the options and `url` without connecting: the usage errors `connect` would throw.

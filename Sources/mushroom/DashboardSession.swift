@@ -42,7 +42,9 @@ enum DashboardSession {
         }
         let exit: Result<DashboardApp.Exit, TerminalError>
         do {
-            exit = .success(try await DashboardApp.launch(options: .init(theme: theme, model: dashboard.model), inbox: inbox) { command in
+            var model = dashboard.model
+            model.showsSessions = options.adminToken != nil
+            exit = .success(try await DashboardApp.launch(options: .init(theme: theme, model: model), inbox: inbox) { command in
                 guard let client = client.withLock({ $0 }) else { return .refused("not connected yet") }
                 // The engine's request, not the client's: an empty timeout field waits forever,
                 // where the client would put its default timeout in.

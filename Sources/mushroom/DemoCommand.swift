@@ -17,6 +17,8 @@ struct DemoCommand: AsyncParsableCommand {
             var configuration = MushroomServerConfiguration()
             configuration.port = 0
             configuration.logger.logLevel = .warning
+            // The operator's view of the demo server's own sessions.
+            configuration.adminToken = options.adminToken
             let server: RunningMushroomServer
             do {
                 server = try await DemoServer.makeServer(configuration: configuration, options: DemoServer.Options()).start()

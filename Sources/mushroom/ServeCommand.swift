@@ -105,12 +105,27 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "notice"
 
+    @Option(help: "How log lines look on standard error: text, or json (one JSON object a line, metadata as fields).")
+    var logFormat = LogFormat.text
+
+    @Option(help: "Let a client whose bootstrap auth carries {\"admin\": TOKEN} call the mushroom.* admin methods (README).")
+    var adminToken: String?
+
+    @Option(help: "Serve GET /metrics (the Prometheus text format) on this port of the same host; 0 picks a free port.")
+    var metricsPort: Int?
+
     /// The message sizes a server can accept: NIO's WebSocket frame decoder takes a largest frame
     /// size up to `UInt32.max` (and traps beyond it).
     static let messageSizeRange = 1...Int(UInt32.max)
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        if let metricsPort, !(0...65_535).contains(metricsPort) {
+            throw ValidationError("--metrics-port must be between 0 and 65535, got \(metricsPort)")
+        }
+        if let metricsPort, metricsPort == port, port != 0 {
+            throw ValidationError("--metrics-port must differ from --port, both are \(port)")
+        }
         guard maxUnacknowledged > 0 else {
             throw ValidationError("--max-unacknowledged must be positive, got \(maxUnacknowledged)")
         }
@@ -118,13 +133,18 @@ struct ServeCommand: AsyncParsableCommand {
         if let node, node.isEmpty || node.count > 64 || node.contains(where: { $0.isWhitespace || $0.isNewline }) {
             throw ValidationError("--node must be 1 to 64 characters without spaces, got '\(node)'")
         }
+        if adminToken?.isEmpty == true { throw ValidationError("--admin-token must not be empty") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical; got '\(logLevel)'")
         }
     }
 
     func run() async throws {
+        // Before any logger is made: a logger keeps the handler made when it was.
+        if logFormat == .json { LoggingSystem.bootstrap { label in JSONLogHandler(label: label) } }
         var configuration = MushroomServerConfiguration()
+        configuration.metricsPort = metricsPort
+        configuration.adminToken = adminToken
         configuration.host = host
         configuration.port = port
         configuration.basePath = basePath
@@ -156,20 +176,28 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             server = MushroomServer(configuration: configuration)
         }
-        let running: RunningMushroomServer
-        do {
-            running = try await server.start(shutdownOnSignals: true)
-        } catch let error as ClusterLogFailure {
-            throw ServeFailure(description: "could not join the cluster: \(error)")
-        } catch {
-            throw ServeFailure(description: "could not listen on \(host):\(port): \(error)")
+        try await CommandFailure.reporting {
+            let running: RunningMushroomServer
+            do {
+                running = try await server.start(shutdownOnSignals: true)
+            } catch let unavailable as MetricsPortUnavailable {
+                throw CommandFailure.usage("\(unavailable).")
+            } catch let failure as ClusterLogFailure {
+                throw CommandFailure.usage("could not join the cluster: \(failure).")
+            } catch {
+                throw CommandFailure.usage("could not listen on \(host):\(port): \(error)")
+            }
+            console.printLine("Server running at \(running.url)")
+            if let metricsURL = running.metricsURL { console.printLine("Metrics at \(metricsURL)") }
+            try await running.waitUntilStopped()
         }
-        console.printLine("Server running at \(running.url)")
-        try await running.waitUntilStopped()
     }
-}
 
-/// A failure to serve, told in one sentence.
-struct ServeFailure: Error, CustomStringConvertible {
-    let description: String
+    /// How log lines look.
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        /// swift-log's own lines, as before.
+        case text
+        /// One JSON object a line (`JSONLogHandler`).
+        case json
+    }
 }

@@ -11,11 +11,17 @@ import Testing
         }
     }
 
-    @Test(arguments: [Size(rows: 24, columns: 80), Size(rows: 60, columns: 200)])
-    func theFullLayoutPlacesEveryPaneAndTheRatesWithoutOverlap(size: Size) throws {
-        let layout = ScreenLayout(size: size, focus: .stream, maximized: nil)
-        let rects = Pane.allCases.compactMap { layout.panes[$0] } + [try #require(layout.rates)]
-        #expect(rects.count == Pane.allCases.count + 1)
+    static let layouts: [(Size, [Pane])] = [
+        (Size(rows: 24, columns: 80), Pane.standard), (Size(rows: 60, columns: 200), Pane.standard),
+        (Size(rows: 24, columns: 80), Pane.allCases), (Size(rows: 60, columns: 200), Pane.allCases),
+    ]
+
+    @Test(arguments: layouts)
+    func theFullLayoutPlacesEveryShownPaneAndTheRatesWithoutOverlap(size: Size, shown: [Pane]) throws {
+        let layout = ScreenLayout(size: size, focus: .stream, maximized: nil, shown: shown)
+        #expect(Set(layout.panes.keys) == Set(shown))
+        let rects = shown.compactMap { layout.panes[$0] } + [try #require(layout.rates)]
+        #expect(rects.count == shown.count + 1)
         for (index, rect) in rects.enumerated() {
             #expect(rect.height >= 3)
             for other in rects[(index + 1)...] {
@@ -26,13 +32,14 @@ import Testing
         #expect(rects.map { $0.height * $0.width }.reduce(0, +) == size.columns * (size.rows - 2))
     }
 
-    @Test func digitsFocusThePanesInOrder() {
-        let context = KeyBindings.Context(focus: .stream)
-        for (index, pane) in Pane.allCases.enumerated() {
+    @Test(arguments: [Pane.standard, Pane.allCases])
+    func digitsFocusTheShownPanesInOrder(shown: [Pane]) {
+        let context = KeyBindings.Context(focus: .stream, panes: shown)
+        for (index, pane) in shown.enumerated() {
             #expect(KeyBindings.commands(for: .character(Character("\(index + 1)")), in: context) == [.action(.focus(pane))])
         }
         #expect(KeyBindings.commands(for: .character("0"), in: context) == [])
-        #expect(KeyBindings.commands(for: .character(Character("\(Pane.allCases.count + 1)")), in: context) == [])
+        #expect(KeyBindings.commands(for: .character(Character("\(shown.count + 1)")), in: context) == [])
     }
 
     @Test func theHelpListsEveryPanesKeys() {

@@ -7,6 +7,7 @@ extension Pane {
         case .errors: PaneSlot(self, \.errors)
         case .connection: PaneSlot(self, \.connection)
         case .form: PaneSlot(self, \.form)
+        case .sessions: PaneSlot(self, \.sessions)
         }
     }
 }

@@ -18,6 +18,11 @@ public struct DashboardSnapshot: Sendable, Hashable {
     public let errors: ErrorsSnapshot
     /// The form pane.
     public let form: FormSnapshot
+    /// The sessions pane, when it is shown.
+    public let sessions: SessionsSnapshot?
     /// The open detail view, if any.
     public let detail: DetailSnapshot?
+
+    /// The panes shown: `Pane.standard`, and the sessions pane when it is shown.
+    public var panes: [Pane] { sessions == nil ? Pane.standard : Pane.allCases }
 }

@@ -134,7 +134,7 @@ public final class DashboardApp {
         // Whether the last drain found events: while they flow, the loop wakes at the frame rate to
         // take them, instead of sleeping the idle interval after each frame.
         var streaming = false
-        var layout = ScreenLayout(size: terminal.surface.size, focus: model.focus, maximized: model.maximized)
+        var layout = ScreenLayout(size: terminal.surface.size, focus: model.focus, maximized: model.maximized, shown: model.panes)
         while true {
             if let signal = SignalWatcher.pending { return .signal(signal) }
             let sinceFrame = ContinuousClock.now - lastFrame
@@ -163,10 +163,11 @@ public final class DashboardApp {
             if !results.isEmpty { dirty = true }
 
             let now = Date()
+            for command in model.tick(at: now) { start(command) }
             let second = Int(now.timeIntervalSince1970)
             let frameDue = ContinuousClock.now - lastFrame >= options.frameInterval
             guard keyed || (frameDue && (dirty || animating || second != lastFrameSecond)) else { continue }
-            layout = ScreenLayout(size: terminal.surface.size, focus: model.focus, maximized: model.maximized)
+            layout = ScreenLayout(size: terminal.surface.size, focus: model.focus, maximized: model.maximized, shown: model.panes)
             if model.layout != layout.modelLayout { _ = model.apply(.layout(layout.modelLayout), at: now) }
             let snapshot = makeSnapshot(model, now)
             terminal.beginFrame()

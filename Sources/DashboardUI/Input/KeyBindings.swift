@@ -18,17 +18,25 @@ public enum KeyBindings {
         public var isEditingFilter: Bool
         public var isDetailOpen: Bool
         public var isHelpShown: Bool
+        public var isConfirmingSessionEnd: Bool
         public var formField: FormField
+        /// The panes shown, in focus order (digits focus them).
+        public var panes: [Pane]
         /// Rows in a page (the focused list's height), for page up/down.
         public var pageRows: Int
 
         /// A context; the defaults are plain navigation.
-        public init(focus: Pane, isEditingFilter: Bool = false, isDetailOpen: Bool = false, isHelpShown: Bool = false, formField: FormField = .method, pageRows: Int = 10) {
+        public init(
+            focus: Pane, isEditingFilter: Bool = false, isDetailOpen: Bool = false, isHelpShown: Bool = false,
+            isConfirmingSessionEnd: Bool = false, formField: FormField = .method, panes: [Pane] = Pane.standard, pageRows: Int = 10
+        ) {
             self.focus = focus
             self.isEditingFilter = isEditingFilter
             self.isDetailOpen = isDetailOpen
             self.isHelpShown = isHelpShown
+            self.isConfirmingSessionEnd = isConfirmingSessionEnd
             self.formField = formField
+            self.panes = panes
             self.pageRows = pageRows
         }
 
@@ -37,7 +45,8 @@ public enum KeyBindings {
         public init(model: DashboardModel, isHelpShown: Bool, pageRows: Int) {
             self.init(
                 focus: model.focus, isEditingFilter: model.isEditingFilter, isDetailOpen: model.isDetailOpen,
-                isHelpShown: isHelpShown, formField: model.focusedFormField, pageRows: pageRows)
+                isHelpShown: isHelpShown, isConfirmingSessionEnd: model.isConfirmingSessionEnd, formField: model.focusedFormField,
+                panes: model.panes, pageRows: pageRows)
         }
     }
 
@@ -100,7 +109,7 @@ public enum KeyBindings {
         case .enter: .openDetail
         case .character("z"): .toggleMaximize
         case .character("c"): .clear
-        default: paneNumbered(key).map(OperatorAction.focus) ?? PaneViews.all.lazy.compactMap { $0.shortcuts[key] }.first
+        default: paneNumbered(key, of: context.panes).map(OperatorAction.focus) ?? PaneViews.all.lazy.compactMap { $0.shortcuts[key] }.first
         }
         if let action { return [.action(action)] }
         switch key {
@@ -110,11 +119,11 @@ public enum KeyBindings {
         }
     }
 
-    /// `1` names the first pane (in `Pane.allCases` order), `2` the second, and so on.
-    private static func paneNumbered(_ key: Key) -> Pane? {
+    /// `1` names the first of the shown panes, `2` the second, and so on.
+    private static func paneNumbered(_ key: Key, of panes: [Pane]) -> Pane? {
         guard case .character(let digit) = key, digit.isASCII, let number = digit.wholeNumberValue,
-            Pane.allCases.indices.contains(number - 1)
+            panes.indices.contains(number - 1)
         else { return nil }
-        return Pane.allCases[number - 1]
+        return panes[number - 1]
     }
 }

@@ -39,7 +39,8 @@ public struct DashboardRenderer: Sendable {
 
     /// Lays out and draws a frame in one call (tests and captures).
     public func render(_ snapshot: DashboardSnapshot, view: ViewState = ViewState(), on surface: any Surface) {
-        render(snapshot, view: view, layout: ScreenLayout(size: surface.size, focus: snapshot.focus, maximized: snapshot.maximized), on: surface)
+        let layout = ScreenLayout(size: surface.size, focus: snapshot.focus, maximized: snapshot.maximized, shown: snapshot.panes)
+        render(snapshot, view: view, layout: layout, on: surface)
     }
 }
 

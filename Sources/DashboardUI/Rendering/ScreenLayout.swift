@@ -19,9 +19,9 @@ public struct ScreenLayout: Sendable, Hashable {
     /// The smallest size that shows every pane.
     public static let minimumFull = Size(rows: 12, columns: 60)
 
-    /// The layout for `size`, with `maximized` taking the body if set; `focus` takes the body
-    /// when the screen is too small for every pane.
-    public init(size: Size, focus: Pane, maximized: Pane?) {
+    /// The layout for `size` of the `shown` panes, with `maximized` taking the body if set;
+    /// `focus` takes the body when the screen is too small for every pane.
+    public init(size: Size, focus: Pane, maximized: Pane?, shown: [Pane] = Pane.standard) {
         self.size = size
         let screen = Rect(row: 0, column: 0, height: size.rows, width: size.columns)
         let (header, rest) = screen.splitTop(size.rows >= 3 ? 1 : 0)
@@ -38,7 +38,8 @@ public struct ScreenLayout: Sendable, Hashable {
         }
         let rightWidth = size.columns >= 120 ? size.columns * 2 / 5 : max(30, size.columns * 2 / 5)
         let (left, right) = body.splitLeft(body.width - rightWidth)
-        let boxes = PaneViews.all.map { (Box.pane($0.pane), $0.placement) } + [(Box.rates, RatesPane.placement)]
+        let boxes = PaneViews.all.filter { shown.contains($0.pane) }.map { (Box.pane($0.pane), $0.placement) }
+            + [(Box.rates, RatesPane.placement)]
         var rects: [Box: Rect] = [:]
         for (column, rect) in [(Placement.Column.left, left), (.right, right)] {
             let stacked = boxes.filter { $0.1.column == column }.sorted { $0.1.order < $1.1.order }

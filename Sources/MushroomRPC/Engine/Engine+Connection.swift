@@ -112,6 +112,11 @@ extension Engine {
     /// The number of outbound messages the peer has not acknowledged yet.
     public var unacknowledgedCount: Int { channel.unacknowledgedCount }
 
+    /// The messages sent and received so far in this engine's life, by code (Heartbeats and
+    /// retransmissions included, duplicates not): what its `messageSent` and `messageReceived`
+    /// events would count.
+    public var traffic: MessageTraffic { channel.traffic }
+
     /// Starts over as a new session: pending requests and delivery waits fail with
     /// `ConnectionLost`, the outbound buffer and the duplicate filter are cleared, and ids count
     /// from 0 again.

@@ -22,6 +22,7 @@ final class MessageChannel: Sendable {
         var refusal: OutboundBufferFull?
         var receivedSinceAcknowledgement = 0
         var idleAcknowledgementScheduled = false
+        var traffic = MessageTraffic()
     }
 
     private let configuration: EngineConfiguration
@@ -90,6 +91,7 @@ final class MessageChannel: Sendable {
     private func write(_ message: Message, in state: inout State, _ deferred: inout Deferred) {
         guard let connection = state.connection else { return }
         if connection.enqueue(message) { deferred.wake(connection) }
+        state.traffic.sent.count(message.code)
         hub.publish(.messageSent(message), &deferred)
     }
 
@@ -97,6 +99,9 @@ final class MessageChannel: Sendable {
     var refusal: OutboundBufferFull? { state.withLock { $0.refusal } }
 
     var unacknowledgedCount: Int { state.withLock { $0.reliable.unacknowledgedCount } }
+
+    /// The messages sent and received so far, by code.
+    var traffic: MessageTraffic { state.withLock { $0.traffic } }
 
     // MARK: Connections
 
@@ -142,12 +147,14 @@ final class MessageChannel: Sendable {
             let disposition = state.reliable.receive(message)
             switch disposition {
             case .deliver:
+                state.traffic.received.count(message.code)
                 hub.publish(.messageReceived(message), &deferred)
                 if message.id != nil { acknowledgeIfDue(in: &state, &deferred) }
             case .duplicate(let id):
                 hub.publish(.duplicateDropped(id), &deferred)
                 acknowledgeIfDue(in: &state, &deferred)
             case .acknowledgement, .disconnect:
+                state.traffic.received.count(message.code)
                 hub.publish(.messageReceived(message), &deferred)
             }
             return disposition
@@ -195,6 +202,7 @@ final class MessageChannel: Sendable {
         state.withLock { state in
             state.receivedSinceAcknowledgement = 0
             let heartbeat = state.reliable.heartbeat
+            state.traffic.sent.count(.heartbeat)
             hub.publish(.messageSent(heartbeat), &deferred)
             return heartbeat
         }
@@ -209,6 +217,7 @@ final class MessageChannel: Sendable {
             if state.reliable.lastReceivedID != nil {
                 state.receivedSinceAcknowledgement = 0
                 answer.append(state.reliable.heartbeat)
+                state.traffic.sent.count(.heartbeat)
                 hub.publish(.messageSent(state.reliable.heartbeat), &deferred)
             }
             if state.closure?.farewell == true { answer.append(.disconnect) }
