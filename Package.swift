@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MushroomWebSocket", targets: ["MushroomWebSocket"]),
         .library(name: "MushroomClient", targets: ["MushroomClient"]),
         .library(name: "MushroomServer", targets: ["MushroomServer"]),
+        .library(name: "MushroomTLS", targets: ["MushroomTLS"]),
         .library(name: "MushroomDemo", targets: ["MushroomDemo"]),
         .library(name: "DashboardModel", targets: ["DashboardModel"]),
         .library(name: "DashboardUI", targets: ["DashboardUI"]),
@@ -29,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         .target(
@@ -53,6 +57,7 @@ let package = Package(
             name: "MushroomClient",
             dependencies: [
                 "MushroomRPC",
+                "MushroomTLS",
                 "MushroomWebSocket",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -64,14 +69,21 @@ let package = Package(
             ]
         ),
         .target(
+            name: "MushroomTLS",
+            dependencies: [.product(name: "NIOSSL", package: "swift-nio-ssl")]
+        ),
+        .target(
             name: "MushroomServer",
             dependencies: [
                 "MushroomRPC",
+                "MushroomTLS",
                 "MushroomWebSocket",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -112,6 +124,9 @@ let package = Package(
             name: "MushroomTestSupport",
             dependencies: [
                 "MushroomRPC",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),

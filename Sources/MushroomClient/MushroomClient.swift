@@ -42,7 +42,7 @@ public final class MushroomClient: Sendable {
         handler: any RPCHandler = MethodNotFoundHandler(),
         configuration: ClientConfiguration = ClientConfiguration()
     ) async throws -> MushroomClient {
-        let bootstrapper = Bootstrapper(url: url, auth: auth, timeout: configuration.connectTimeout)
+        let bootstrapper = Bootstrapper(url: url, auth: auth, timeout: configuration.connectTimeout, trust: configuration.tlsTrust)
         let answer = try await bootstrapper.run(transports: transports)
         let client = MushroomClient(answer: answer, bootstrapper: bootstrapper, handler: handler, configuration: configuration)
         try await client.start()

@@ -73,11 +73,12 @@ struct MushroomHTTPResponder: HTTPResponder {
         return HTTPAnswer.json(["transport": .string(transport.rawValue), "url": .string(url)])
     }
 
-    /// The scheme of a session URL: the secure one when a trusted proxy says the client came over
-    /// TLS (`X-Forwarded-Proto: https`, heeded only with `trustsForwardedProto`).
+    /// The scheme of a session URL: the secure one when the server serves TLS, or a trusted proxy
+    /// says the client came over TLS (`X-Forwarded-Proto: https`, heeded only with
+    /// `trustsForwardedProto`).
     private func scheme(for transport: TransportKind, request: Request) -> String {
         let forwardedProto = request.headers.first { $0.name.canonicalName == "x-forwarded-proto" }?.value
-        let secure = configuration.trustsForwardedProto && forwardedProto?.lowercased() == "https"
+        let secure = configuration.tls != nil || (configuration.trustsForwardedProto && forwardedProto?.lowercased() == "https")
         return switch transport {
         case .webSocket: secure ? "wss" : "ws"
         case .poll: secure ? "https" : "http"

@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import MushroomRPC
 import NIOCore
@@ -82,14 +83,16 @@ public struct MushroomServer: Sendable {
             throw ServerStopped()
         }
         return RunningMushroomServer(
-            host: configuration.host, port: port, basePath: configuration.normalizedBasePath,
+            host: configuration.host, port: port, basePath: configuration.normalizedBasePath, usesTLS: configuration.tls != nil,
             sessions: sessions, connections: gate, group: group, run: run)
     }
 
     /// HTTP/1 with WebSocket upgrades (`SessionChannel`), each connection guarded
     /// (`GuardedChildChannel`): at most `maximumConnections` open, the first request head bounded,
     /// later ones bounded by the same read timeout and head size, closed at the latest
-    /// `shutdownGracePeriod` into a graceful shutdown.
+    /// `shutdownGracePeriod` into a graceful shutdown; with `tls`, over TLS (Hummingbird's
+    /// `TLSChannel`, whose handler comes first, so that the guards see the decrypted requests and
+    /// the head timeout also bounds the handshake).
     private func httpServer(gate: ConnectionGate) -> HTTPServerBuilder {
         let readTimeout = TimeAmount(configuration.requestReadTimeout)
         let headLimits = RequestHeadGuard.Limits(
@@ -105,9 +108,11 @@ public struct MushroomServer: Sendable {
         let sessions = self.sessions
         let configuration = self.configuration
         return HTTPServerBuilder { responder in
-            GuardedChildChannel(
+            let guarded = GuardedChildChannel(
                 base: SessionChannel(responder: responder, http1: http1, sessions: sessions, configuration: configuration),
                 gracePeriod: gracePeriod, headLimits: headLimits, gate: gate)
+            guard let tls = configuration.tls else { return guarded }
+            return try TLSChannel(guarded, tlsConfiguration: tls.configuration)
         }
     }
 }

@@ -8,14 +8,16 @@ public struct RunningMushroomServer: Sendable {
     public let port: Int
     /// The base path, `""` for the root.
     public let basePath: String
+    /// Whether it serves https and wss.
+    public let usesTLS: Bool
     /// Every live session.
     public let sessions: SessionList
     let connections: ConnectionGate
     let group: ServiceGroup
     let run: Task<Void, any Error>
 
-    /// The bootstrap URL, e.g. `http://127.0.0.1:8080/`.
-    public var url: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)\(basePath)/" }
+    /// The bootstrap URL, e.g. `http://127.0.0.1:8080/` (`https://` with TLS).
+    public var url: String { "\(usesTLS ? "https" : "http")://\(host.contains(":") ? "[\(host)]" : host):\(port)\(basePath)/" }
 
     /// The number of connections open now.
     public var connectionCount: Int { connections.count }

@@ -3,7 +3,8 @@ import MushroomClient
 import MushroomRPC
 import Synchronization
 
-/// The connection options shared by `call`, `notify` and `watch`, and the plumbing they share:
+/// The connection options shared by `call`, `notify`, `watch`, `dash` and `demo` (those that
+/// connect to a server of their own choosing add `TLSOptions`), and the plumbing they share:
 /// one-sentence errors with the exit status scripts rely on.
 struct ClientOptions: ParsableArguments {
     @Option(help: "The transport to use: ws or poll (default: ws, falling back to poll).")
@@ -37,11 +38,12 @@ struct ClientOptions: ParsableArguments {
         }
     }
 
-    /// Bootstraps and connects, answering server requests with `handler`.
-    func connect(to url: String, handler: CommandLineHandler) async throws -> MushroomClient {
+    /// Bootstraps and connects, answering server requests with `handler`, trusting `trust` for https.
+    func connect(to url: String, handler: CommandLineHandler, trust: TLSTrust) async throws -> MushroomClient {
         let transports = try transports()
         let auth = try authValue()
         var configuration = ClientConfiguration()
+        configuration.tlsTrust = trust
         configuration.logger.logLevel = .critical
         configuration.engine.logger.logLevel = .critical
         do {

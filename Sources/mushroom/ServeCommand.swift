@@ -69,6 +69,12 @@ struct ServeCommand: AsyncParsableCommand {
         transform: ArgumentConversion.integer(in: 1...1_000_000))
     var maxUnopenedPerAddress = 256
 
+    @Option(help: "A PEM file of the server's certificate chain (the leaf first): serve https and wss; needs --tls-key.")
+    var tlsCert: String?
+
+    @Option(help: "A PEM file of the private key of --tls-cert (unencrypted).")
+    var tlsKey: String?
+
     @Flag(help: "Trust X-Forwarded-Proto: https for wss/https session URLs; only behind a TLS proxy that sets it.")
     var trustForwardedProto = false
 
@@ -83,6 +89,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         guard maxUnacknowledged > 0 else {
             throw ValidationError("--max-unacknowledged must be positive, got \(maxUnacknowledged)")
+        }
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: give both to serve TLS, or neither")
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical; got '\(logLevel)'")
@@ -104,6 +113,14 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.maximumUnopenedSessionsPerAddress = maxUnopenedPerAddress
         configuration.trustsForwardedProto = trustForwardedProto
         configuration.logger.logLevel = Logger.Level(rawValue: logLevel) ?? .notice
+        if let tlsCert, let tlsKey {
+            do {
+                configuration.tls = try ServerTLSIdentity(certificateFile: tlsCert, privateKeyFile: tlsKey)
+            } catch {
+                console.printError("mushroom: \(error)")
+                throw ExitCode.failure
+            }
+        }
         let server: MushroomServer
         if demo {
             var options = DemoServer.Options()

@@ -13,6 +13,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     @Argument(help: "The server's bootstrap URL.") var url: String
     @OptionGroup var options: ClientOptions
+    @OptionGroup var tls: TLSOptions
     @Flag(help: "Print one compact JSON object per notification.") var json = false
     @Option(help: "Stop after this many notifications.") var count: Int?
 
@@ -20,7 +21,8 @@ struct WatchCommand: AsyncParsableCommand {
         try await CommandFailure.reporting {
             if let count, count < 1 { throw CommandFailure.usage("--count must be at least 1.") }
             let printer = NotificationPrinter(format: json ? .json : .human, limit: count, console: console)
-            let client = try await options.connect(to: url, handler: CommandLineHandler { printer.enqueue($0) })
+            let trust = try tls.trust()
+            let client = try await options.connect(to: url, handler: CommandLineHandler { printer.enqueue($0) }, trust: trust)
             await printer.run()
             await client.close()
         }
