@@ -112,9 +112,16 @@ public struct MushroomServer: Sendable {
                 base: SessionChannel(responder: responder, http1: http1, sessions: sessions, configuration: configuration),
                 gracePeriod: gracePeriod, headLimits: headLimits, gate: gate)
             guard let tls = configuration.tls else { return guarded }
-            return try TLSChannel(guarded, tlsConfiguration: tls.configuration)
+            var tlsConfiguration = tls.configuration
+            tlsConfiguration.shutdownTimeout = Self.closeNotifyTimeout
+            return try TLSChannel(guarded, tlsConfiguration: tlsConfiguration)
         }
     }
+
+    /// How long a TLS connection the server closes waits for the peer's close_notify before the
+    /// socket is closed anyway. NIOSSL's default, 5 s, let an HTTP client's idle pooled connection
+    /// (AsyncHTTPClient's, after a long poll) hold a graceful shutdown for those 5 s.
+    static let closeNotifyTimeout = TimeAmount.milliseconds(500)
 }
 
 /// The server stopped before it listened, without saying why.

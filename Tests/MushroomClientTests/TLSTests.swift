@@ -63,6 +63,23 @@ struct TLSTests {
         await server.shutdown()
     }
 
+    @Test func aLongPollClientsIdleTLSConnectionDoesNotHoldTheShutdown() async throws {
+        let certificates = try TestCertificates()
+        defer { certificates.remove() }
+        let issued = try certificates.issue("server")
+        let server = try await Self.start(ServerTLSIdentity(certificateFile: issued.certificateFile, privateKeyFile: issued.keyFile))
+        var configuration = ClientConfiguration()
+        configuration.tlsTrust = try TLSTrust(certificateAuthorityFile: certificates.authorityFile)
+        let client = try await MushroomClient.connect(url: server.url, transports: [.poll], configuration: configuration)
+        #expect(try await client.request("echo", 1) == 1)
+        await client.close()
+        // AsyncHTTPClient keeps the connection in its pool and does not answer the server's
+        // close_notify: NIOSSL's default wait for it, 5 s, held the stop that long.
+        let started = ContinuousClock.now
+        await server.shutdown()
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
     @Test func aCertificateOfAnUnknownAuthorityIsRefused() async throws {
         let certificates = try TestCertificates()
         defer { certificates.remove() }
