@@ -6,11 +6,16 @@ import Testing
 /// certificate's refusal is the sentence the dashboard ends with.
 @Suite(.enabled(if: Tmux.path != nil, "tmux is not installed"), .timeLimit(.minutes(1)))
 struct TLSInTmuxTests {
+    /// `mushroom serve --demo` over TLS with a certificate of `certificates` for 127.0.0.1.
+    static func serve(_ certificates: TestCertificates) async throws -> ServeProcess {
+        let issued = try certificates.issue("server")
+        return try await ServeProcess.start(arguments: ["--demo", "--no-traffic", "--tls-cert", issued.certificateFile, "--tls-key", issued.keyFile])
+    }
+
     @Test func theDashboardConnectsOverWSSWithItsCA() async throws {
         let certificates = try TestCertificates()
         defer { certificates.remove() }
-        let issued = try certificates.issue("server")
-        let server = try await ServeProcess.start(arguments: ["--demo", "--no-traffic", "--tls-cert", issued.certificateFile, "--tls-key", issued.keyFile])
+        let server = try await Self.serve(certificates)
         let session = Tmux(name: "mushroom-tls-\(ProcessInfo.processInfo.processIdentifier)")
         try await session.start(
             "TERM=tmux-256color \(builtMushroomExecutable.path) dash \(server.url) --cacert \(certificates.authorityFile); echo \"exited with $?\"; sleep 30")
@@ -26,8 +31,7 @@ struct TLSInTmuxTests {
     @Test func anUntrustedCertificateEndsTheDashboardWithItsSentence() async throws {
         let certificates = try TestCertificates()
         defer { certificates.remove() }
-        let issued = try certificates.issue("server")
-        let server = try await ServeProcess.start(arguments: ["--demo", "--no-traffic", "--tls-cert", issued.certificateFile, "--tls-key", issued.keyFile])
+        let server = try await Self.serve(certificates)
         let session = Tmux(name: "mushroom-untrusted-\(ProcessInfo.processInfo.processIdentifier)")
         try await session.start("TERM=tmux-256color \(builtMushroomExecutable.path) dash \(server.url); echo \"exited with $?\"; sleep 30")
         defer { session.stop() }
