@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MushroomClient", targets: ["MushroomClient"]),
         .library(name: "MushroomServer", targets: ["MushroomServer"]),
         .library(name: "MushroomCluster", targets: ["MushroomCluster"]),
+        .library(name: "MushroomTLS", targets: ["MushroomTLS"]),
         .library(name: "MushroomDemo", targets: ["MushroomDemo"]),
         .library(name: "DashboardModel", targets: ["DashboardModel"]),
         .library(name: "DashboardUI", targets: ["DashboardUI"]),
@@ -33,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         .target(
@@ -57,6 +61,7 @@ let package = Package(
             name: "MushroomClient",
             dependencies: [
                 "MushroomRPC",
+                "MushroomTLS",
                 "MushroomWebSocket",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -68,14 +73,21 @@ let package = Package(
             ]
         ),
         .target(
+            name: "MushroomTLS",
+            dependencies: [.product(name: "NIOSSL", package: "swift-nio-ssl")]
+        ),
+        .target(
             name: "MushroomServer",
             dependencies: [
                 "MushroomRPC",
+                "MushroomTLS",
                 "MushroomWebSocket",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -129,6 +141,9 @@ let package = Package(
             name: "MushroomTestSupport",
             dependencies: [
                 "MushroomRPC",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -14,58 +14,13 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-duration=${BENCH_DURATION:-5}
-warmup=${BENCH_WARMUP:-1}
-depth=${BENCH_DEPTH:-64}
-fanout=${BENCH_FANOUT:-100}
-fanout_depth=${BENCH_FANOUT_DEPTH:-10}
+# shellcheck source=scripts/bench-common.sh
+source "$root/scripts/bench-common.sh"
 
 echo "== building release" >&2
 swift build -c release >&2
 bin=$(swift build -c release --show-bin-path)
 scripts/peer/run-peer.sh --install-only
-
-work=$(mktemp -d)
-log=${BENCH_LOG:-$work/runs.log}
-: > "$log"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# start NAME COMMAND...: runs a server in the background on a free loopback port (port 0) and
-# sets $url from its "... running at URL" line once it appears.
-start() {
-  local name=$1; shift
-  "$@" > "$work/$name.out" 2> "$work/$name.err" &
-  pids+=($!)
-  url=""
-  for _ in $(seq 1 300); do
-    url=$(sed -n 's/.*running at \([a-z]*:\/\/[^ ]*\).*/\1/p' "$work/$name.out" | head -n 1)
-    [ -n "$url" ] && break
-    if ! kill -0 "${pids[-1]}" 2>/dev/null; then
-      echo "bench-vs-reference: $name exited before listening:" >&2
-      cat "$work/$name.err" >&2
-      exit 1
-    fi
-    sleep 0.1
-  done
-  if [ -z "$url" ]; then echo "bench-vs-reference: $name did not start listening within 30 s" >&2; exit 1; fi
-}
-
-# answers URL: waits until a mushroom server answers an echo request.
-answers() {
-  for _ in $(seq 1 100); do
-    [ "$("$bin/mushroom" call "$1" echo 1 --timeout 2 2>/dev/null)" = "1" ] && return 0
-    sleep 0.2
-  done
-  echo "bench-vs-reference: $1 does not answer" >&2
-  exit 1
-}
 
 export PEER_TICK_MS=0  # no ticker on the reference, like --tick-ms 0 on ours
 start reference scripts/peer/run-peer.sh 127.0.0.1:0; reference=$url
@@ -74,21 +29,6 @@ start raw "$bin/mushroom-bench" raw-echo-server --port 0; raw=$url
 answers "$reference"
 answers "$swift"
 echo "== reference $reference, swift $swift, raw echo $raw" >&2
-
-# figure NAME FILE: the value of figure NAME in a --json output.
-figure() {
-  sed -n "s/^{\"name\":\"$1\",\"value\":\([^,]*\),.*/\1/p" "$2" | head -n 1
-}
-
-# run LABEL COMMAND...: runs one load with --json, keeps its output in the log.
-run() {
-  local label=$1; shift
-  echo "== $label: $*" >&2
-  { echo "== $label: $*"; } >> "$log"
-  "$@" --duration "$duration" --warmup "$warmup" --json > "$work/$label.json" 2>> "$log" || {
-    echo "bench-vs-reference: $label failed:" >&2; tail -n 5 "$log" >&2; exit 1; }
-  cat "$work/$label.json" >> "$log"
-}
 
 run swift-echo "$bin/mushroom" bench "$swift" --scenario echo
 run reference-echo "$bin/mushroom" bench "$reference" --scenario echo

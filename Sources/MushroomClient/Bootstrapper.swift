@@ -19,13 +19,15 @@ public struct Bootstrapper: Sendable {
     let url: String
     let auth: JSONValue
     let timeout: Duration
-    var poster = HTTPPoster()
+    let poster: HTTPPoster
 
-    /// A bootstrapper for the bootstrap URL `url`, sending `auth`, each POST answered within `timeout`.
-    public init(url: String, auth: JSONValue = .null, timeout: Duration) {
+    /// A bootstrapper for the bootstrap URL `url`, sending `auth`, each POST answered within
+    /// `timeout`; an https server's certificate must come from `trust`.
+    public init(url: String, auth: JSONValue = .null, timeout: Duration, trust: TLSTrust = .systemStore) {
         self.url = url
         self.auth = auth
         self.timeout = timeout
+        self.poster = HTTPPoster(trust: trust)
     }
 
     /// Opens a session on the first of `transports` the server supports; with `subscribe`,
@@ -48,7 +50,8 @@ public struct Bootstrapper: Sendable {
         do {
             answer = try await poster.post(endpoint, body: body, timeout: timeout)
         } catch {
-            throw NetworkFailure(error).bootstrapError(url: url, host: endpoint.host, port: endpoint.port)
+            let failure = await NetworkFailure.explaining(error, at: endpoint, timeout: timeout)
+            throw failure.bootstrapError(url: url, host: endpoint.host, port: endpoint.port)
         }
         switch answer.status {
         case 200:

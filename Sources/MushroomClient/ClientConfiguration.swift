@@ -22,6 +22,8 @@ public struct ClientConfiguration: Sendable {
     public var acknowledgeEveryMessages = 32
     /// ...or once the inbound side has been quiet this long.
     public var acknowledgeIdle: Duration = .milliseconds(200)
+    /// The certificate authorities trusted for https and wss (default: the system's store).
+    public var tlsTrust = TLSTrust.systemStore
     /// The engine's configuration; its acknowledgement policy is set from the chosen transport.
     public var engine = EngineConfiguration()
     /// Topic patterns to subscribe to with positions at every bootstrap (`[]`: every

@@ -16,6 +16,8 @@ struct HTTPPoster: Sendable {
         return HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: configuration)
     }()
 
+    /// The certificate authorities an https server's certificate must come from.
+    var trust: TLSTrust
     /// The largest answer read (a poll answer carries every unacknowledged message).
     var maximumAnswerSize = 64 << 20
     var client: HTTPClient = Self.sharedClient
@@ -26,6 +28,7 @@ struct HTTPPoster: Sendable {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(bytes: body))
+        if endpoint.scheme.usesTLS { request.tlsConfiguration = trust.configuration }
         let response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.timeInterval * 1e9)))
         let answer = try await response.body.collect(upTo: maximumAnswerSize)
         return (Int(response.status.code), Array(answer.readableBytesView))

@@ -6,7 +6,7 @@ import MushroomRPC
 /// delivered is the engine's to say (`confirmWritten`).
 struct LongPollTransport: ClientTransport {
     let configuration: ClientConfiguration
-    var poster = HTTPPoster()
+    var poster: HTTPPoster { HTTPPoster(trust: configuration.tlsTrust) }
 
     func run(session: Endpoint, link: ConnectionLink) async throws -> ConnectionEnd {
         // A body without a heartbeat is answered at once: it proves that the session exists.

@@ -43,7 +43,7 @@ public final class MushroomClient: Sendable {
         handler: any RPCHandler = MethodNotFoundHandler(),
         configuration: ClientConfiguration = ClientConfiguration()
     ) async throws -> MushroomClient {
-        let bootstrapper = Bootstrapper(url: url, auth: auth, timeout: configuration.connectTimeout)
+        let bootstrapper = Bootstrapper(url: url, auth: auth, timeout: configuration.connectTimeout, trust: configuration.tlsTrust)
         let answer = try await bootstrapper.run(transports: transports, subscribe: configuration.positionedTopics.map { ($0, nil) })
         let client = MushroomClient(answer: answer, bootstrapper: bootstrapper, handler: handler, configuration: configuration)
         if let position = answer.subscription?.position { client.positions.restart(at: position) }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import MushroomTLS
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -25,6 +26,12 @@ enum NetworkFailure: Sendable, Hashable {
             }
         case let error as SocketAddressError:
             if case .unknown = error { self = .unresolvable } else { self = .other(String(describing: error)) }
+        case let error as NIOSSLExtraError where error == .failedToValidateHostname:
+            self = .tls(Self.wrongHost)
+        case let error as NIOSSLError where String(describing: error).contains("CERTIFICATE_VERIFY_FAILED"):
+            self = .tls(Self.certificateRefused)
+        case let error as NIOSSLError where String(describing: error).contains("WRONG_VERSION_NUMBER"):
+            self = .tls("the server does not answer in TLS (is it a plain http server?)")
         case let error as NIOSSLError:
             self = .tls(String(describing: error))
         case let error as BoringSSLError:
@@ -38,6 +45,23 @@ enum NetworkFailure: Sendable, Hashable {
         default:
             self = Self.isRefusal(error) ? .refused : .other(String(describing: error))
         }
+    }
+
+    /// The reason of a certificate that does not name the host connected to.
+    static let wrongHost = "the server's certificate is not issued for this host name or address"
+    /// The reason of a certificate refused by the chain's verification, before it is known why.
+    static let certificateRefused = "the server's certificate is not trusted (it expired, or no trusted certificate authority signed it)"
+
+    /// The failure of a connection to `endpoint`, with a refused certificate explained: the
+    /// certificate the server presents, asked for again without trusting it, tells an expired one
+    /// from one that no trusted authority signed.
+    static func explaining(_ error: any Error, at endpoint: Endpoint, timeout: Duration) async -> NetworkFailure {
+        let failure = NetworkFailure(error)
+        guard failure == .tls(certificateRefused),
+            let certificate = await CertificateProbe.presentedCertificate(at: endpoint, timeout: timeout)
+        else { return failure }
+        if let problem = certificate.validityProblem() { return .tls("the server's certificate \(problem)") }
+        return .tls("the server's certificate is not signed by a trusted certificate authority")
     }
 
     private static func isRefusal(_ error: any Error) -> Bool {

@@ -33,7 +33,7 @@ struct WebSocketTransport: ClientTransport {
     /// refuses the upgrade (it does not know the session).
     private func open(_ target: Endpoint, link: ConnectionLink) async throws -> (any Channel, EventLoopFuture<ConnectionEnd>) {
         let timeout = configuration.connectTimeout
-        let sslContext = try target.scheme.usesTLS ? NIOSSLContext(configuration: .makeClientConfiguration()) : nil
+        let sslContext = try target.scheme.usesTLS ? configuration.tlsTrust.sslContext() : nil
         let maximumFrameSize = configuration.maximumFrameSize
         let pingInterval = configuration.deadConnectionInterval / 2
         let keepalive = pingInterval > .zero ? TimeAmount(pingInterval) : nil
@@ -114,7 +114,7 @@ struct WebSocketTransport: ClientTransport {
     /// only the server can tell the two apart (a live WebSocket session answers `400`, or `500` on
     /// the reference server). No answer counts as a live session: the next attempt asks again.
     private func sessionIsUnknown(_ session: Endpoint) async -> Bool {
-        let answer = try? await HTTPPoster().post(session.overHTTP, body: [], timeout: configuration.connectTimeout)
+        let answer = try? await HTTPPoster(trust: configuration.tlsTrust).post(session.overHTTP, body: [], timeout: configuration.connectTimeout)
         return answer?.status == 404
     }
 }

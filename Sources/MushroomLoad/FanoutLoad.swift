@@ -13,11 +13,11 @@ enum FanoutLoad {
         let tally = LoadTally()
         let subscriber = FanoutSubscriber(gate: gate, timeline: timeline, recorder: recorder, tally: tally)
         var clients = try await LoadClients.connect(
-            options.connections, url: options.url, transport: options.transport, handler: subscriber)
+            options.connections, url: options.url, transport: options.transport, trust: options.tlsTrust, handler: subscriber)
         let publisher: MushroomClient
         do {
             publisher = try await LoadClients.connect(
-                1, url: options.url, transport: options.transport, handler: ClosureHandler { $0.data })[0]
+                1, url: options.url, transport: options.transport, trust: options.tlsTrust, handler: ClosureHandler { $0.data })[0]
         } catch {
             await LoadClients.close(clients)
             throw error

@@ -6,13 +6,13 @@ enum LoadClients {
     /// How many bootstraps run at once, so that a small server is not flooded while connecting.
     static let connectingAtOnce = 8
 
-    /// Connects `count` clients to the server at `url` answering with `handler`. On a failure the
-    /// clients already open are closed and the first error is rethrown (a `BootstrapError` or
-    /// `ConnectionFailed`).
+    /// Connects `count` clients to the server at `url` answering with `handler`, trusting
+    /// `trust` for https. On a failure the clients already open are closed and the first error is
+    /// rethrown (a `BootstrapError` or `ConnectionFailed`).
     static func connect(
-        _ count: Int, url: String, transport: TransportKind, handler: any RPCHandler
+        _ count: Int, url: String, transport: TransportKind, trust: TLSTrust = .systemStore, handler: any RPCHandler
     ) async throws -> [MushroomClient] {
-        let configuration = clientConfiguration
+        let configuration = clientConfiguration(trusting: trust)
         return try await open(count, atOnce: connectingAtOnce, closing: close) {
             try await MushroomClient.connect(url: url, transports: [transport], handler: handler, configuration: configuration)
         }
@@ -49,9 +49,11 @@ enum LoadClients {
         return opened
     }
 
-    /// Quiet clients whose requests wait for their answer without a timer of their own.
-    private static var clientConfiguration: ClientConfiguration {
+    /// Quiet clients whose requests wait for their answer without a timer of their own, trusting
+    /// `trust` for https.
+    private static func clientConfiguration(trusting trust: TLSTrust) -> ClientConfiguration {
         var configuration = ClientConfiguration()
+        configuration.tlsTrust = trust
         // No timer per request: it costs the client about a third of its pipelined throughput.
         // `LoadTimeline.drive` cancels what is still unanswered `drainTimeout` after the window.
         configuration.requestTimeout = nil

@@ -15,6 +15,8 @@ public struct LoadOptions: Sendable {
     /// The load runs this long before the measurement window opens; its results are discarded.
     public var warmup: Duration
     public var transport: TransportKind
+    /// The certificate authorities trusted when `url` is https (`echo`, `pipeline` and `fanout`).
+    public var tlsTrust = TLSTrust.systemStore
     /// The server's process id, whose memory and CPU the `sessions` scenario reads (`/proc/PID`);
     /// it must be the server at `url`.
     public var serverPID: Int32?

@@ -8,7 +8,7 @@ import MushroomRPC
 enum RequestLoad {
     static func run(_ options: LoadOptions) async throws -> LoadResult {
         let clients = try await LoadClients.connect(
-            options.connections, url: options.url, transport: options.transport, handler: ClosureHandler { $0.data })
+            options.connections, url: options.url, transport: options.transport, trust: options.tlsTrust, handler: ClosureHandler { $0.data })
         let timeline = LoadTimeline()
         let recorder = LatencyRecorder()
         let tally = LoadTally()

@@ -97,11 +97,12 @@ struct MushroomHTTPResponder: HTTPResponder {
         return "\(scheme(for: transport, request: request))://\(authority)\(configuration.normalizedBasePath)"
     }
 
-    /// The scheme of a session URL: the secure one when a trusted proxy says the client came over
-    /// TLS (`X-Forwarded-Proto: https`, heeded only with `trustsForwardedProto`).
+    /// The scheme of a session URL: the secure one when the server serves TLS, or a trusted proxy
+    /// says the client came over TLS (`X-Forwarded-Proto: https`, heeded only with
+    /// `trustsForwardedProto`).
     private func scheme(for transport: TransportKind, request: Request) -> String {
         let forwardedProto = request.headers.first { $0.name.canonicalName == "x-forwarded-proto" }?.value
-        return scheme(for: transport, secure: configuration.trustsForwardedProto && forwardedProto?.lowercased() == "https")
+        return scheme(for: transport, secure: configuration.tls != nil || (configuration.trustsForwardedProto && forwardedProto?.lowercased() == "https"))
     }
 
     private func scheme(for transport: TransportKind, secure: Bool) -> String {

@@ -1,6 +1,7 @@
 import CoreMetrics
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import MushroomRPC
 import NIOCore
@@ -106,13 +107,16 @@ public struct MushroomServer: Sendable {
         }
         return RunningMushroomServer(
             host: configuration.host, port: port, metricsPort: metricsListening.port, basePath: configuration.normalizedBasePath,
+            usesTLS: configuration.tls != nil,
             sessions: sessions, connections: gate, group: group, run: run)
     }
 
     /// HTTP/1 with WebSocket upgrades (`SessionChannel`), each connection guarded
     /// (`GuardedChildChannel`): at most `maximumConnections` open, the first request head bounded,
     /// later ones bounded by the same read timeout and head size, closed at the latest
-    /// `shutdownGracePeriod` into a graceful shutdown.
+    /// `shutdownGracePeriod` into a graceful shutdown; with `tls`, over TLS (Hummingbird's
+    /// `TLSChannel`, whose handler comes first, so that the guards see the decrypted requests and
+    /// the head timeout also bounds the handshake).
     private func httpServer(gate: ConnectionGate) -> HTTPServerBuilder {
         let readTimeout = TimeAmount(configuration.requestReadTimeout)
         let headLimits = RequestHeadGuard.Limits(
@@ -128,11 +132,20 @@ public struct MushroomServer: Sendable {
         let sessions = self.sessions
         let configuration = self.configuration
         return HTTPServerBuilder { responder in
-            GuardedChildChannel(
+            let guarded = GuardedChildChannel(
                 base: SessionChannel(responder: responder, http1: http1, sessions: sessions, configuration: configuration),
                 gracePeriod: gracePeriod, headLimits: headLimits, gate: gate)
+            guard let tls = configuration.tls else { return guarded }
+            var tlsConfiguration = tls.configuration
+            tlsConfiguration.shutdownTimeout = Self.closeNotifyTimeout
+            return try TLSChannel(guarded, tlsConfiguration: tlsConfiguration)
         }
     }
+
+    /// How long a TLS connection the server closes waits for the peer's close_notify before the
+    /// socket is closed anyway. NIOSSL's default, 5 s, let an HTTP client's idle pooled connection
+    /// (AsyncHTTPClient's, after a long poll) hold a graceful shutdown for those 5 s.
+    static let closeNotifyTimeout = TimeAmount.milliseconds(500)
 }
 
 /// The server stopped before it listened, without saying why.

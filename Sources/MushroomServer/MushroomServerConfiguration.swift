@@ -59,6 +59,8 @@ public struct MushroomServerConfiguration: Sendable {
     /// How long a graceful shutdown lets a connection finish (a response, a WebSocket close
     /// handshake) before closing it; a connection that never carried a request is closed at once.
     public var shutdownGracePeriod: Duration = .seconds(5)
+    /// The certificate and key to serve https and wss with; `nil` serves plain http and ws.
+    public var tls: ServerTLSIdentity?
     /// Whether an `X-Forwarded-Proto: https` header makes session URLs `wss`/`https`: set it only
     /// behind a TLS proxy that sets the header itself, since any client can send one.
     public var trustsForwardedProto = false

@@ -10,14 +10,16 @@ public struct RunningMushroomServer: Sendable {
     public let metricsPort: Int?
     /// The base path, `""` for the root.
     public let basePath: String
+    /// Whether it serves https and wss.
+    public let usesTLS: Bool
     /// Every live session.
     public let sessions: SessionList
     let connections: ConnectionGate
     let group: ServiceGroup
     let run: Task<Void, any Error>
 
-    /// The bootstrap URL, e.g. `http://127.0.0.1:8080/`.
-    public var url: String { "http://\(authority(port: port))\(basePath)/" }
+    /// The bootstrap URL, e.g. `http://127.0.0.1:8080/` (`https://` with TLS).
+    public var url: String { "\(usesTLS ? "https" : "http")://\(authority(port: port))\(basePath)/" }
 
     /// The metrics URL, e.g. `http://127.0.0.1:9090/metrics`, when the server serves metrics.
     public var metricsURL: String? {

@@ -57,6 +57,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "The transport: ws or poll.")
     var transport = "ws"
 
+    @OptionGroup var tls: TLSOptions
+
     @Option(
         help: "sessions: the process id of the server at URL, whose memory and CPU are read from /proc.",
         transform: ArgumentConversion.integer(in: 1...Int(Int32.max)))
@@ -66,6 +68,9 @@ struct BenchCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
+        if scenario == Self.ingest || scenario == LoadScenario.sessions.rawValue, url.lowercased().hasPrefix("https:") || tls.cacert != nil {
+            throw ValidationError("--scenario \(scenario) measures plain http servers only; TLS applies to echo, pipeline and fanout")
+        }
         guard let transportKind = TransportKind(rawValue: transport) else {
             throw ValidationError("--transport must be ws or poll, not '\(transport)'")
         }
@@ -113,10 +118,11 @@ struct BenchCommand: AsyncParsableCommand {
                 return (result.figures, result.report)
             }
         }
-        let options = LoadOptions(
+        var options = LoadOptions(
             url: url, scenario: LoadScenario(rawValue: scenario) ?? .echo, connections: connections, depth: depth,
             duration: duration, warmup: warmup,
             transport: TransportKind(rawValue: transport) ?? .webSocket, serverPID: serverPid.map { Int32($0) })
+        try await CommandFailure.reporting { options.tlsTrust = try tls.trust() }
         try await printMeasured {
             let result = try await LoadGenerator.run(options)
             return (result.figures, result.report)

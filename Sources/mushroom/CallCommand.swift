@@ -19,16 +19,18 @@ struct CallCommand: AsyncParsableCommand {
     @Argument(help: "The method to call.") var method: String
     @Argument(help: "The request data as JSON (default null).") var json: String?
     @OptionGroup var options: ClientOptions
+    @OptionGroup var tls: TLSOptions
     @Option(help: "Seconds to wait for the answer, connecting included (default: 30).", transform: ArgumentConversion.seconds(allowsZero: false))
     var timeout: Duration = .seconds(30)
 
     func run() async throws {
         try await CommandFailure.reporting {
             let data = try json.map { try parseJSONArgument($0, named: "JSON") } ?? .null
+            let trust = try tls.trust()
             let (method, options, url, timeout) = (method, options, url, timeout)
             let expired = CommandFailure.timeout("\(RequestTimeout(method: method, timeout: timeout)).")
             let answer = try await withDeadline(timeout, expired: expired) {
-                let client = try await options.connect(to: url, handler: CommandLineHandler())
+                let client = try await options.connect(to: url, handler: CommandLineHandler(), trust: trust)
                 let outcome: Result<JSONValue, CommandFailure>
                 do {
                     outcome = .success(try await client.request(method, data, timeout: timeout))

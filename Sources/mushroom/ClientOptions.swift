@@ -3,7 +3,8 @@ import MushroomClient
 import MushroomRPC
 import Synchronization
 
-/// The connection options shared by `call`, `notify` and `watch`, and the plumbing they share:
+/// The connection options shared by `call`, `notify`, `watch`, `dash` and `demo` (those that
+/// connect to a server of their own choosing add `TLSOptions`), and the plumbing they share:
 /// one-sentence errors with the exit status scripts rely on.
 struct ClientOptions: ParsableArguments {
     @Option(help: "The transport to use: ws or poll (default: ws, falling back to poll).")
@@ -49,14 +50,15 @@ struct ClientOptions: ParsableArguments {
         }
     }
 
-    /// Bootstraps and connects, answering server requests with `handler`; `configure` adjusts
-    /// the client's configuration first.
+    /// Bootstraps and connects, answering server requests with `handler`, trusting `trust` for
+    /// https; `configure` adjusts the client's configuration first.
     func connect(
-        to url: String, handler: CommandLineHandler, configure: (inout ClientConfiguration) -> Void = { _ in }
+        to url: String, handler: CommandLineHandler, trust: TLSTrust, configure: (inout ClientConfiguration) -> Void = { _ in }
     ) async throws -> MushroomClient {
         let transports = try transports()
         let auth = try authValue()
         var configuration = ClientConfiguration()
+        configuration.tlsTrust = trust
         configuration.logger.logLevel = .critical
         configuration.engine.logger.logLevel = .critical
         configure(&configuration)

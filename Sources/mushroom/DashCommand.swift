@@ -8,11 +8,12 @@ struct DashCommand: AsyncParsableCommand {
 
     @Argument(help: "The server's bootstrap URL.") var url: String
     @OptionGroup var options: ClientOptions
+    @OptionGroup var tls: TLSOptions
     @OptionGroup var dashboard: DashboardOptions
 
     func run() async throws {
         try await CommandFailure.reporting {
-            try await DashboardSession.run(url: url, options: options, dashboard: dashboard)
+            try await DashboardSession.run(url: url, options: options, trust: tls.trust(), dashboard: dashboard)
         }
     }
 }

@@ -12,7 +12,7 @@ import Synchronization
 /// through the client and tells the dashboard what became of each, and closes the client when
 /// the operator quits.
 enum DashboardSession {
-    static func run(url: String, options: ClientOptions, dashboard: DashboardOptions) async throws {
+    static func run(url: String, options: ClientOptions, trust: TLSTrust, dashboard: DashboardOptions) async throws {
         let theme: Theme
         do {
             theme = try Theme.named(dashboard.theme)
@@ -31,7 +31,7 @@ enum DashboardSession {
         let client = Mutex<MushroomClient?>(nil)
         let connection = Task {
             do {
-                let connected = try await options.connect(to: url, handler: CommandLineHandler())
+                let connected = try await options.connect(to: url, handler: CommandLineHandler(), trust: trust)
                 client.withLock { $0 = connected }
                 inbox.attach(connected.events())
             } catch CommandFailure.connection(let reason) {

@@ -26,7 +26,7 @@ struct DemoCommand: AsyncParsableCommand {
                 throw CommandFailure.connection("The demo server could not start: \(error).")
             }
             do {
-                try await DashboardSession.run(url: server.url, options: options, dashboard: dashboard)
+                try await DashboardSession.run(url: server.url, options: options, trust: .systemStore, dashboard: dashboard)
             } catch {
                 await server.shutdown()
                 throw error

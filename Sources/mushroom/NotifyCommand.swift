@@ -19,15 +19,17 @@ struct NotifyCommand: AsyncParsableCommand {
     @Argument(help: "The notification's method.") var method: String
     @Argument(help: "The notification data as JSON (default null).") var json: String?
     @OptionGroup var options: ClientOptions
+    @OptionGroup var tls: TLSOptions
     @Option(help: "Seconds to wait for the server to confirm delivery, connecting included (default: 30).", transform: ArgumentConversion.seconds(allowsZero: false))
     var timeout: Duration = .seconds(30)
 
     func run() async throws {
         try await CommandFailure.reporting {
             let data = try json.map { try parseJSONArgument($0, named: "JSON") } ?? .null
+            let trust = try tls.trust()
             let (method, options, url, timeout) = (method, options, url, timeout)
             try await withDeadline(timeout, expired: Self.unconfirmed(within: timeout)) {
-                let client = try await options.connect(to: url, handler: CommandLineHandler())
+                let client = try await options.connect(to: url, handler: CommandLineHandler(), trust: trust)
                 let outcome = await Self.deliver(method, data, on: client, timeout: timeout)
                 await client.close()
                 try outcome.get()

@@ -71,6 +71,12 @@ struct ServeCommand: AsyncParsableCommand {
         transform: ArgumentConversion.integer(in: 1...1_000_000))
     var maxUnopenedPerAddress = 256
 
+    @Option(help: "A PEM file of the server's certificate chain (the leaf first): serve https and wss; needs --tls-key.")
+    var tlsCert: String?
+
+    @Option(help: "A PEM file of the private key of --tls-cert (unencrypted).")
+    var tlsKey: String?
+
     @Flag(help: "Trust X-Forwarded-Proto: https for wss/https session URLs; only behind a TLS proxy that sets it.")
     var trustForwardedProto = false
 
@@ -134,6 +140,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--node must be 1 to 64 characters without spaces, got '\(node)'")
         }
         if adminToken?.isEmpty == true { throw ValidationError("--admin-token must not be empty") }
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: give both to serve TLS, or neither")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical; got '\(logLevel)'")
         }
@@ -165,6 +174,14 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.maximumUnstoredPublications = maxUnstored
             configuration.cluster = PostgresClusterLog(
                 url: cluster, node: node, retention: .init(count: retainPublications, age: retainSeconds), logger: configuration.logger)
+        }
+        if let tlsCert, let tlsKey {
+            do {
+                configuration.tls = try ServerTLSIdentity(certificateFile: tlsCert, privateKeyFile: tlsKey)
+            } catch {
+                console.printError("mushroom: \(error)")
+                throw ExitCode.failure
+            }
         }
         let server: MushroomServer
         if demo {

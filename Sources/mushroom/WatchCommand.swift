@@ -19,6 +19,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     @Argument(help: "The server's bootstrap URL.") var url: String
     @OptionGroup var options: ClientOptions
+    @OptionGroup var tls: TLSOptions
     @Flag(help: "Print one compact JSON object per notification.") var json = false
     @Option(help: "Stop after this many notifications.") var count: Int?
     @Option(help: "Subscribe to this topic pattern with positions ('#' for every topic; repeatable).")
@@ -28,8 +29,9 @@ struct WatchCommand: AsyncParsableCommand {
         try await CommandFailure.reporting {
             if let count, count < 1 { throw CommandFailure.usage("--count must be at least 1.") }
             let printer = NotificationPrinter(format: json ? .json : .human, limit: count, console: console)
+            let trust = try tls.trust()
             let subscribe = subscribe
-            let client = try await options.connect(to: url, handler: CommandLineHandler { printer.enqueue($0) }) { configuration in
+            let client = try await options.connect(to: url, handler: CommandLineHandler { printer.enqueue($0) }, trust: trust) { configuration in
                 guard !subscribe.isEmpty else { return }
                 configuration.positionedTopics = subscribe
                 configuration.onNotRecovered = { since, reason in printer.notRecovered(since: since, reason: reason) }

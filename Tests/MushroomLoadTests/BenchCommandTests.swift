@@ -32,6 +32,9 @@ struct BenchCommandTests {
         (["--scenario", "sessions", "--server-pid", "7", "--transport", "poll"],
          "--scenario sessions opens WebSocket sessions only; leave out --transport poll"),
         (["--server-pid", "7"], "--server-pid applies to --scenario sessions only"),
+        (["--scenario", "ingest", "--cacert", "ca.pem"], "--scenario ingest measures plain http servers only; TLS applies to echo, pipeline and fanout"),
+        (["--scenario", "sessions", "--server-pid", "7", "--cacert", "ca.pem"],
+         "--scenario sessions measures plain http servers only; TLS applies to echo, pipeline and fanout"),
         (["--scenario", "sessions", "--server-pid", "0"],
          "The value '0' is invalid for '--server-pid <server-pid>': 0 is not a whole number from 1 to 2147483647"),
     ])
