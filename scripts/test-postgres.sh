@@ -3,14 +3,14 @@
 #
 #   eval "$(scripts/test-postgres.sh start)"   # prints the exports the tests read
 #   swift test
-#   scripts/test-postgres.sh stop
+#   scripts/test-postgres.sh stop              # reads MUSHROOM_TEST_POSTGRES_STATE
 #
+# Each start has a folder of its own and the first free port from 55432, so several can run.
 # The server asks TCP clients for a password (postgres:mushroom). initdb refuses to run as root, so as root the server runs as the `postgres` user (Debian's
 # postgresql package creates it). The tests find the server through MUSHROOM_TEST_POSTGRES_URL
 # and restart it (one test does) with MUSHROOM_TEST_POSTGRES_RESTART.
 set -euo pipefail
 
-state=${MUSHROOM_TEST_POSTGRES_STATE:-/tmp/mushroom-test-postgres}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 [ -n "$bin" ] && [ -x "$bin/initdb" ] || { echo "test-postgres: no PostgreSQL server found under /usr/lib/postgresql (install Debian's postgresql)" >&2; exit 1; }
 
@@ -20,9 +20,9 @@ as_owner() {
 
 case "${1:-}" in
 start)
-  port=${2:-55432}
-  rm -rf "$state"
-  mkdir -p "$state"
+  port=55432
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  state=$(mktemp -d /tmp/mushroom-test-postgres.XXXXXX)
   [ "$(id -u)" -eq 0 ] && chown postgres "$state"
   as_owner "$bin/initdb" -D "$state/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 --no-sync >"$state/initdb.log" 2>&1 \
     || { cat "$state/initdb.log" >&2; exit 1; }
@@ -32,15 +32,17 @@ start)
   as_owner "$bin/psql" -q -h "$state" -p "$port" -U postgres -d postgres -c "ALTER USER postgres PASSWORD 'mushroom'"
   restart="$ctl -m fast restart"
   [ "$(id -u)" -eq 0 ] && restart="runuser -u postgres -- sh -c \"$restart\""
+  echo "export MUSHROOM_TEST_POSTGRES_STATE='$state'"
   echo "export MUSHROOM_TEST_POSTGRES_URL='postgresql://postgres:mushroom@127.0.0.1:$port/postgres'"
   printf 'export MUSHROOM_TEST_POSTGRES_RESTART=%q\n' "$restart"
   ;;
 stop)
+  state=${MUSHROOM_TEST_POSTGRES_STATE:?"set by start"}
   [ -d "$state/data" ] && as_owner "$bin/pg_ctl" -D "$state/data" -m fast -w stop >/dev/null || true
   rm -rf "$state"
   ;;
 *)
-  echo "usage: scripts/test-postgres.sh start [PORT] | stop" >&2
+  echo "usage: scripts/test-postgres.sh start | stop" >&2
   exit 2
   ;;
 esac
