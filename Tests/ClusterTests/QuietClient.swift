@@ -3,7 +3,8 @@ import MushroomRPC
 
 /// A client that logs nothing, quick to reconnect, optionally subscribed with positions.
 func connectQuietly(
-    to url: String, transport: TransportKind = .webSocket, handler: any RPCHandler = IgnoringHandler(), positionedTopics: [String]? = nil,
+    to url: String, transport: TransportKind = .webSocket, auth: JSONValue = .null, handler: any RPCHandler = IgnoringHandler(),
+    positionedTopics: [String]? = nil,
     onNotRecovered: (@Sendable (StreamPosition, String) -> Void)? = nil
 ) async throws -> MushroomClient {
     var configuration = ClientConfiguration()
@@ -13,7 +14,7 @@ func connectQuietly(
     configuration.deadConnectionInterval = .seconds(2)
     configuration.positionedTopics = positionedTopics
     configuration.onNotRecovered = onNotRecovered
-    return try await MushroomClient.connect(url: url, transports: [transport], handler: handler, configuration: configuration)
+    return try await MushroomClient.connect(url: url, transports: [transport], auth: auth, handler: handler, configuration: configuration)
 }
 
 /// Takes every notification and answers every request with MethodNotFound, without logging.
