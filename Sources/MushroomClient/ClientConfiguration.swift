@@ -31,6 +31,9 @@ public struct ClientConfiguration: Sendable {
     /// order, what the lost one missed (a mushroom cluster's recovery); `nil`, the default, asks
     /// for no positions and sends the reference's bootstrap.
     public var positionedTopics: [String]?
+    /// With `positionedTopics`, where the first session recovers from: a position kept from an
+    /// earlier run (`MushroomClient.position`); `nil` starts at the server's current position.
+    public var positionedSince: StreamPosition?
     /// Called when a new session could not recover what the lost one missed, with the position
     /// it asked from and why (also reported as `TransportEvent.notRecovered`).
     public var onNotRecovered: (@Sendable (_ since: StreamPosition, _ reason: String) -> Void)?

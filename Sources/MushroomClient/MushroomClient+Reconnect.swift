@@ -76,6 +76,16 @@ extension MushroomClient {
         }
     }
 
+    /// Takes in where a new session joined the stream of positions: its position when it asked
+    /// from none or could not recover (the gap is reported), the one it asked from otherwise.
+    func joined(_ subscription: PositionedSubscriptionAnswer, since: StreamPosition?) {
+        if since == nil || !subscription.recovered, let position = subscription.position { positions.restart(at: position) }
+        guard let since, !subscription.recovered else { return }
+        let reason = subscription.reason ?? "the server did not say why"
+        engine.report(.notRecovered(since: since, reason: reason))
+        configuration.onNotRecovered?(since, reason)
+    }
+
     /// Bootstraps a new session after the old one was lost: pending requests of the old session
     /// fail with `ConnectionLost`, ids start over, and the next connection opens the new URL.
     /// With positions, the new session recovers what came after the last one received, or says
@@ -87,14 +97,7 @@ extension MushroomClient {
             let answer = try await bootstrapper.run(transports: [transport], subscribe: configuration.positionedTopics.map { ($0, since) })
             engine.resetSession(reason: reason)
             state.withLock { $0.session = answer.session }
-            if let subscription = answer.subscription {
-                if since == nil || !subscription.recovered, let position = subscription.position { positions.restart(at: position) }
-                if let since, !subscription.recovered {
-                    let reason = subscription.reason ?? "the server did not say why"
-                    engine.report(.notRecovered(since: since, reason: reason))
-                    configuration.onNotRecovered?(since, reason)
-                }
-            }
+            if let subscription = answer.subscription { joined(subscription, since: since) }
             configuration.logger.info("new session \(answer.url) after: \(reason)")
         } catch {
             engine.report(.disconnected(reason: error.description))

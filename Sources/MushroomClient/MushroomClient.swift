@@ -44,9 +44,11 @@ public final class MushroomClient: Sendable {
         configuration: ClientConfiguration = ClientConfiguration()
     ) async throws -> MushroomClient {
         let bootstrapper = Bootstrapper(url: url, auth: auth, timeout: configuration.connectTimeout, trust: configuration.tlsTrust)
-        let answer = try await bootstrapper.run(transports: transports, subscribe: configuration.positionedTopics.map { ($0, nil) })
+        let since = configuration.positionedSince
+        let answer = try await bootstrapper.run(transports: transports, subscribe: configuration.positionedTopics.map { ($0, since) })
         let client = MushroomClient(answer: answer, bootstrapper: bootstrapper, handler: handler, configuration: configuration)
-        if let position = answer.subscription?.position { client.positions.restart(at: position) }
+        if let since { client.positions.restart(at: since) }
+        if let subscription = answer.subscription { client.joined(subscription, since: since) }
         try await client.start()
         return client
     }

@@ -39,8 +39,11 @@ public final class PostgresClusterLog: ClusterLog {
     public let retention: Retention
     private let writer: PostgresConnectionSlot
     private let reader: PostgresConnectionSlot
+    /// Trims beside the writer, so that a large DELETE never holds up an append.
+    private let trimmer: PostgresConnectionSlot
     private let appended = WakeSignal()
     private let lastTrim = Mutex<ContinuousClock.Instant?>(nil)
+    private let trimming = Atomic<Bool>(false)
     private let logger: Logger
 
     /// A log at `url`; nothing connects before `open()`. `node` names the connections
@@ -51,6 +54,7 @@ public final class PostgresClusterLog: ClusterLog {
         self.logger = logger
         let appended = self.appended
         writer = PostgresConnectionSlot(url: url, applicationName: "mushroom \(node) writer", logger: logger)
+        trimmer = PostgresConnectionSlot(url: url, applicationName: "mushroom \(node) trimmer", logger: logger)
         reader = PostgresConnectionSlot(url: url, applicationName: "mushroom \(node) reader", logger: logger) { connection in
             try await Self.listen(on: connection, firing: appended)
         }
@@ -113,7 +117,7 @@ public final class PostgresClusterLog: ClusterLog {
                 SELECT pg_notify('mushroom_publications', '') FROM head
                 """, logger: logger)
         }
-        try await trimIfDue()
+        trimIfDue()
     }
 
     public func read(after offset: Int64, limit: Int) async throws -> (epoch: String, publications: [StoredPublication]) {
@@ -151,20 +155,30 @@ public final class PostgresClusterLog: ClusterLog {
     public func close() async {
         await reader.close()
         await writer.close()
+        await trimmer.close()
     }
 
-    /// Removes publications beyond the retention count and age, at most every `trimInterval`.
-    private func trimIfDue() async throws {
+    /// Starts removing publications beyond the retention count and age, at most every
+    /// `trimInterval` and one trim at a time, beside the appends. A trim that fails is left to
+    /// the next one: retention is a bound on what is kept, not a promise to delete at once.
+    private func trimIfDue() {
         let now = ContinuousClock.now
         let due = lastTrim.withLock { last in
             guard last.map({ now - $0 >= retention.trimInterval }) ?? true else { return false }
             last = now
             return true
         }
-        guard due else { return }
+        guard due, trimming.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return }
+        Task {
+            defer { trimming.store(false, ordering: .releasing) }
+            try? await trim()
+        }
+    }
+
+    private func trim() async throws {
         let keep = Int64(retention.count)
         let seconds = Double(retention.age.components.seconds)
-        try await writer.run { connection in
+        try await trimmer.run { connection in
             try await connection.query("""
                 DELETE FROM mushroom_publications
                 WHERE "offset" <= (SELECT top FROM mushroom_cluster_head WHERE id = 1) - \(keep)

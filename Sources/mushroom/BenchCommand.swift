@@ -20,14 +20,19 @@ struct BenchCommand: AsyncParsableCommand {
             publish in rounds of --depth, each round timed until every session has all of it), ingest \
             (the CPU a client spends per notification: --client watch or dash runs as a child process \
             while the demo's publish_topic sends it --rate notifications a second; needs a Swift \
-            `mushroom serve --demo` of its own). With --json, one {"name","value","unit"} object per line. \
+            `mushroom serve --demo` of its own), cluster (nodes of one cluster, each a Swift `mushroom serve \
+            --demo --cluster`: publications on URL, --connections subscribers, default 100, each on a \
+            topic of its own, spread over the --subscribe-at nodes: publications a second through the \
+            cluster, latency from publishing to delivery at 1000 a second, and how long a subscriber \
+            with positions takes to recover 10000 it missed; without --subscribe-at, one node's figures). \
+            With --json, one {"name","value","unit"} object per line. \
             Exit status: 0 measured, 1 usage or connection error.
             """)
 
     @Argument(help: "The server's bootstrap URL, e.g. http://127.0.0.1:8080/.")
     var url: String
 
-    @Option(help: "echo, pipeline, fanout, sessions or ingest.")
+    @Option(help: "echo, pipeline, fanout, sessions, ingest or cluster.")
     var scenario = "echo"
 
     @Option(help: "ingest: the client measured, watch or dash (default: watch).")
@@ -64,6 +69,9 @@ struct BenchCommand: AsyncParsableCommand {
         transform: ArgumentConversion.integer(in: 1...Int(Int32.max)))
     var serverPid: Int?
 
+    @Option(help: "cluster: a node the subscribers connect to (repeatable); default: URL itself.")
+    var subscribeAt: [String] = []
+
     @Flag(help: "Print one JSON object per figure and line: {\"name\":...,\"value\":...,\"unit\":...}.")
     var json = false
 
@@ -73,6 +81,15 @@ struct BenchCommand: AsyncParsableCommand {
         }
         guard let transportKind = TransportKind(rawValue: transport) else {
             throw ValidationError("--transport must be ws or poll, not '\(transport)'")
+        }
+        if scenario != Self.cluster, !subscribeAt.isEmpty {
+            throw ValidationError("--subscribe-at applies to the cluster scenario only")
+        }
+        if scenario == Self.cluster {
+            if depth != nil || client != nil || rate != nil || serverPid != nil || transportKind != .webSocket {
+                throw ValidationError("the cluster scenario takes --connections, --duration and --subscribe-at only")
+            }
+            return
         }
         if scenario == Self.ingest {
             if let client, IngestClient(rawValue: client) == nil {
@@ -84,7 +101,7 @@ struct BenchCommand: AsyncParsableCommand {
             return
         }
         guard let kind = LoadScenario(rawValue: scenario) else {
-            throw ValidationError("--scenario must be echo, pipeline, fanout, sessions or ingest, not '\(scenario)'")
+            throw ValidationError("--scenario must be echo, pipeline, fanout, sessions, ingest or cluster, not '\(scenario)'")
         }
         if client != nil || rate != nil {
             throw ValidationError("--client and --rate apply to the ingest scenario only")
@@ -106,6 +123,8 @@ struct BenchCommand: AsyncParsableCommand {
 
     /// The name of the scenario that measures a client process instead of loading the server.
     static let ingest = "ingest"
+    /// The name of the scenario that measures the nodes of a cluster.
+    static let cluster = "cluster"
 
     func run() async throws {
         if scenario == Self.ingest {
@@ -117,6 +136,11 @@ struct BenchCommand: AsyncParsableCommand {
                 let result = try await IngestLoad.run(options)
                 return (result.figures, result.report)
             }
+        }
+        if scenario == Self.cluster {
+            let options = ClusterLoadOptions(
+                publishURL: url, subscribeURLs: subscribeAt, subscribers: connections ?? 100, duration: duration)
+            return try await printMeasured { try await ClusterLoad.run(options) }
         }
         var options = LoadOptions(
             url: url, scenario: LoadScenario(rawValue: scenario) ?? .echo, connections: connections, depth: depth,

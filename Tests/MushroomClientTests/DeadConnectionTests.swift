@@ -14,7 +14,9 @@ struct DeadConnectionTests {
         var configuration = ClientConfiguration()
         configuration.deadConnectionInterval = .milliseconds(600)
         configuration.pollTimeout = .seconds(1)
-        configuration.connectTimeout = .seconds(3)
+        // Long enough for the Python peer on a loaded machine; the dead connection is found by
+        // the interval above, not by this.
+        configuration.connectTimeout = .seconds(10)
         configuration.backoff = ReconnectBackoff(initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200))
         let client = try await MushroomClient.connect(
             url: "http://127.0.0.1:\(proxy.port)/", transports: [transport], configuration: configuration)
