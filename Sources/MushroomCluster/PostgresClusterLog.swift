@@ -124,15 +124,16 @@ public final class PostgresClusterLog: ClusterLog {
         let limit = Int64(limit)
         return try await reader.run { connection in
             let rows = try await connection.query("""
-                SELECT h.epoch, p."offset", p.topic, p.method, p.data FROM mushroom_cluster_head h
+                SELECT h.epoch, p."offset", p.topic, p.method, p.data, extract(epoch FROM p.created)::float8
+                FROM mushroom_cluster_head h
                 LEFT JOIN LATERAL (
-                    SELECT "offset", topic, method, data FROM mushroom_publications
+                    SELECT "offset", topic, method, data, created FROM mushroom_publications
                     WHERE "offset" > \(offset) ORDER BY "offset" LIMIT \(limit)) p ON true
                 WHERE h.id = 1
                 """, logger: logger)
             var epoch = ""
             var publications: [StoredPublication] = []
-            for try await (rowEpoch, offset, topic, method, data) in rows.decode((String, Int64?, Bool?, String?, String?).self) {
+            for try await (rowEpoch, offset, topic, method, data, created) in rows.decode((String, Int64?, Bool?, String?, String?, Double?).self) {
                 epoch = rowEpoch
                 guard let offset, let topic, let method, let data else { continue }
                 let value: JSONValue
@@ -142,7 +143,8 @@ public final class PostgresClusterLog: ClusterLog {
                     throw ClusterLogFailure(description: "publication \(offset) in PostgreSQL at \(url.address) holds data that is not JSON: \(error)")
                 }
                 publications.append(StoredPublication(
-                    offset: offset, publication: Publication(audience: topic ? .topicSubscribers : .everySession, method: method, data: value)))
+                    offset: offset, publication: Publication(audience: topic ? .topicSubscribers : .everySession, method: method, data: value),
+                    storedAt: created.map(Date.init(timeIntervalSince1970:))))
             }
             return (epoch, publications)
         }

@@ -14,10 +14,9 @@ import Synchronization
 /// proportional to the sessions. Bootstraps and request durations are recorded as they happen,
 /// once per bootstrap or request.
 ///
-/// The cluster's metrics (`mushroom_cluster_publications_total`, `mushroom_cluster_lag_seconds`)
-/// belong to the code that publishes between servers: it makes them with `factory` (public as
-/// `MushroomServer.metricsFactory`), a `Counter` and a `Gauge`, where it publishes and receives,
-/// and they are served with the rest.
+/// A cluster node's metrics (`cluster`) are recorded by its `ClusterRelay`, as it stores and
+/// delivers: once per batch, not per message. `factory` (public as
+/// `MushroomServer.metricsFactory`) makes an application's own metrics, served with the rest.
 final class ServerMetrics: Sendable {
     /// The content type of the Prometheus text format.
     static let contentType = "text/plain; version=0.0.4; charset=utf-8"
@@ -39,6 +38,8 @@ final class ServerMetrics: Sendable {
     private let slowConsumerDisconnects: CoreMetrics.Counter
     private let requestDurations: RequestDurations
     private let reported = Mutex(Reported())
+    /// `mushroom_cluster_publications_total` and `mushroom_cluster_lag_seconds`.
+    let cluster: ClusterMetrics
 
     init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -52,6 +53,9 @@ final class ServerMetrics: Sendable {
         unacknowledged = CoreMetrics.Gauge(label: "mushroom_unacknowledged_messages", factory: factory)
         slowConsumerDisconnects = CoreMetrics.Counter(label: "mushroom_slow_consumer_disconnects_total", factory: factory)
         requestDurations = RequestDurations(factory: factory)
+        cluster = ClusterMetrics(
+            stored: CoreMetrics.Counter(label: "mushroom_cluster_publications_total", factory: factory),
+            lag: CoreMetrics.Gauge(label: "mushroom_cluster_lag_seconds", factory: factory))
     }
 
     private static func byValue<Key: Hashable, Metric>(_ keys: [Key], _ make: (Key) -> Metric) -> [Key: Metric] {

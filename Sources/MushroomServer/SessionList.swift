@@ -41,8 +41,9 @@ public final class SessionList: Sendable {
     init(configuration: MushroomServerConfiguration, sessionHandler: any SessionHandler, makeHandler: (SessionList) -> any RPCHandler) {
         self.configuration = configuration
         self.sessionHandler = sessionHandler
-        self.relay = configuration.cluster.map { ClusterRelay(log: $0, configuration: configuration) }
-        metrics = configuration.metricsPort == nil ? nil : ServerMetrics()
+        let metrics = configuration.metricsPort == nil ? nil : ServerMetrics()
+        self.metrics = metrics
+        self.relay = configuration.cluster.map { ClusterRelay(log: $0, configuration: configuration, metrics: metrics?.cluster) }
         adminToken = configuration.adminToken.map(AdminToken.init)
         let handler = makeHandler(self)
         self.handler.withLock { $0 = handler }

@@ -77,6 +77,28 @@ extension ClusterSuite {
             }
         }
 
+        @Test func aNodeReportsWhatItStoredAndHowFarBehindItReads() async throws {
+            try await withClusterDatabase { database in
+                try await withClusterNodes(["a"], on: database, configure: { $0.metricsPort = 0 }) { nodes in
+                    let recorder = StreamRecorder(method: "news")
+                    let subscriber = try await connectQuietly(to: nodes[0].url, handler: recorder)
+                    let publisher = try await connectQuietly(to: nodes[0].url)
+                    _ = try await publisher.request("publish_topic", ["topic": "news", "data": 1, "repeat": 3])
+                    #expect(await recorder.waitFor(3) == [1, 1, 1])
+                    let metricsURL = try #require(nodes[0].running.metricsURL)
+                    let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: metricsURL), timeout: .seconds(10))
+                    let text = String(buffer: try await response.body.collect(upTo: 1 << 20))
+                    let lines = text.split(separator: "\n")
+                    #expect(lines.contains("mushroom_cluster_publications_total 3"), "\(text)")
+                    let lag = try #require(lines.first { $0.hasPrefix("mushroom_cluster_lag_seconds ") })
+                    let seconds = try #require(Double(lag.split(separator: " ")[1]))
+                    #expect(seconds >= 0 && seconds < 5)
+                    await subscriber.close()
+                    await publisher.close()
+                }
+            }
+        }
+
         @Test func aSessionOfAnotherNodeIsNotFoundThereAtOnce() async throws {
             try await withClusterDatabase { database in
                 try await withClusterNodes(["a", "b"], on: database) { nodes in

@@ -47,8 +47,11 @@ final class ClusterRelay: Sendable {
     /// What the reader delivered up to.
     private let delivered = Mutex<StreamPosition?>(nil)
 
-    init(log: any ClusterLog, configuration: MushroomServerConfiguration) {
+    private let metrics: ClusterMetrics?
+
+    init(log: any ClusterLog, configuration: MushroomServerConfiguration, metrics: ClusterMetrics?) {
         self.log = log
+        self.metrics = metrics
         self.origin = "\(configuration.nodeName)/\(SessionID.make())"
         self.maximumWaiting = configuration.maximumUnstoredPublications
         self.pollInterval = configuration.clusterPollInterval
@@ -110,6 +113,7 @@ final class ClusterRelay: Sendable {
                     outbox.waiting.removeFirst(batch.count)
                     outbox.nextBatch += 1
                 }
+                metrics?.recordStored(batch.count)
                 reachable()
                 backoff = Backoff()
             } catch {
@@ -169,6 +173,7 @@ final class ClusterRelay: Sendable {
                 }
                 if let last = batch.last {
                     sessions.deliver(batch, epoch: epoch)
+                    metrics?.recordDelivered(batch)
                     position.offset = last.offset
                     delivered.withLock { [position] in $0 = position }
                 }

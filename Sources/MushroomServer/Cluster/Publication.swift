@@ -1,3 +1,4 @@
+import Foundation
 import MushroomRPC
 
 /// A broadcast or a topic publication as a cluster carries it from the node it was made on to
@@ -28,9 +29,12 @@ public struct StoredPublication: Sendable, Hashable {
     /// Contiguous from 1 within an epoch: no offset is skipped and none is used twice.
     public var offset: Int64
     public var publication: Publication
+    /// When the log stored it, by the log's clock, when it keeps the time.
+    public var storedAt: Date?
 
-    public init(offset: Int64, publication: Publication) {
+    public init(offset: Int64, publication: Publication, storedAt: Date? = nil) {
         self.offset = offset
         self.publication = publication
+        self.storedAt = storedAt
     }
 }
