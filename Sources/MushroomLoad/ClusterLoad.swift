@@ -13,6 +13,8 @@ public struct ClusterLoadOptions: Sendable {
     public var subscribeURLs: [String]
     public var subscribers: Int
     public var duration: Duration
+    /// How long the latency phase publishes before it records.
+    public var warmup: Duration = .seconds(1)
     /// The publications a second of the latency phase.
     public var latencyRate = 1_000
     /// The publications a recovering subscriber missed.
@@ -118,22 +120,25 @@ public enum ClusterLoad {
         return (tally.delivered, counts.refused.load(ordering: .relaxed), seconds, Double(tally.delivered) / seconds)
     }
 
-    /// Publishes `latencyRate` a second for `duration`, ten every hundredth of the rate's second,
-    /// each carrying its time; the subscribers record how late it arrives.
+    /// Publishes `latencyRate` a second, ten every hundredth of the rate's second, each carrying
+    /// its time; the subscribers record how late it arrives. `warmup` goes first, unrecorded.
     private static func measureLatency(_ publisher: MushroomClient, tally: ClusterTally, options: ClusterLoadOptions) async throws -> LatencySummary {
-        tally.reset()
         let perTick = 10
         let interval = Duration.seconds(Double(perTick) / Double(options.latencyRate))
-        let ticks = Int(options.duration / interval)
-        var next = ContinuousClock.now
-        for tick in 0..<ticks {
-            let topic = "\(topicPrefix)\(tick % options.subscribers)"
-            let now = Int64(DispatchTime.now().uptimeNanoseconds)
-            _ = try await publisher.request("publish_topic", ["topic": .string(topic), "data": ["t": .integer(now)], "repeat": .integer(Int64(perTick))])
-            next += interval
-            try await Task.sleep(until: next)
+        for (phase, length) in [options.warmup, options.duration].enumerated() {
+            tally.reset()
+            let ticks = Int(length / interval)
+            var next = ContinuousClock.now
+            for tick in 0..<ticks {
+                let topic = "\(topicPrefix)\(tick % options.subscribers)"
+                let now = Int64(DispatchTime.now().uptimeNanoseconds)
+                _ = try await publisher.request("publish_topic", ["topic": .string(topic), "data": ["t": .integer(now)], "repeat": .integer(Int64(perTick))])
+                next += interval
+                try await Task.sleep(until: next)
+            }
+            _ = await tally.waitUntilDelivered(ticks * perTick, timeout: .seconds(30))
+            if phase == 1 { return tally.latency.summary }
         }
-        _ = await tally.waitUntilDelivered(ticks * perTick, timeout: .seconds(30))
         return tally.latency.summary
     }
 

@@ -87,7 +87,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if scenario == Self.cluster {
             if depth != nil || client != nil || rate != nil || serverPid != nil || transportKind != .webSocket {
-                throw ValidationError("the cluster scenario takes --connections, --duration and --subscribe-at only")
+                throw ValidationError("the cluster scenario takes --connections, --duration, --warmup and --subscribe-at only")
             }
             return
         }
@@ -138,8 +138,9 @@ struct BenchCommand: AsyncParsableCommand {
             }
         }
         if scenario == Self.cluster {
-            let options = ClusterLoadOptions(
+            var options = ClusterLoadOptions(
                 publishURL: url, subscribeURLs: subscribeAt, subscribers: connections ?? 100, duration: duration)
+            options.warmup = warmup
             return try await printMeasured { try await ClusterLoad.run(options) }
         }
         var options = LoadOptions(
