@@ -229,7 +229,8 @@ let package = Package(
         .testTarget(
             name: "ClusterTests",
             dependencies: [
-                "MushroomCluster", "MushroomServer", "MushroomClient", "MushroomDemo", "MushroomRPC", "MushroomTestSupport", "mushroom",
+                "MushroomCluster", "MushroomServer", "MushroomClient", "MushroomDemo", "MushroomLoad", "MushroomRPC", "MushroomTestSupport",
+                "mushroom",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

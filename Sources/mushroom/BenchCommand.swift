@@ -76,7 +76,7 @@ struct BenchCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        if scenario == Self.ingest || scenario == LoadScenario.sessions.rawValue, url.lowercased().hasPrefix("https:") || tls.cacert != nil {
+        if [Self.ingest, Self.cluster, LoadScenario.sessions.rawValue].contains(scenario), url.lowercased().hasPrefix("https:") || tls.cacert != nil {
             throw ValidationError("--scenario \(scenario) measures plain http servers only; TLS applies to echo, pipeline and fanout")
         }
         guard let transportKind = TransportKind(rawValue: transport) else {

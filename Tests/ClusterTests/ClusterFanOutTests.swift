@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import MushroomClient
+import MushroomLoad
 import NIOCore
 import MushroomRPC
 import MushroomServer
@@ -122,5 +123,26 @@ extension Sequence {
         var results: [T] = []
         for element in self { results.append(try await transform(element)) }
         return results
+    }
+}
+
+extension ClusterSuite {
+    /// `mushroom bench --scenario cluster`, briefly, on two nodes: every figure is measured.
+    @Suite struct Benchmark {
+        @Test func theClusterScenarioMeasuresThroughputLatencyAndRecovery() async throws {
+            try await withClusterDatabase { database in
+                try await withClusterNodes(["a", "b"], on: database) { nodes in
+                    var options = ClusterLoadOptions(
+                        publishURL: nodes[0].url, subscribeURLs: [nodes[1].url], subscribers: 4, duration: .milliseconds(500))
+                    options.warmup = .milliseconds(200)
+                    options.missed = 500
+                    let (figures, report) = try await ClusterLoad.run(options)
+                    let names = figures.map(\.name)
+                    #expect(names == ["cluster.throughput", "cluster.latency.p50", "cluster.latency.p99", "cluster.recovery"], "\(report)")
+                    #expect(figures.allSatisfy { $0.value > 0 }, "\(report)")
+                    #expect(report.contains("recovery of 500 missed publications: "))
+                }
+            }
+        }
     }
 }

@@ -12,7 +12,9 @@ struct BenchCommandTests {
     }
 
     @Test(arguments: [
-        (["--scenario", "storm"], "--scenario must be echo, pipeline, fanout, sessions or ingest, not 'storm'"),
+        (["--scenario", "storm"], "--scenario must be echo, pipeline, fanout, sessions, ingest or cluster, not 'storm'"),
+        (["--scenario", "echo", "--subscribe-at", "http://127.0.0.1:1/"], "--subscribe-at applies to the cluster scenario only"),
+        (["--scenario", "cluster", "--depth", "2"], "the cluster scenario takes --connections, --duration, --warmup and --subscribe-at only"),
         (["--scenario", "ingest", "--client", "curl"], "--client must be watch or dash, not 'curl'"),
         (["--scenario", "ingest", "--rate", "99"],
          "The value '99' is invalid for '--rate <rate>': 99 is not a whole number from 100 to 1000000"),
@@ -35,6 +37,7 @@ struct BenchCommandTests {
         (["--scenario", "ingest", "--cacert", "ca.pem"], "--scenario ingest measures plain http servers only; TLS applies to echo, pipeline and fanout"),
         (["--scenario", "sessions", "--server-pid", "7", "--cacert", "ca.pem"],
          "--scenario sessions measures plain http servers only; TLS applies to echo, pipeline and fanout"),
+        (["--scenario", "cluster", "--cacert", "ca.pem"], "--scenario cluster measures plain http servers only; TLS applies to echo, pipeline and fanout"),
         (["--scenario", "sessions", "--server-pid", "0"],
          "The value '0' is invalid for '--server-pid <server-pid>': 0 is not a whole number from 1 to 2147483647"),
     ])
