@@ -44,6 +44,7 @@ public final class PostgresClusterLog: ClusterLog {
     private let appended = WakeSignal()
     private let lastTrim = Mutex<ContinuousClock.Instant?>(nil)
     private let trimming = Atomic<Bool>(false)
+    private let trimAgain = Atomic<Bool>(false)
     private let logger: Logger
 
     /// A log at `url`; nothing connects before `open()`. `node` names the connections
@@ -170,10 +171,15 @@ public final class PostgresClusterLog: ClusterLog {
             last = now
             return true
         }
-        guard due, trimming.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return }
+        guard due else { return }
+        // One trim at a time; an append during it asks for one more after it.
+        trimAgain.store(true, ordering: .releasing)
+        guard trimming.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return }
         Task {
-            defer { trimming.store(false, ordering: .releasing) }
-            try? await trim()
+            while trimAgain.exchange(false, ordering: .acquiringAndReleasing) { try? await trim() }
+            trimming.store(false, ordering: .releasing)
+            // An append that came between the last check and the release started no trim.
+            if trimAgain.load(ordering: .acquiring) { trimIfDue() }
         }
     }
 

@@ -78,14 +78,19 @@ public final class SessionList: Sendable {
     }
 
     private func send(_ publication: Publication) throws(PublicationRefused) -> Int {
+        guard let relay else {
+            let notification: Message.Notification
+            do {
+                notification = try Message.Notification(broadcasting: publication.method, data: publication.data)
+            } catch {
+                throw .tooDeep(error)
+            }
+            return deliver(notification, to: audience(of: publication))
+        }
         do {
             try Message.checkDepth(of: publication.data)
         } catch {
             throw .tooDeep(error)
-        }
-        guard let relay else {
-            let notification = try! Message.Notification(broadcasting: publication.method, data: publication.data)
-            return deliver(notification, to: audience(of: publication))
         }
         try relay.submit(publication)
         return switch publication.audience {

@@ -7,40 +7,73 @@ public struct ChildProcessOutcome: Sendable {
     public let stderr: String
 }
 
-/// Runs a program to completion without blocking a Swift concurrency thread: the pipes are read on
-/// threads of their own and the exit arrives through the termination handler. (Blocking reads or
-/// `waitUntilExit()` on the cooperative pool, two threads wide here, starve every other test.)
+/// Runs a program to completion without blocking a Swift concurrency thread: it is started and
+/// reaped on a thread of its own (`spawn`), which reads both of its pipes as they fill (a child
+/// whose output fills a pipe waits for a reader). Throws when the program cannot be started.
 public func runChildProcess(
     _ executable: URL, arguments: [String], environment: [String: String]? = nil
 ) async throws -> ChildProcessOutcome {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    let (exits, exited) = AsyncStream<Int32>.makeStream()
-    process.terminationHandler = { ended in
-        exited.yield(ended.terminationStatus)
-        exited.finish()
+    try await withCheckedThrowingContinuation { continuation in
+        Thread {
+            continuation.resume(with: Result { try runToEnd([executable.path] + arguments, environment: environment) })
+        }.start()
     }
-    try process.run()
-    // Read while it runs: a child whose output fills the pipe waits for a reader.
-    async let out = readToEnd(stdout.fileHandleForReading)
-    async let err = readToEnd(stderr.fileHandleForReading)
-    var status: Int32 = -1
-    for await code in exits { status = code }
-    return ChildProcessOutcome(
-        status: status, stdout: String(decoding: await out, as: UTF8.self), stderr: String(decoding: await err, as: UTF8.self))
 }
 
-/// Reads a pipe to its end on a dedicated thread.
-private func readToEnd(_ handle: FileHandle) async -> Data {
-    await withCheckedContinuation { continuation in
-        Thread { continuation.resume(returning: handle.readDataToEndOfFile()) }.start()
+/// The child could not be started.
+public struct ChildProcessNotStarted: Error, CustomStringConvertible {
+    public let path: String
+    public var description: String { "could not start \(path)" }
+}
+
+private func runToEnd(_ arguments: [String], environment: [String: String]?) throws -> ChildProcessOutcome {
+    var out: [Int32] = [0, 0]
+    var err: [Int32] = [0, 0]
+    guard closingOnExec(pipe(&out), out) else { throw ChildProcessNotStarted(path: arguments[0]) }
+    guard closingOnExec(pipe(&err), err) else {
+        close(out[0])
+        close(out[1])
+        throw ChildProcessNotStarted(path: arguments[0])
     }
+    let pid = spawn(arguments, environment: environment, output: (out[1], err[1]))
+    close(out[1])
+    close(err[1])
+    guard let pid else {
+        close(out[0])
+        close(err[0])
+        throw ChildProcessNotStarted(path: arguments[0])
+    }
+    let (stdout, stderr) = readBoth(out[0], err[0])
+    let status = waitForExit(of: pid)
+    return ChildProcessOutcome(status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// Whether `pipe` succeeded (`result`); its ends are then marked close-on-exec, so that no other
+/// child started meanwhile keeps them open.
+private func closingOnExec(_ result: Int32, _ ends: [Int32]) -> Bool {
+    guard result == 0 else { return false }
+    for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+    return true
+}
+
+/// Reads two pipes to their ends, whichever has data, and closes them.
+private func readBoth(_ first: Int32, _ second: Int32) -> ([UInt8], [UInt8]) {
+    var collected: [[UInt8]] = [[], []]
+    var fds = [pollfd(fd: first, events: Int16(POLLIN), revents: 0), pollfd(fd: second, events: Int16(POLLIN), revents: 0)]
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while fds.contains(where: { $0.fd >= 0 }) {
+        guard poll(&fds, nfds_t(fds.count), -1) >= 0 || errno == EINTR else { break }
+        for index in fds.indices where fds[index].fd >= 0 && fds[index].revents != 0 {
+            let count = read(fds[index].fd, &buffer, buffer.count)
+            if count > 0 {
+                collected[index] += buffer[0..<count]
+            } else if count == 0 || errno != EINTR {
+                close(fds[index].fd)
+                fds[index].fd = -1
+            }
+        }
+    }
+    return (collected[0], collected[1])
 }
 
 /// The `mushroom` executable built with the tests (test targets that use it depend on it).

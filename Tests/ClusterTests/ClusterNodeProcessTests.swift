@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import MushroomClient
 import MushroomCluster
 import MushroomRPC
@@ -93,6 +94,38 @@ extension ClusterSuite {
             }
         }
 
+        @Test func watchSubscribePrintsEachNotificationWithItsPosition() async throws {
+            try await withClusterDatabase { database in
+                try await withClusterNodes(["a", "b"], on: database) { nodes in
+                    let finished = Flag()
+                    let watching = Task {
+                        defer { finished.set() }
+                        return try await runChildProcess(
+                            builtMushroomExecutable, arguments: ["watch", nodes[1].url, "--json", "--subscribe", "news", "--count", "2"])
+                    }
+                    let publisher = try await connectQuietly(to: nodes[0].url)
+                    let epoch = try #require(try await database.query("SELECT epoch FROM mushroom_cluster_head").first)
+                    // Published until the watcher has its two (it may still be connecting at first), at most 20 s.
+                    for n in 0..<400 where !finished.isSet {
+                        _ = try await publisher.request("publish_topic", ["topic": "other", "data": .integer(Int64(n)), "repeat": 1])
+                        _ = try await publisher.request("publish_topic", ["topic": "news", "data": .integer(Int64(n)), "repeat": 1])
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                    let result = try await watching.value
+                    #expect(result.status == 0, "\(result.stderr)")
+                    let lines = result.stdout.split(separator: "\n").map(String.init)
+                    #expect(lines.count == 2)
+                    for line in lines {
+                        let value = try JSONValue(parsing: line)
+                        #expect(value["method"] == "news")
+                        #expect(value["position"]?["epoch"] == .string(epoch))
+                        #expect(line.hasPrefix(#"{"id":"#) && line.contains(#","position":{"epoch":""#), "\(line)")
+                    }
+                    await publisher.close()
+                }
+            }
+        }
+
         private static func port(of node: ServeProcess) throws -> Int {
             try #require(URLComponents(string: node.url)?.port)
         }
@@ -102,5 +135,16 @@ extension ClusterSuite {
             while !node.log.contains(text), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
             try #require(node.log.contains(text), "the node's log:\n\(node.log)")
         }
+    }
+}
+
+/// Set once, read from any task.
+private final class Flag: Sendable {
+    private let state = Mutex(false)
+
+    var isSet: Bool { state.withLock { $0 } }
+
+    func set() {
+        state.withLock { $0 = true }
     }
 }

@@ -51,6 +51,7 @@ extension ClusterSuite {
                     let publisher = try await connectQuietly(to: nodes[0].url)
                     for n in 1...6 { _ = try await publisher.request("publish_topic", ["topic": "news", "data": .integer(Int64(n)), "repeat": 1]) }
                     try await waitUntilStored(6, in: database)
+                    try await waitUntilKept(3, in: database)
                     let bootstrapper = Bootstrapper(url: nodes[0].url, timeout: .seconds(5))
 
                     let old = try await bootstrapper.run(transports: [.poll], subscribe: (["news"], StreamPosition(epoch: epoch, offset: 1)))
@@ -92,6 +93,7 @@ extension ClusterSuite {
                     #expect(try await publisher.request("mushroom.session.end", .string(lost)) == true)
                     for n in 2...8 { _ = try await publisher.request("publish_topic", ["topic": "news", "data": .integer(Int64(n)), "repeat": 1]) }
                     try await waitUntilStored(8, in: database)
+                    try await waitUntilKept(3, in: database)
                     proxy.retarget(port: try #require(URLComponents(string: nodes[0].url)?.port))
                     let reported = await notRecovered.wait()
                     #expect(reported?.since.offset == 1)
@@ -113,6 +115,16 @@ extension ClusterSuite {
                 try await Task.sleep(for: .milliseconds(20))
             }
             Issue.record("the log never reached offset \(offset)")
+        }
+
+        /// Waits until retention (which trims beside the appends) left `count` publications.
+        private func waitUntilKept(_ count: Int, in database: ClusterDatabase) async throws {
+            let deadline = ContinuousClock.now + .seconds(10)
+            while ContinuousClock.now < deadline {
+                if try await database.query("SELECT count(*)::text FROM mushroom_publications").first == "\(count)" { return }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            Issue.record("retention never left \(count) publications")
         }
 
         /// One poll (a Heartbeat acknowledging nothing) of a long-poll session: its answer's

@@ -31,21 +31,21 @@ final class ClusterRelay: Sendable {
         var unreachableSince: ContinuousClock.Instant?
     }
 
-    private let log: any ClusterLog
+    let log: any ClusterLog
     private let origin: String
     private let maximumWaiting: Int
     private let pollInterval: Duration
-    private let logger: Logger
+    let logger: Logger
     private let outbox = Mutex(Outbox())
     private let health = Mutex(Health())
     private let start = Mutex<StreamPosition?>(nil)
     private let stored: AsyncStream<Void>
     private let storeWake: AsyncStream<Void>.Continuation
-    /// Positioned subscriptions waiting for the reader, oldest first.
-    private let recoveries = Mutex<[PendingRecovery]>([])
-    private let recoveryQueued = WakeSignal()
+    /// Positioned subscriptions waiting for the reader, oldest first (`ClusterRelay+Recovery`).
+    let recoveries = Mutex<[PendingRecovery]>([])
+    let recoveryQueued = WakeSignal()
     /// What the reader delivered up to.
-    private let delivered = Mutex<StreamPosition?>(nil)
+    let delivered = Mutex<StreamPosition?>(nil)
 
     private let metrics: ClusterMetrics?
 
@@ -109,10 +109,7 @@ final class ClusterRelay: Sendable {
             }
             do {
                 try await log.append(batch, id: id)
-                outbox.withLock { outbox in
-                    outbox.waiting.removeFirst(batch.count)
-                    outbox.nextBatch += 1
-                }
+                markStored(batch.count)
                 metrics?.recordStored(batch.count)
                 reachable()
                 backoff = Backoff()
@@ -134,14 +131,19 @@ final class ClusterRelay: Sendable {
         while let (batch, id) = nextBatch() {
             do {
                 try await log.append(batch, id: id)
-                outbox.withLock { outbox in
-                    outbox.waiting.removeFirst(batch.count)
-                    outbox.nextBatch += 1
-                }
+                markStored(batch.count)
             } catch {
                 logger.error("cluster: \(unstoredCount) publications could not be stored before shutdown and are lost: \(error)")
                 return
             }
+        }
+    }
+
+    /// Lets go of the first `count` waiting publications, which the log stored as one batch.
+    private func markStored(_ count: Int) {
+        outbox.withLock { outbox in
+            outbox.waiting.removeFirst(count)
+            outbox.nextBatch += 1
         }
     }
 
@@ -196,97 +198,6 @@ final class ClusterRelay: Sendable {
         }
     }
 
-    // MARK: Recovery
-
-    /// Joins `session`, created held (`ClusterDelivery.isHeld`), to the stream with positions:
-    /// with `since`, what it missed after it is delivered first, from the log, exactly once and in
-    /// order, then the live stream follows. The reader does it between two reads, so nothing is
-    /// delivered twice or skipped at the seam. Waits at most `timeout` for a log that is
-    /// unreachable; then the session joins at the reader's position, told it was not recovered.
-    func recover(_ session: Session, since: StreamPosition?, timeout: Duration, into sessions: SessionList) async -> RecoveryOutcome {
-        let request = PendingRecovery(session: session, since: since)
-        let watchdog = Task { [weak self] in
-            guard (try? await Task.sleep(for: timeout)) != nil, let self else { return }
-            self.withdraw(request, reason: "the cluster's log did not answer within \(timeout.secondsDescription)")
-        }
-        defer { watchdog.cancel() }
-        return await withCheckedContinuation { continuation in
-            request.set(continuation)
-            recoveries.withLock { $0.append(request) }
-            recoveryQueued.fire()
-        }
-    }
-
-    /// Answers a recovery the reader has not begun: the session joins where the reader is.
-    private func withdraw(_ request: PendingRecovery, reason: String) {
-        let wasQueued = recoveries.withLock { queue in
-            guard let index = queue.firstIndex(where: { $0 === request }) else { return false }
-            queue.remove(at: index)
-            return true
-        }
-        guard wasQueued else { return }
-        let position = delivered.withLock { $0 }
-        Self.join(request.session, after: position?.offset ?? 0)
-        request.resolve(RecoveryOutcome(position: position, recovered: request.since == nil, reason: request.since == nil ? nil : reason))
-    }
-
-    /// Runs the queued recoveries at the reader's `position`; one that the log fails goes back to
-    /// the front of the queue.
-    private func recoverQueued(at position: StreamPosition, into sessions: SessionList) async throws {
-        while let request = recoveries.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
-            do {
-                request.resolve(try await recover(request, at: position, into: sessions))
-            } catch {
-                recoveries.withLock { $0.insert(request, at: 0) }
-                throw error
-            }
-        }
-    }
-
-    private func recover(_ request: PendingRecovery, at position: StreamPosition, into sessions: SessionList) async throws -> RecoveryOutcome {
-        let session = request.session
-        guard let since = request.since else {
-            Self.join(session, after: position.offset)
-            return RecoveryOutcome(position: position, recovered: true)
-        }
-        guard since.epoch == position.epoch else {
-            Self.join(session, after: position.offset)
-            return RecoveryOutcome(
-                position: position, recovered: false,
-                reason: "epoch \(since.epoch) is gone: the cluster's log was created anew (epoch \(position.epoch))")
-        }
-        guard since.offset < position.offset else {
-            // It came from a node that was ahead of this one: what it received is skipped here.
-            Self.join(session, after: since.offset)
-            return RecoveryOutcome(position: since, recovered: true)
-        }
-        var after = since.offset
-        while after < position.offset {
-            let (epoch, page) = try await log.read(after: after, limit: Self.readLimit)
-            guard epoch == position.epoch, let first = page.first, first.offset == after + 1 else {
-                Self.join(session, after: position.offset)
-                return RecoveryOutcome(
-                    position: position, recovered: false,
-                    reason: "the publications after offset \(after) are no longer kept (the retention window has passed)")
-            }
-            let missed = page.prefix { $0.offset <= position.offset }
-            sessions.deliver(missed, epoch: epoch, recoveringTo: session)
-            after = missed.last?.offset ?? position.offset
-        }
-        Self.join(session, after: position.offset)
-        logger.debug("cluster: session \(session.id) recovered \(position.offset - since.offset) publications after \(since)")
-        return RecoveryOutcome(position: position, recovered: true)
-    }
-
-    /// Lets the live stream reach `session` with positions, from the offset after `offset`.
-    private static func join(_ session: Session, after offset: Int64) {
-        session.clusterDelivery.withLock { delivery in
-            delivery.isHeld = false
-            delivery.isPositioned = true
-            delivery.floor = max(delivery.floor, offset)
-        }
-    }
-
     // MARK: Health
 
     private func unreachable(_ error: any Error) {
@@ -315,26 +226,6 @@ final class ClusterRelay: Sendable {
             defer { current = min(current * 2, ClusterRelay.maximumBackoff) }
             return current
         }
-    }
-}
-
-/// A positioned subscription waiting for the reader; answered once.
-private final class PendingRecovery: Sendable {
-    let session: Session
-    let since: StreamPosition?
-    private let continuation = Mutex<CheckedContinuation<RecoveryOutcome, Never>?>(nil)
-
-    init(session: Session, since: StreamPosition?) {
-        self.session = session
-        self.since = since
-    }
-
-    func set(_ continuation: CheckedContinuation<RecoveryOutcome, Never>) {
-        self.continuation.withLock { $0 = continuation }
-    }
-
-    func resolve(_ outcome: RecoveryOutcome) {
-        continuation.withLock { $0.take() }?.resume(returning: outcome)
     }
 }
 
