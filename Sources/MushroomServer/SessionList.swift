@@ -256,7 +256,7 @@ public final class SessionList: Sendable {
                 position: nil, recovered: since == nil,
                 reason: since.map { _ in "this server is not a cluster node: it keeps no positions to recover from" })
         }
-        return await relay.recover(session, since: subscription.since, timeout: configuration.recoveryTimeout, into: self)
+        return await relay.recover(session, since: subscription.since, timeout: configuration.recoveryTimeout)
     }
 
     /// A hook ending the session once a reply leaves `maximumUnacknowledged` messages waiting for

@@ -8,7 +8,7 @@ extension ClusterRelay {
     /// order, then the live stream follows. The reader does it between two reads, so nothing is
     /// delivered twice or skipped at the seam. Waits at most `timeout` for a log that is
     /// unreachable; then the session joins at the reader's position, told it was not recovered.
-    func recover(_ session: Session, since: StreamPosition?, timeout: Duration, into sessions: SessionList) async -> RecoveryOutcome {
+    func recover(_ session: Session, since: StreamPosition?, timeout: Duration) async -> RecoveryOutcome {
         let request = PendingRecovery(session: session, since: since)
         let watchdog = Task { [weak self] in
             guard (try? await Task.sleep(for: timeout)) != nil, let self else { return }
@@ -65,7 +65,8 @@ extension ClusterRelay {
             Self.join(session, after: since.offset)
             return RecoveryOutcome(position: since, recovered: true)
         }
-        var after = since.offset
+        // A retry after the log failed mid-way goes on after what reached the session.
+        var after = request.deliveredUpTo ?? since.offset
         while after < position.offset {
             let (epoch, page) = try await log.read(after: after, limit: Self.readLimit)
             guard epoch == position.epoch, let first = page.first, first.offset == after + 1 else {
@@ -77,6 +78,7 @@ extension ClusterRelay {
             let missed = page.prefix { $0.offset <= position.offset }
             sessions.deliver(missed, epoch: epoch, recoveringTo: session)
             after = missed.last?.offset ?? position.offset
+            request.deliveredUpTo = after
         }
         Self.join(session, after: position.offset)
         logger.debug("cluster: session \(session.id) recovered \(position.offset - since.offset) publications after \(since)")
@@ -98,6 +100,13 @@ final class PendingRecovery: Sendable {
     let session: Session
     let since: StreamPosition?
     private let continuation = Mutex<CheckedContinuation<RecoveryOutcome, Never>?>(nil)
+    private let progress = Mutex<Int64?>(nil)
+
+    /// The offset up to which the missed publications reached the session, once some did.
+    var deliveredUpTo: Int64? {
+        get { progress.withLock { $0 } }
+        set { progress.withLock { $0 = newValue } }
+    }
 
     init(session: Session, since: StreamPosition?) {
         self.session = session
