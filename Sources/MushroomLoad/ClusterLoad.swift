@@ -77,10 +77,7 @@ public enum ClusterLoad {
     private static func milliseconds(_ nanoseconds: UInt64) -> String { String(format: "%.2f", Double(nanoseconds) / 1e6) }
 
     private static func connect(_ url: String, handler: any RPCHandler, topics: [String]?, since: StreamPosition? = nil) async throws -> MushroomClient {
-        var configuration = ClientConfiguration()
-        configuration.requestTimeout = nil
-        configuration.logger.logLevel = .critical
-        configuration.engine.logger.logLevel = .critical
+        var configuration = LoadClients.clientConfiguration()
         configuration.positionedTopics = topics
         configuration.positionedSince = since
         return try await MushroomClient.connect(url: url, transports: [.webSocket], handler: handler, configuration: configuration)

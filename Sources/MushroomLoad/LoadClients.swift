@@ -51,7 +51,7 @@ enum LoadClients {
 
     /// Quiet clients whose requests wait for their answer without a timer of their own, trusting
     /// `trust` for https.
-    private static func clientConfiguration(trusting trust: TLSTrust) -> ClientConfiguration {
+    static func clientConfiguration(trusting trust: TLSTrust = .systemStore) -> ClientConfiguration {
         var configuration = ClientConfiguration()
         configuration.tlsTrust = trust
         // No timer per request: it costs the client about a third of its pipelined throughput.
