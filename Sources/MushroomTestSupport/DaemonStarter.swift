@@ -12,3 +12,9 @@ public func runDaemonStarter(_ arguments: [String]) async -> Int32 {
         }.start()
     }
 }
+
+/// Starts a program without waiting for it (a thread of its own reaps it), its output where this
+/// process's goes: a clean-up in a `defer`, such as `tmux kill-server`.
+public func runDetached(_ arguments: [String]) {
+    Thread { _ = spawn(arguments, environment: nil, output: nil).map(waitForExit(of:)) }.start()
+}

@@ -13,8 +13,7 @@ public final class ReferencePeer: Sendable {
     /// The bootstrap URL, `http://127.0.0.1:PORT/`.
     public let url: String
     public let port: Int
-    private let process: Process
-    private let output: ServerOutput
+    private let child: RunningChild
 
     /// The launcher in this repository (override with `MUSHROOM_PEER_SCRIPT`).
     public static var launcher: String {
@@ -31,47 +30,37 @@ public final class ReferencePeer: Sendable {
         startupTimeout: Duration = .seconds(180)
     ) async throws -> ReferencePeer {
         if let reason = InteropGate.unavailableReason { throw InteropUnavailable(reason: reason) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [launcher, "127.0.0.1:0"]
         var environment = ProcessInfo.processInfo.environment
         environment["PEER_TICK_MS"] = String(tickMilliseconds)
         environment["PEER_TOKEN"] = token
         environment["PEER_POLL_TIMEOUT"] = pollTimeout.map { String($0) }
-        process.environment = environment
-        let output = ServerOutput()
-        output.capture(process)
-        try process.run()
+        let child = try RunningChild(["/bin/bash", launcher, "127.0.0.1:0"], environment: environment)
         let port: Int
         do {
-            let url = try await output.waitForServerURL(of: process, named: "the reference server", timeout: startupTimeout) {
+            let url = try await child.output.waitForServerURL(of: child, named: "the reference server", timeout: startupTimeout) {
                 ReferencePeerFailed(description: $0)
             }
             guard let parsed = URL(string: url)?.port else { throw ReferencePeerFailed(description: "the reference server printed no port: \(url)") }
             port = parsed
         } catch {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            child.send(SIGKILL)
             throw error
         }
-        return ReferencePeer(url: "http://127.0.0.1:\(port)/", port: port, process: process, output: output)
+        return ReferencePeer(url: "http://127.0.0.1:\(port)/", port: port, child: child)
     }
 
-    private init(url: String, port: Int, process: Process, output: ServerOutput) {
+    private init(url: String, port: Int, child: RunningChild) {
         self.url = url
         self.port = port
-        self.process = process
-        self.output = output
+        self.child = child
     }
 
     /// What the server wrote on stderr so far (its log).
-    public var log: String { output.stderr }
+    public var log: String { child.output.stderr }
 
-    /// Stops the server (SIGKILL: it holds nothing worth a clean shutdown) and waits for it to exit.
+    /// Stops the server (SIGKILL: it holds nothing worth a clean shutdown); its thread reaps it.
     public func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        child.send(SIGKILL)
     }
 
     deinit { stop() }

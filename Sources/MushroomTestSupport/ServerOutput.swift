@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// Collects a server child process's stdout and stderr as they arrive, and finds the
+/// A server child process's stdout and stderr as they arrived (`RunningChild`), and the
 /// `Server running at URL` line both `mushroom serve` and the reference peer print once listening.
 final class ServerOutput: Sendable {
     private struct Buffers {
@@ -11,26 +11,10 @@ final class ServerOutput: Sendable {
 
     private let buffers = Mutex(Buffers())
 
-    func capture(_ process: Process) {
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        stdout.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            self?.buffers.withLock { $0.stdout.append(data) }
-        }
-        stderr.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            self?.buffers.withLock { $0.stderr.append(data) }
-        }
-    }
-
-    func stopCapturing(_ process: Process) {
-        for pipe in [process.standardOutput, process.standardError] {
-            (pipe as? Pipe)?.fileHandleForReading.readabilityHandler = nil
+    /// Appends bytes the child wrote on stdout (or stderr).
+    func append(_ bytes: ArraySlice<UInt8>, isStdout: Bool) {
+        buffers.withLock { buffers in
+            if isStdout { buffers.stdout.append(contentsOf: bytes) } else { buffers.stderr.append(contentsOf: bytes) }
         }
     }
 
@@ -39,14 +23,14 @@ final class ServerOutput: Sendable {
     /// Waits for the `Server running at URL` line and returns the URL; when `process` exits first or
     /// the line does not come within `timeout`, throws `failure` of a sentence naming the server.
     func waitForServerURL(
-        of process: Process, named name: String, timeout: Duration, failure: (String) -> any Error
+        of child: RunningChild, named name: String, timeout: Duration, failure: (String) -> any Error
     ) async throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while clock.now < deadline {
             if let url = serverURL { return url }
-            if !process.isRunning {
-                throw failure("\(name) exited with status \(process.terminationStatus) before listening: \(stderr)")
+            if let status = child.exitStatus {
+                throw failure("\(name) exited with status \(status) before listening: \(stderr)")
             }
             try await Task.sleep(for: .milliseconds(50))
         }

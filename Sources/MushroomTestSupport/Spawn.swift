@@ -39,3 +39,59 @@ func waitForExit(of pid: pid_t) -> Int32 {
     let signal = status & 0x7f
     return signal == 0 ? (status >> 8) & 0xff : 128 + signal
 }
+
+/// A child started with `spawn` whose stdout and stderr are pipes: its process id and the
+/// pipes' read ends (close-on-exec, so that no other child started meanwhile keeps them open).
+struct PipedChild {
+    let pid: pid_t
+    let stdout: Int32
+    let stderr: Int32
+
+    /// Starts `arguments` with its output on two new pipes; throws `ChildProcessNotStarted` when
+    /// a pipe cannot be made or the program cannot be started.
+    static func start(_ arguments: [String], environment: [String: String]?) throws -> PipedChild {
+        var out: [Int32] = [0, 0]
+        var err: [Int32] = [0, 0]
+        guard closingOnExec(pipe(&out), out) else { throw ChildProcessNotStarted(path: arguments[0]) }
+        guard closingOnExec(pipe(&err), err) else {
+            close(out[0])
+            close(out[1])
+            throw ChildProcessNotStarted(path: arguments[0])
+        }
+        let pid = spawn(arguments, environment: environment, output: (out[1], err[1]))
+        close(out[1])
+        close(err[1])
+        guard let pid else {
+            close(out[0])
+            close(err[0])
+            throw ChildProcessNotStarted(path: arguments[0])
+        }
+        return PipedChild(pid: pid, stdout: out[0], stderr: err[0])
+    }
+
+    /// Reads both pipes until each ends, handing every chunk to `received` (`true` for stdout),
+    /// then closes them. Blocks: call it on a thread of its own.
+    func readToEnd(_ received: (_ isStdout: Bool, _ bytes: ArraySlice<UInt8>) -> Void) {
+        var fds = [pollfd(fd: stdout, events: Int16(POLLIN), revents: 0), pollfd(fd: stderr, events: Int16(POLLIN), revents: 0)]
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while fds.contains(where: { $0.fd >= 0 }) {
+            guard poll(&fds, nfds_t(fds.count), -1) >= 0 || errno == EINTR else { break }
+            for index in fds.indices where fds[index].fd >= 0 && fds[index].revents != 0 {
+                let count = read(fds[index].fd, &buffer, buffer.count)
+                if count > 0 {
+                    received(index == 0, buffer[0..<count])
+                } else if count == 0 || errno != EINTR {
+                    close(fds[index].fd)
+                    fds[index].fd = -1
+                }
+            }
+        }
+    }
+}
+
+/// Whether `pipe` succeeded (`result`); its ends are then marked close-on-exec.
+private func closingOnExec(_ result: Int32, _ ends: [Int32]) -> Bool {
+    guard result == 0 else { return false }
+    for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+    return true
+}

@@ -22,10 +22,7 @@ struct Tmux {
     /// Ends the session's tmux server.
     func stop() {
         guard let tmux = Self.path else { return }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux)
-        process.arguments = ["-L", name, "kill-server"]
-        try? process.run()
+        runDetached([tmux, "-L", name, "kill-server"])
     }
 
     @discardableResult
