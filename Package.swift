@@ -189,6 +189,7 @@ let package = Package(
             name: "MushroomClientTests",
             dependencies: [
                 "MushroomClient", "MushroomWebSocket", "MushroomServer", "MushroomTestSupport", "MushroomLoad", "MushroomCommandLine", "mushroom",
+                "DashboardModel", "DashboardUI",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

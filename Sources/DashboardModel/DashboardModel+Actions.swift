@@ -16,7 +16,7 @@ extension DashboardModel {
         case .selectLast: focus.slot.selectLast(&self)
         case .scroll(let delta):
             if detail != nil {
-                detail?.scroll(by: delta, rows: layout.detailRows)
+                scrollDetail(by: delta)
             } else {
                 focus.slot.scroll(&self, delta)
             }
@@ -28,7 +28,7 @@ extension DashboardModel {
         case .clear:
             focus.slot.clear(&self)
             detail = nil
-        case .openDetail: detail = focus.slot.detail(self, time)
+        case .openDetail: openDetail(at: time)
         case .closeDetail: detail = nil
         case .toggleFormKind: form.toggleKind()
         case .nextFormField: form.moveFocus(by: 1)
@@ -56,6 +56,14 @@ extension DashboardModel {
             let id = takeCommandID()
             return sessions.confirmEnd(id: id).map { [$0] } ?? []
         case .cancelSessionEnd: sessions.cancelEnd()
+        case .copy(let pretty): copy(pretty: pretty, at: time)
+        case .export: exportFocusedPane(at: time)
+        case .mark: markMessage(at: time)
+        case .diffWithMarked: diffWithMarked(at: time)
+        case .editAgain: return resend(sendNow: false, at: time)
+        case .sendAgain: return resend(sendNow: true, at: time)
+        case .toggleLatencyView: toggleLatencyView()
+        case .cycleRateOrder: cycleRateOrder()
         }
         return []
     }

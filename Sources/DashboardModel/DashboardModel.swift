@@ -37,6 +37,8 @@ public struct DashboardModel: Sendable {
     /// The number of the next command emitted.
     var nextCommandNumber = 1
     var detail: Detail?
+    /// Copy, export, diff, the rates' order and the server's methods.
+    var toolkit = ToolkitState()
 
     /// An empty model with these bounds.
     public init(configuration: DashboardConfiguration = DashboardConfiguration()) {
@@ -80,16 +82,16 @@ public struct DashboardModel: Sendable {
         switch event.kind {
         case .messageReceived(let message):
             connection.received(message, at: time)
-            if case .notification(let notification) = message { stream.record(notification, at: time) }
+            if case .notification(let notification) = message { stream.record(notification, bytes: message.estimatedSize, at: time) }
         case .messageSent(let message):
             connection.sent(message, at: time)
         case .duplicateDropped:
             connection.duplicateDropped()
         case .requestStarted(let start):
-            guard !isSessionListing(start.method, start.direction) else { return }
+            guard !isSessionListing(start.method, start.direction), !toolkit.serverMethods.hides(start) else { return }
             requests.tracker.start(start, at: time)
         case .requestFinished(let finish):
-            guard !isSessionListing(finish.method, finish.direction) else { return }
+            guard !isSessionListing(finish.method, finish.direction), !toolkit.serverMethods.hides(finish) else { return }
             requests.tracker.finish(finish, at: time)
             errors.log.record(finish, at: time)
         case .unmatchedResponse(let requestID, let late):
@@ -109,7 +111,8 @@ public struct DashboardModel: Sendable {
             case .sessionLost(let reason): errors.log.record(.sessionLost, method: nil, detail: reason, at: time)
             case .notRecovered(let since, let reason):
                 errors.log.record(.notRecovered, method: nil, detail: "publications after \(since) not recovered: \(reason)", at: time)
-            case .connecting, .connected, .reconnectScheduled, .closed: break
+            case .connected: toolkit.serverMethods.connected()
+            case .connecting, .reconnectScheduled, .closed: break
             }
         }
     }
@@ -124,16 +127,22 @@ public struct DashboardModel: Sendable {
     /// command the form sent, the sessions pane its listings and endings.
     public mutating func receive(_ result: CommandResult) {
         if sessions.owns(result.id) { return sessions.receive(result) }
+        if toolkit.serverMethods.owns(result.id) { return toolkit.serverMethods.receive(result) }
         guard result.id == formCommand else { return }
         formResult = formResult?.receiving(result.outcome)
     }
 
-    /// What is due at `now` without an operator's action: with the sessions pane, a new listing
-    /// of the server's sessions once a second (while the last one has been answered).
+    /// What is due at `now` without an operator's action: after each connection, the server's
+    /// method list (`mushroom.methods`, for completion); with the sessions pane, a new listing of
+    /// the server's sessions once a second (while the last one has been answered).
     public mutating func tick(at now: Date) -> [EngineCommand] {
-        guard configuration.showsSessions, let command = sessions.listingDue(at: now, id: CommandID(nextCommandNumber)) else { return [] }
-        nextCommandNumber += 1
-        return [command]
+        var commands: [EngineCommand] = []
+        if configuration.showsSessions, let command = sessions.listingDue(at: now, id: CommandID(nextCommandNumber)) {
+            nextCommandNumber += 1
+            commands.append(command)
+        }
+        if let listing = methodListingDue() { commands.append(listing) }
+        return commands
     }
 
     /// A new command id.
@@ -150,12 +159,13 @@ public struct DashboardModel: Sendable {
             connection: connection.snapshot(at: now), errors: errors.snapshot(rows: layout.rows(for: .errors)),
             form: form.snapshot(methods: knownMethods, maximumCompletions: configuration.maximumCompletions, result: formResult),
             sessions: configuration.showsSessions ? sessions.snapshot(rows: layout.rows(for: .sessions)) : nil,
-            detail: detail?.snapshot(rows: layout.detailRows))
+            detail: detailSnapshot())
     }
 
-    /// Methods seen in notifications and requests, for completion.
+    /// Methods for completion: seen in notifications and requests, sent from the form, and
+    /// listed by the server.
     var knownMethods: Set<String> {
-        requests.tracker.methods.union(stream.activity.names)
+        requests.tracker.methods.union(stream.activity.names).union(form.historyMethods).union(toolkit.serverMethods.names)
     }
 
     private func streamSnapshot(at now: Date) -> StreamSnapshot {
@@ -173,7 +183,8 @@ public struct DashboardModel: Sendable {
             retained: ring.count, capacity: ring.capacity, dropped: ring.dropped, skipped: stream.skipped,
             totalReceived: stream.received, ratePerSecond1s: stream.total.ratePerSecond1s(at: instant),
             ratePerSecond10s: stream.total.ratePerSecond10s(at: instant), rateHistory: stream.total.history(at: instant),
-            methods: stream.activity.busiest(layout.methodRows, at: instant), methodCount: stream.activity.count,
+            methods: stream.activity.busiest(layout.methodRows, at: instant, by: toolkit.rateOrder), methodCount: stream.activity.count,
+            methodOrder: toolkit.rateOrder,
             isPaused: stream.pausedEnd != nil, arrivedSincePause: stream.arrivedSincePause,
             filter: FilterSnapshot(
                 applied: stream.filterText, editing: stream.editingFilter?.snapshot, error: stream.filterError))

@@ -83,4 +83,24 @@ public enum OperatorAction: Sendable, Hashable {
     case confirmSessionEnd
     /// Keep the session waiting for confirmation.
     case cancelSessionEnd
+
+    /// Copy the open detail's message, else the focused pane's selected row, as JSON (pretty or
+    /// compact): yields a `DashboardEffect.copy`, or a status sentence when there is none or it is
+    /// bigger than `ClipboardCopy.maximumBytes`.
+    case copy(pretty: Bool)
+    /// Write the focused pane's rows (the filtered stream, the requests or the error groups) as
+    /// NDJSON to a new file in `DashboardConfiguration.exportDirectory`: yields a `DashboardEffect.export`.
+    case export
+    /// Mark the open detail's message, else the selected row, for `diffWithMarked`.
+    case mark
+    /// Show in the detail view what differs from the marked message to the picked one.
+    case diffWithMarked
+    /// Load the open detail's request or notification into the form and focus it.
+    case editAgain
+    /// Send the open detail's request or notification again at once, through the form.
+    case sendAgain
+    /// Open or close the latency view: per method count, p50, p90, p99, max, timeouts and late responses.
+    case toggleLatencyView
+    /// Sort the rates pane's methods by the next order (rate, count, bytes per second).
+    case cycleRateOrder
 }

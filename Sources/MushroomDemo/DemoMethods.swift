@@ -39,14 +39,7 @@ public enum DemoMethods {
 
     /// The methods; `publish` broadcasts through `sessions`.
     public static func handler(sessions: SessionList) -> any RPCHandler {
-        let registry = dispatcher(sessions: sessions)
-        return ClosureHandler { call in
-            do {
-                return try await registry.handle(call)
-            } catch let error as MethodNotFound where error.methodName == call.method {
-                throw MethodNotFound(referencePrefix + call.method)
-            }
-        }
+        ReferenceNamedMethods(registry: dispatcher(sessions: sessions), prefix: referencePrefix)
     }
 
     private static func dispatcher(sessions: SessionList) -> RegistryDispatcher {

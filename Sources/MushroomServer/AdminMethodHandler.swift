@@ -19,6 +19,8 @@ final class AdminMethodHandler: RPCHandler {
     static let subscribeStatisticsMethod = "mushroom.statistics.subscribe"
     static let unsubscribeStatisticsMethod = "mushroom.statistics.unsubscribe"
     static let statisticsNotification = "mushroom.statistics"
+    /// Every request method it answers.
+    static let methods = [sessionsMethod, endSessionMethod, subscribeStatisticsMethod, unsubscribeStatisticsMethod]
     static let intervalRange = 0.1...3600.0
 
     private weak let sessions: SessionList?

@@ -219,9 +219,14 @@ public final class SessionList: Sendable {
             engineConfiguration.hooks.afterHandling.append(closeWhenRepliesFill(sessionID: id))
         }
         let subscriptions = TopicSubscriptions(index: topics, sessionID: id, limit: configuration.maximumSubscriptions)
-        var sessionMethods: any RPCHandler = TopicMethodHandler(
-            subscriptions: subscriptions, application: handler.withLock { $0 } ?? MethodNotFoundHandler())
-        if adminToken?.isCarried(by: auth) == true { sessionMethods = AdminMethodHandler(sessions: self, wrapped: sessionMethods) }
+        let application: any RPCHandler = handler.withLock { $0 } ?? MethodNotFoundHandler()
+        var sessionMethods: any RPCHandler = TopicMethodHandler(subscriptions: subscriptions, application: application)
+        var builtIns = TopicMethodHandler.methods
+        if adminToken?.isCarried(by: auth) == true {
+            sessionMethods = AdminMethodHandler(sessions: self, wrapped: sessionMethods)
+            builtIns += AdminMethodHandler.methods
+        }
+        sessionMethods = MethodListHandler(wrapped: sessionMethods, application: application, builtIns: builtIns)
         if let metrics { sessionMethods = RequestTimingHandler(wrapped: sessionMethods, metrics: metrics) }
         let engine = Engine(handler: sessionMethods, configuration: engineConfiguration)
         let session = Session(

@@ -10,6 +10,8 @@ import MushroomRPC
 struct TopicMethodHandler: RPCHandler {
     static let subscribeMethod = "subscribe"
     static let unsubscribeMethod = "unsubscribe"
+    /// Every method it answers.
+    static let methods = [subscribeMethod, unsubscribeMethod]
 
     let subscriptions: TopicSubscriptions
     let application: any RPCHandler

@@ -13,19 +13,22 @@ import Testing
         let frames: Int
         let lines: [String]
         let gaveUp: Bool
+        /// What was put on the clipboard.
+        let clipboard: [String]
     }
 
-    /// Runs a dashboard on a thread of its own (the loop blocks it) on an 80x24 scripted terminal.
+    /// Runs a dashboard on a thread of its own (the loop blocks it) on a scripted terminal (80x24 by default).
     static func run(
         _ bursts: [ScriptedTerminal.Burst], frameInterval: Duration = .milliseconds(1), inbox: EventInbox = EventInbox(),
+        model: DashboardConfiguration = DashboardConfiguration(), size: Size = Size(rows: 24, columns: 80),
         perform: @escaping DashboardApp.Performer
     ) async throws -> Run {
         let theme = try Theme.builtIn(named: "dark")
         return await withCheckedContinuation { continuation in
             Thread {
                 var snapshots = 0
-                let terminal = ScriptedTerminal(size: Size(rows: 24, columns: 80), bursts: bursts)
-                let options = DashboardApp.Options(theme: theme, frameInterval: frameInterval, idleInterval: .milliseconds(1))
+                let terminal = ScriptedTerminal(size: size, bursts: bursts)
+                let options = DashboardApp.Options(theme: theme, model: model, frameInterval: frameInterval, idleInterval: .milliseconds(1))
                 let app = DashboardApp(options: options, inbox: inbox, perform: perform) { model, now in
                     snapshots += 1
                     return model.snapshot(at: now)
@@ -34,7 +37,8 @@ import Testing
                     palette: Palette(theme: theme, profile: .none), format: Format(timeZone: TimeZone(identifier: "UTC") ?? .current))
                 let exit = app.run(on: terminal, renderer: renderer)
                 continuation.resume(returning: Run(
-                    exit: exit, snapshots: snapshots, frames: terminal.frames, lines: terminal.surface.lines, gaveUp: terminal.gaveUp))
+                    exit: exit, snapshots: snapshots, frames: terminal.frames, lines: terminal.surface.lines, gaveUp: terminal.gaveUp,
+                    clipboard: terminal.clipboard))
             }.start()
         }
     }

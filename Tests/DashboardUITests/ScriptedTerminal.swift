@@ -22,6 +22,8 @@ final class ScriptedTerminal: DashboardTerminal {
     private(set) var frames = 0
     /// Whether the script ran out of time.
     private(set) var gaveUp = false
+    /// What was put on the clipboard, oldest first.
+    private(set) var clipboard: [String] = []
     private var bursts: [Burst]
     private var typing: [Key] = []
     private var framesWhenLastTyped = -1
@@ -53,5 +55,9 @@ final class ScriptedTerminal: DashboardTerminal {
 
     func endFrame() {
         frames += 1
+    }
+
+    func copyToClipboard(_ text: String) {
+        clipboard.append(text)
     }
 }

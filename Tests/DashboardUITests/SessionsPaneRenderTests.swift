@@ -67,8 +67,8 @@ import Testing
         for key in [Key.character("n"), .character("e"), .escape, .enter, .character("q")] {
             #expect(KeyBindings.commands(for: key, in: confirming) == [.action(.cancelSessionEnd)], "\(key)")
         }
-        // Elsewhere s and e are not the sessions pane's.
-        #expect(KeyBindings.commands(for: .character("e"), in: KeyBindings.Context(focus: .stream, panes: Pane.allCases)) == [])
+        // Elsewhere s and e are not the sessions pane's (e exports the focused pane).
+        #expect(KeyBindings.commands(for: .character("e"), in: KeyBindings.Context(focus: .stream, panes: Pane.allCases)) == [.action(.export)])
         let help = HelpOverlay.entries(glyphs: .unicode)
         #expect(help.contains { $0.keys == "s" && $0.action == "sessions: sort by rate / unacknowledged / age" })
         #expect(help.contains { $0.keys == "e  then y" && $0.action == "sessions: end the selected session" })

@@ -39,6 +39,16 @@ struct RequestForm: Sendable {
         focusedField = all[((index + delta) % all.count + all.count) % all.count]
     }
 
+    /// Fills the form with a message to send again (the timeout stays), focused on its data.
+    mutating func fill(kind: FormKind, method: String, data: String) {
+        self.kind = kind
+        fields[.method] = TextField(method)
+        fields[.data] = TextField(data)
+        focusedField = .data
+        historySequence = nil
+        draft = nil
+    }
+
     mutating func clear() {
         fields = [.method: TextField(), .data: TextField(), .timeout: TextField(defaultTimeout)]
         historySequence = nil
@@ -113,6 +123,11 @@ struct RequestForm: Sendable {
     // MARK: History
 
     var historyCount: Int { history.count }
+
+    /// The methods of the sent forms remembered, for completion.
+    var historyMethods: Set<String> {
+        Set((history.startSequence..<history.endSequence).map { history[sequence: $0].method })
+    }
 
     /// 1 for the newest entry; `nil` for the draft.
     var historyPosition: Int? { historySequence.map { history.endSequence - $0 } }

@@ -1,4 +1,5 @@
 import Foundation
+import MushroomRPC
 
 /// A pane's part of the model: what moving the selection, scrolling, clearing and opening the
 /// detail mean in it, given the rows its list shows. The actions on the focused pane reach it
@@ -16,6 +17,11 @@ protocol PaneModel: Sendable {
     mutating func clear()
     /// The detail of the selected row at `time`.
     func detail(rows: Int, at time: Date) -> Detail?
+    /// The selected row as a message, for copying, marking and comparing.
+    func selectedMessage(rows: Int, at time: Date) -> SelectedMessage?
+    /// Every row of the list (as filtered) as JSON records, for export; `nil` when the pane
+    /// has no rows to export.
+    func exportRecords(at time: Date) -> [JSONValue]?
 }
 
 extension PaneModel {
@@ -25,4 +31,6 @@ extension PaneModel {
     mutating func scroll(by delta: Int, rows: Int) {}
     mutating func clear() {}
     func detail(rows: Int, at time: Date) -> Detail? { nil }
+    func selectedMessage(rows: Int, at time: Date) -> SelectedMessage? { nil }
+    func exportRecords(at time: Date) -> [JSONValue]? { nil }
 }

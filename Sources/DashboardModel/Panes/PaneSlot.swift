@@ -1,4 +1,5 @@
 import Foundation
+import MushroomRPC
 
 /// The actions on a focused pane, bound to its part of the model (found by key path) and to the
 /// rows the layout gives it: how `DashboardModel` reaches a pane's part without a switch per action.
@@ -9,6 +10,8 @@ struct PaneSlot {
     let scroll: (inout DashboardModel, _ delta: Int) -> Void
     let clear: (inout DashboardModel) -> Void
     let detail: (DashboardModel, _ time: Date) -> Detail?
+    let selectedMessage: (DashboardModel, _ time: Date) -> SelectedMessage?
+    let exportRecords: (DashboardModel, _ time: Date) -> [JSONValue]?
 
     /// The slot of `pane`, whose part of the model is at `part`.
     init<Part: PaneModel>(_ pane: Pane, _ part: WritableKeyPath<DashboardModel, Part>) {
@@ -18,5 +21,7 @@ struct PaneSlot {
         scroll = { model, delta in model[keyPath: part].scroll(by: delta, rows: model.layout.rows(for: pane)) }
         clear = { model in model[keyPath: part].clear() }
         detail = { model, time in model[keyPath: part].detail(rows: model.layout.rows(for: pane), at: time) }
+        selectedMessage = { model, time in model[keyPath: part].selectedMessage(rows: model.layout.rows(for: pane), at: time) }
+        exportRecords = { model, time in model[keyPath: part].exportRecords(at: time) }
     }
 }

@@ -42,6 +42,7 @@ struct RequestList: ListPaneModel {
         return RequestsSnapshot(
             rows: tracker.rows(range, at: now), selectedRow: selectedRow,
             inFlightCount: tracker.inFlightCount, finishedTotal: tracker.finishedTotal, timeouts: tracker.timeouts,
+            lateResponses: tracker.lateResponses,
             latencies: tracker.methodLatencies(limit: latencyRows))
     }
 }

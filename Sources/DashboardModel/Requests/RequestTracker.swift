@@ -21,11 +21,13 @@ struct RequestTracker: Sendable {
 
     private var inFlight: [Key: Pending] = [:]
     private var recent: RingBuffer<Finished>
-    private var latencies: [String: LatencyHistogram] = [:]
+    private var latencies: [String: MethodLatencyStats] = [:]
     private let methodLimit: Int
     private let inFlightLimit: Int
     private(set) var finishedTotal = 0
     private(set) var timeouts = 0
+    /// Responses that arrived after their request's timeout.
+    private(set) var lateResponses = 0
     /// Methods of requests seen, for form completion (bounded like the latency table).
     private(set) var methods: Set<String> = []
 
@@ -54,14 +56,20 @@ struct RequestTracker: Sendable {
         finishedTotal += 1
         switch finish.outcome {
         case .response, .error:
-            if latencies[finish.method] != nil || latencies.count < methodLimit {
-                latencies[finish.method, default: LatencyHistogram()].record(finish.latency)
-            }
+            updateLatency(of: finish.method) { $0.recordAnswer(after: finish.latency) }
         case .timeout:
-            if finish.direction == .outbound { timeouts += 1 }
+            guard finish.direction == .outbound else { break }
+            timeouts += 1
+            updateLatency(of: finish.method) { $0.recordTimeout() }
         case .cancelled, .connectionLost:
             break
         }
+    }
+
+    /// Updates the latency of `method`, a new one only while fewer than `methodLimit` are tracked.
+    private mutating func updateLatency(of method: String, _ body: (inout MethodLatencyStats) -> Void) {
+        guard latencies[method] != nil || latencies.count < methodLimit else { return }
+        body(&latencies[method, default: MethodLatencyStats()])
     }
 
     /// Flags the recent outbound request `id` as having got a late response.
@@ -71,6 +79,8 @@ struct RequestTracker: Sendable {
             let finished = recent[sequence: sequence]
             if finished.finish.direction == .outbound, finished.finish.id == requestID {
                 recent.update(sequence: sequence) { $0.lateResponse = true }
+                lateResponses += 1
+                updateLatency(of: finished.finish.method) { $0.recordLateResponse() }
                 return
             }
             sequence -= 1
@@ -95,14 +105,22 @@ struct RequestTracker: Sendable {
         }
     }
 
-    /// The `limit` methods with the slowest p99 latency, slowest first.
+    /// The `limit` answered methods with the slowest p99 latency, slowest first.
     func methodLatencies(limit: Int) -> [MethodLatency] {
-        latencies.compactMap { method, histogram in
-            guard let p50 = histogram.percentile(0.5), let p99 = histogram.percentile(0.99) else { return nil }
-            return MethodLatency(method: method, count: histogram.count, p50: p50, p99: p99)
-        }
-        .sorted { ($0.p99, $1.method) > ($1.p99, $0.method) }
-        .prefix(limit).map(\.self)
+        Array(allMethodLatencies.filter { $0.count > 0 }.prefix(limit))
+    }
+
+    /// Every method's latency, slowest p99 first, then those with no answer (only timeouts), by name.
+    var allMethodLatencies: [MethodLatency] {
+        latencies.map { method, stats in stats.summary(method: method) }
+            .sorted { left, right in
+                switch (left.p99, right.p99) {
+                case (let leftP99?, let rightP99?) where leftP99 != rightP99: return leftP99 > rightP99
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: return left.method < right.method
+                }
+            }
     }
 
     private static func row(_ pending: Pending, at now: Date) -> RequestRow {

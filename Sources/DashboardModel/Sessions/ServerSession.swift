@@ -58,12 +58,6 @@ public enum SessionOrder: String, Sendable, Hashable, CaseIterable {
     case unacknowledged
     case age
 
-    /// The order after this one (wrapping).
-    var next: SessionOrder {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self).map { $0 + 1 } ?? 0) % all.count]
-    }
-
     /// Whether `left` comes before `right`: highest first, then by id.
     func precedes(_ left: ServerSession, _ right: ServerSession) -> Bool {
         switch self {

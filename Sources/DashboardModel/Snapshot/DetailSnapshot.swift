@@ -6,6 +6,8 @@ public struct DetailSnapshot: Sendable, Hashable {
     public let lines: [String]
     /// Index of the first visible line.
     public let scrollOffset: Int
-    /// All lines of the detail.
+    /// All lines of the detail (all methods of the latency view).
     public let lineCount: Int
+    /// The visible rows of the latency view (`L`), slowest p99 first; `nil` for other details.
+    public let latency: [MethodLatency]?
 }

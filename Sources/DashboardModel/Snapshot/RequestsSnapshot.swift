@@ -13,6 +13,8 @@ public struct RequestsSnapshot: Sendable, Hashable {
     public let finishedTotal: Int
     /// Outbound requests that timed out since the model started.
     public let timeouts: Int
+    /// Responses that arrived after their request's timeout, since the model started.
+    public let lateResponses: Int
     /// Latency percentiles per method (answered requests only), slowest p99 first, at most
     /// `DashboardLayout.methodRows`.
     public let latencies: [MethodLatency]
@@ -73,14 +75,23 @@ public enum InFlightState: String, Sendable, Hashable {
     public static let nearDeadlineFraction = 0.75
 }
 
-/// Latency percentiles of one method, from a bounded log-scale histogram (about 4.5% resolution).
+/// Latency percentiles of one method, from a bounded log-scale histogram (about 4.5% resolution),
+/// with its timeouts and late responses. The latencies are `nil` while no request was answered.
 public struct MethodLatency: Sendable, Hashable {
     /// The method measured.
     public let method: String
     /// Answered requests (Response or Error) measured.
     public let count: Int
     /// The median latency.
-    public let p50: Duration
+    public let p50: Duration?
+    /// The 90th percentile latency.
+    public let p90: Duration?
     /// The 99th percentile latency.
-    public let p99: Duration
+    public let p99: Duration?
+    /// The slowest answer (exact, not from the histogram).
+    public let maximum: Duration?
+    /// Outbound requests of this method that timed out.
+    public let timeouts: Int
+    /// Responses that arrived after their request's timeout (answered late).
+    public let lateResponses: Int
 }

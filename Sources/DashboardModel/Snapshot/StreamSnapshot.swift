@@ -26,10 +26,12 @@ public struct StreamSnapshot: Sendable, Hashable {
     public let ratePerSecond10s: Double
     /// Notifications per one-second bucket, oldest first, the last being the current (partial) second.
     public let rateHistory: [Int]
-    /// Per-method activity, busiest (by 10 s rate, then count) first, at most `DashboardLayout.methodRows`.
+    /// Per-method activity in `methodOrder` (busiest by 10 s rate first by default), at most `DashboardLayout.methodRows`.
     public let methods: [MethodActivity]
     /// Methods tracked in all (the length of the full table).
     public let methodCount: Int
+    /// How `methods` is sorted (`o` cycles).
+    public let methodOrder: RateOrder
     /// Whether the view is frozen.
     public let isPaused: Bool
     /// Notifications that arrived since the pause (all of them, filtered or not).
@@ -64,6 +66,11 @@ public struct MethodActivity: Sendable, Hashable {
     public let ratePerSecond10s: Double
     /// Per one-second bucket, oldest first (like `StreamSnapshot.rateHistory`).
     public let rateHistory: [Int]
+    /// Bytes received (the notifications' estimated frame sizes, rows skipped by a screen that
+    /// fell behind not included).
+    public let bytes: Int
+    /// Bytes per second over the last ten seconds.
+    public let bytesPerSecond10s: Double
 }
 
 /// The stream filter: the applied one and the one being edited.

@@ -1,8 +1,10 @@
 /// Per-method notification counters, bounded: methods beyond the limit count as one "other" method.
+/// Besides the notifications, it counts their (estimated) bytes, for the top talkers.
 struct MethodActivityTable: Sendable {
     private var index: [String: Int] = [:]
     private var methods: [String] = []
     private var counters: [ActivityCounter] = []
+    private var bytes: [ByteCounter] = []
     private let limit: Int
     private let historyLength: Int
 
@@ -16,8 +18,11 @@ struct MethodActivityTable: Sendable {
     /// Every method tracked.
     var names: [String] { methods }
 
-    mutating func record(method: String, at instant: Instant) {
-        counters[position(of: method)].record(at: instant)
+    /// Counts one notification of `method` taking `bytes` bytes.
+    mutating func record(method: String, bytes size: Int, at instant: Instant) {
+        let position = position(of: method)
+        counters[position].record(at: instant)
+        bytes[position].record(size, at: instant)
     }
 
     /// Counts `events` notifications of `method` that were not seen one by one, spread evenly
@@ -34,24 +39,34 @@ struct MethodActivityTable: Sendable {
         index[name] = methods.count
         methods.append(name)
         counters.append(ActivityCounter(historyLength: historyLength))
+        bytes.append(ByteCounter())
         return counters.count - 1
     }
 
-    /// The busiest `rows` methods at `instant` (by 10 s rate, then total count, then name).
-    func busiest(_ rows: Int, at instant: Instant) -> [MethodActivity] {
-        let ranked = (0..<methods.count).map { ($0, counters[$0].ratePerSecond10s(at: instant)) }
-            .sorted { left, right in
-                if left.1 != right.1 { return left.1 > right.1 }
-                let (leftCount, rightCount) = (counters[left.0].count, counters[right.0].count)
-                if leftCount != rightCount { return leftCount > rightCount }
-                return methods[left.0] < methods[right.0]
+    /// The first `rows` methods at `instant` in `order`: by 10 s rate then count, by count then
+    /// rate, or by 10 s bytes per second then bytes then rate; then by name.
+    func busiest(_ rows: Int, at instant: Instant, by order: RateOrder = .rate) -> [MethodActivity] {
+        let ranked = (0..<methods.count).map { position in
+            let counter = counters[position]
+            let rate = counter.ratePerSecond10s(at: instant)
+            let byteRate = bytes[position].perSecond10s(at: instant)
+            let keys: [Double] = switch order {
+            case .rate: [rate, Double(counter.count)]
+            case .count: [Double(counter.count), rate]
+            case .bytes: [byteRate, Double(bytes[position].total), rate]
             }
-        return ranked.prefix(rows).map { position, rate in
+            return (position, keys, rate, byteRate)
+        }
+        .sorted { left, right in
+            if left.1 != right.1 { return left.1.lexicographicallyPrecedes(right.1, by: >) }
+            return methods[left.0] < methods[right.0]
+        }
+        return ranked.prefix(rows).map { position, _, rate, byteRate in
             let counter = counters[position]
             return MethodActivity(
                 method: methods[position], count: counter.count,
                 ratePerSecond1s: counter.ratePerSecond1s(at: instant), ratePerSecond10s: rate,
-                rateHistory: counter.history(at: instant))
+                rateHistory: counter.history(at: instant), bytes: bytes[position].total, bytesPerSecond10s: byteRate)
         }
     }
 }

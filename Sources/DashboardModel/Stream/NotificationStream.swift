@@ -38,13 +38,14 @@ struct NotificationStream: Sendable {
 
     // MARK: Ingest
 
-    mutating func record(_ notification: Message.Notification, at time: Date) {
+    /// Records a notification whose frame takes about `bytes` bytes (`Message.estimatedSize`).
+    mutating func record(_ notification: Message.Notification, bytes: Int, at time: Date) {
         let instant = Instant(time)
         if let filter, filter.matches(method: notification.method, data: notification.data) {
             matching.append(ring.endSequence)
         }
         ring.append(NotificationEntry(time: time, id: notification.id, method: notification.method, data: notification.data))
-        activity.record(method: notification.method, at: instant)
+        activity.record(method: notification.method, bytes: bytes, at: instant)
         total.record(at: instant)
     }
 

@@ -144,7 +144,7 @@ public final class DashboardApp {
                 var next: Key? = key
                 // Take every key already typed before drawing (pastes, key repeat).
                 while let pressed = next {
-                    if handle(pressed, layout: layout) == .quit { return .quit }
+                    if handle(pressed, layout: layout, terminal: terminal) == .quit { return .quit }
                     next = terminal.readKey(timeoutMilliseconds: 0)
                 }
                 dirty = true
@@ -155,7 +155,7 @@ public final class DashboardApp {
             model.ingest(batch)
             // Dropped notifications are still counted, and the stream pane says how many rows it skipped.
             let lost = batch.dropped - (batch.droppedNotifications?.total ?? 0)
-            if lost > 0 { view.notice = "\(lost) engine events were dropped: the screen fell behind" }
+            if lost > 0 { (view.notice, view.noticeIsError) = ("\(lost) engine events were dropped: the screen fell behind", true) }
             streaming = !batch.events.isEmpty || batch.dropped > 0
             if streaming { dirty = true }
             let results = results.drain()
@@ -180,8 +180,9 @@ public final class DashboardApp {
         }
     }
 
-    /// Applies a key to the model (no snapshot: the next frame builds one); returns `.quit` when it asks to quit.
-    private func handle(_ key: Key, layout: ScreenLayout) -> KeyCommand? {
+    /// Applies a key to the model (no snapshot: the next frame builds one) and performs the
+    /// effects it asked for (no frame is being drawn then); returns `.quit` when it asks to quit.
+    private func handle(_ key: Key, layout: ScreenLayout, terminal: some DashboardTerminal) -> KeyCommand? {
         let context = KeyBindings.Context(
             model: model, isHelpShown: view.showsHelp, pageRows: max(1, (layout.panes[model.focus]?.height ?? 3) - 2))
         view.notice = nil
@@ -192,9 +193,26 @@ public final class DashboardApp {
             case .closeHelp: view.showsHelp = false
             case .action(let action):
                 for command in model.apply(action, at: Date()) { start(command) }
+                for effect in model.takeEffects() { perform(effect, on: terminal) }
             }
         }
         return nil
+    }
+
+    /// Copies to the clipboard, writes an export, or shows a status sentence.
+    private func perform(_ effect: DashboardEffect, on terminal: some DashboardTerminal) {
+        switch effect {
+        case .copy(let copy):
+            terminal.copyToClipboard(copy.text)
+            (view.notice, view.noticeIsError) = (copy.copiedSentence, false)
+        case .export(let export):
+            switch ExportWriter.write(export) {
+            case .success(let path): (view.notice, view.noticeIsError) = (export.writtenSentence(to: path), false)
+            case .failure(let failure): (view.notice, view.noticeIsError) = ("not exported: \(failure.description)", true)
+            }
+        case .status(let text, let isError):
+            (view.notice, view.noticeIsError) = (text, isError)
+        }
     }
 
     /// Performs `command` in a task of its own and posts its result, with its id, to the mailbox.

@@ -10,6 +10,8 @@ protocol DashboardTerminal: AnyObject {
     func beginFrame()
     /// Shows the frame drawn since `beginFrame()`.
     func endFrame()
+    /// Puts `text` on the clipboard (OSC 52), between frames.
+    func copyToClipboard(_ text: String)
 }
 
 extension CursesTerminal: DashboardTerminal {

@@ -90,7 +90,7 @@ public enum KeyBindings {
         case .escape, .enter, .backspace: [.action(.closeDetail)]
         case .character("q"): [.quit]
         case .character("?"): [.toggleHelp]
-        default: []
+        default: ToolkitKeys.detail[key].map { [KeyCommand.action($0)] } ?? []
         }
     }
 
@@ -109,7 +109,9 @@ public enum KeyBindings {
         case .enter: .openDetail
         case .character("z"): .toggleMaximize
         case .character("c"): .clear
-        default: paneNumbered(key, of: context.panes).map(OperatorAction.focus) ?? PaneViews.all.lazy.compactMap { $0.shortcuts[key] }.first
+        default:
+            paneNumbered(key, of: context.panes).map(OperatorAction.focus) ?? PaneViews.all.lazy.compactMap { $0.shortcuts[key] }.first
+                ?? ToolkitKeys.navigation[key]
         }
         if let action { return [.action(action)] }
         switch key {

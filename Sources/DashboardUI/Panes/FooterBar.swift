@@ -4,7 +4,7 @@ import DashboardModel
 public enum FooterBar {
     /// Draws the row; returns the cursor position while the filter is edited.
     @discardableResult
-    public static func draw(_ context: PaneContext, notice: String?, in rect: Rect) -> Position? {
+    public static func draw(_ context: PaneContext, notice: String?, noticeIsError: Bool = true, in rect: Rect) -> Position? {
         guard !rect.isEmpty else { return nil }
         let canvas = context.canvas
         let filter = context.snapshot.stream.filter
@@ -18,11 +18,12 @@ public enum FooterBar {
             return cursor
         }
         if let notice {
-            canvas.truncated(notice, in: rect, row: 0, width: rect.width, role: .error)
+            canvas.truncated(notice, in: rect, row: 0, width: rect.width, role: noticeIsError ? .error : .key)
             return nil
         }
         var offset = 0
-        let hints = PaneViews.view(for: context.snapshot.focus)?.footerHints(glyphs: canvas.glyphs) ?? commonHints(glyphs: canvas.glyphs)
+        let hints = context.snapshot.detail != nil ? ToolkitKeys.detailHints(glyphs: canvas.glyphs)
+            : PaneViews.view(for: context.snapshot.focus)?.footerHints(glyphs: canvas.glyphs) ?? commonHints(glyphs: canvas.glyphs)
         for (key, action) in hints where offset < rect.width {
             offset += canvas.text(key, in: rect, row: 0, offset: offset, role: .key)
             offset += canvas.text(" \(action)  ", in: rect, row: 0, offset: offset, role: .label)
@@ -32,6 +33,6 @@ public enum FooterBar {
 
     /// The hints of a pane that has none of its own.
     private static func commonHints(glyphs: Glyphs) -> [(key: String, action: String)] {
-        [("tab", "pane"), (glyphs.upDown, "select"), ("enter", "detail"), ("/", "filter"), ("space", "pause"), ("z", "zoom"), ("f", "form"), ("?", "help"), ("q", "quit")]
+        [("tab", "pane"), (glyphs.upDown, "select"), ("enter", "detail"), ("/", "filter"), ("space", "pause"), ("z", "zoom"), ("y", "copy"), ("f", "form"), ("?", "help"), ("q", "quit")]
     }
 }

@@ -4,7 +4,7 @@ import DashboardModel
 public enum HelpOverlay {
     /// The keys and what they do, in display order: moving around, each pane's keys, the rest.
     public static func entries(glyphs: Glyphs) -> [(keys: String, action: String)] {
-        navigation(glyphs: glyphs) + PaneViews.all.flatMap { $0.helpLines(glyphs: glyphs) } + [
+        navigation(glyphs: glyphs) + PaneViews.all.flatMap { $0.helpLines(glyphs: glyphs) } + ToolkitKeys.helpLines + [
             ("z", "maximise / restore the focused pane"),
             ("c", "clear the focused pane"),
             ("?", "this help"),
@@ -22,17 +22,25 @@ public enum HelpOverlay {
         ("esc", "close the detail, help, filter or form"),
     ] }
 
-    /// Draws the help centred in `area`, over whatever it holds.
+    /// Draws the help centred in `area`, over whatever it holds: in two columns when one is
+    /// taller than the area.
     public static func draw(canvas: Canvas, in area: Rect) {
         let entries = entries(glyphs: canvas.glyphs)
-        let width = min(area.width, 64)
-        let height = min(area.height, entries.count + 2)
+        let columns = entries.count + 2 > area.height ? 2 : 1
+        let perColumn = (entries.count + columns - 1) / columns
+        let width = min(area.width, 64 * columns)
+        let height = min(area.height, perColumn + 2)
         let rect = Rect(row: area.row + (area.height - height) / 2, column: area.column + (area.width - width) / 2, height: height, width: width)
         canvas.clear(rect, role: .help)
         let inner = Box(title: "keys", status: "any key closes", focused: true).draw(on: canvas, in: rect)
-        for (row, entry) in entries.prefix(inner.height).enumerated() {
-            canvas.truncated(entry.keys, in: inner, row: row, offset: 1, width: 16, role: .key)
-            canvas.truncated(entry.action, in: inner, row: row, offset: 18, width: inner.width, role: .help)
+        let columnWidth = inner.width / columns
+        let keysWidth = min(16, max(0, columnWidth - 20))
+        for (index, entry) in entries.enumerated() {
+            let (column, row) = (index / perColumn, index % perColumn)
+            guard row < inner.height else { continue }
+            let start = column * columnWidth
+            canvas.truncated(entry.keys, in: inner, row: row, offset: start + 1, width: keysWidth, role: .key)
+            canvas.truncated(entry.action, in: inner, row: row, offset: start + keysWidth + 2, width: columnWidth - keysWidth - 2, role: .help)
         }
     }
 }

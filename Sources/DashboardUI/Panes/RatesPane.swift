@@ -1,7 +1,8 @@
 import DashboardModel
 
-/// Per-method notification rates (count, rate over ten seconds, a sparkline of the last minute),
-/// then per-method request latencies (answered count, p50, p99) in up to half the rows.
+/// Per-method notification rates (count, rate and bytes per second over ten seconds, a sparkline
+/// of the last minute) in the order `o` picks (the top talkers), then per-method request
+/// latencies (answered count, p50, p99, late responses) in up to half the rows.
 public enum RatesPane {
     /// Below the stream, above the requests.
     public static let placement = Placement(column: .left, order: 1) { min(max($0 / 6, 4), 8) }
@@ -11,7 +12,8 @@ public enum RatesPane {
         let stream = context.snapshot.stream
         let latencies = context.snapshot.requests.latencies
         let canvas = context.canvas
-        let inner = Box(title: "rates", status: "\(stream.methodCount) methods").draw(on: canvas, in: rect)
+        let status = "\(stream.methodCount) methods\(canvas.glyphs.separator)by \(stream.methodOrder.rawValue) (o)"
+        let inner = Box(title: "rates", status: status).draw(on: canvas, in: rect)
         let latencyRows = min(latencies.count, stream.methods.isEmpty ? max(0, inner.height - 1) : inner.height / 2)
         let methods = stream.methods.prefix(inner.height - latencyRows)
         let shownLatencies = latencies.prefix(latencyRows)
@@ -25,6 +27,7 @@ public enum RatesPane {
         for method in methods {
             canvas.truncated(method.method, in: inner, row: row, width: methodWidth, role: .method)
             let numbers = DisplayWidth.pad("\(method.count)", to: 8) + DisplayWidth.pad(Format.rate(method.ratePerSecond10s), to: 9)
+                + DisplayWidth.pad(Format.byteRate(method.bytesPerSecond10s), to: 10)
             canvas.text(numbers, in: inner, row: row, offset: methodWidth + 1, role: .text)
             let chartStart = methodWidth + 1 + numbersWidth
             Sparkline(values: method.rateHistory).draw(on: canvas, in: inner, row: row, offset: chartStart, width: inner.width - chartStart)
@@ -34,11 +37,12 @@ public enum RatesPane {
             canvas.truncated(latency.method, in: inner, row: row, width: methodWidth, role: .method)
             let numbers = DisplayWidth.pad("\(latency.count)", to: 8)
                 + "p50 " + DisplayWidth.pad(Format.duration(latency.p50), to: 7) + "p99 " + Format.duration(latency.p99)
+                + (latency.lateResponses > 0 ? "  \(latency.lateResponses) late" : "")
             canvas.truncated(numbers, in: inner, row: row, offset: methodWidth + 1, width: inner.width, role: .text)
             row += 1
         }
     }
 
-    /// The width of the count and rate columns before the sparkline.
-    private static let numbersWidth = 18
+    /// The width of the count, rate and byte rate columns before the sparkline.
+    private static let numbersWidth = 28
 }

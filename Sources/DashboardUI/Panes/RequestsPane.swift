@@ -10,7 +10,8 @@ public enum RequestsPane: PaneView {
     @discardableResult
     public static func draw(_ context: PaneContext, in rect: Rect) -> Position? {
         let requests = context.snapshot.requests
-        let status = ["\(requests.inFlightCount) in flight", "\(requests.finishedTotal) done", "\(requests.timeouts) timeouts"]
+        let late = requests.lateResponses > 0 ? ["\(requests.lateResponses) late"] : []
+        let status = (["\(requests.inFlightCount) in flight", "\(requests.finishedTotal) done"] + late + ["\(requests.timeouts) timeouts"])
             .joined(separator: context.canvas.glyphs.separator)
         let inner = Box(title: "requests", status: status, focused: context.isFocused(.requests)).draw(on: context.canvas, in: rect)
         if requests.rows.isEmpty {
@@ -68,7 +69,7 @@ public enum RequestsPane: PaneView {
     /// A finished request's outcome as text and role.
     static func describe(_ finished: RequestRow.Finished) -> (String, Role) {
         let latency = Format.duration(finished.latency)
-        let late = finished.lateResponse ? " (late answer)" : ""
+        let late = finished.lateResponse ? ", LATE answer" : ""
         switch finished.outcome {
         case .response(let data): return ("ok \(latency) \(data.compactString)", .payload)
         case .error(let data): return ("error \(latency) \(data.compactString)", .error)

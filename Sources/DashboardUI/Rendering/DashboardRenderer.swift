@@ -25,7 +25,9 @@ public struct DashboardRenderer: Sendable {
             if let position = PaneViews.view(for: pane)?.draw(context, in: rect) { cursor = position }
         }
         if let rates = layout.rates { RatesPane.draw(context, in: rates) }
-        if let filterCursor = FooterBar.draw(context, notice: view.notice, in: layout.footer) { cursor = filterCursor }
+        if let filterCursor = FooterBar.draw(context, notice: view.notice, noticeIsError: view.noticeIsError, in: layout.footer) {
+            cursor = filterCursor
+        }
         if let detail = snapshot.detail {
             DetailOverlay.draw(detail, canvas: canvas, in: layout.overlay)
             cursor = nil
@@ -48,12 +50,15 @@ public struct DashboardRenderer: Sendable {
 public struct ViewState: Sendable, Hashable {
     /// Whether the help overlay is shown.
     public var showsHelp: Bool
-    /// A one-line message for the footer (e.g. a terminal fallback warning).
+    /// A one-line message for the footer (e.g. a terminal fallback warning, what was copied).
     public var notice: String?
+    /// Whether the notice reports a problem (drawn as an error) rather than something done.
+    public var noticeIsError: Bool
 
     /// View state; by default no help and no notice.
-    public init(showsHelp: Bool = false, notice: String? = nil) {
+    public init(showsHelp: Bool = false, notice: String? = nil, noticeIsError: Bool = true) {
         self.showsHelp = showsHelp
         self.notice = notice
+        self.noticeIsError = noticeIsError
     }
 }

@@ -39,6 +39,18 @@ public struct Format: Sendable {
         return String(format: "%.1f/s", perSecond)
     }
 
+    /// A duration, or "-" when there is none (a method never answered).
+    public static func duration(_ duration: Duration?) -> String {
+        duration.map { Self.duration($0) } ?? "-"
+    }
+
+    /// "512B/s", "12.5kB/s", "3.4MB/s" (decimal units).
+    public static func byteRate(_ perSecond: Double) -> String {
+        if perSecond >= 1e6 { return String(format: "%.1fMB/s", perSecond / 1e6) }
+        if perSecond >= 1e3 { return String(format: "%.1fkB/s", perSecond / 1e3) }
+        return "\(Int(perSecond.rounded()))B/s"
+    }
+
     private static func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
     private static func three(_ value: Int64) -> String { value < 10 ? "00\(value)" : value < 100 ? "0\(value)" : "\(value)" }
 }

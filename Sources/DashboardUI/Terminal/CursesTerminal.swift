@@ -123,6 +123,15 @@ final class CursesTerminal {
         }
     }
 
+    /// Writes the OSC 52 sequence for `text` straight to the terminal, after the frame curses
+    /// sent (call it between frames): curses does not know of it, and the screen is untouched.
+    func copyToClipboard(_ text: String) {
+        let bytes = ClipboardSequence.bytes(for: text)
+        fflush(output.terminal)
+        _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, output.terminal) }
+        fflush(output.terminal)
+    }
+
     /// Restores the terminal (idempotent), then prints the warnings, and where stray output
     /// went, where they stay visible.
     func close() {

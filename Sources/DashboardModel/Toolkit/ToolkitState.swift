@@ -1,0 +1,12 @@
+/// The model's part for the operator's toolkit: the effects waiting for the UI, the message
+/// marked for a diff, the order of the rates pane and the server's own method list.
+struct ToolkitState: Sendable {
+    /// Effects not yet taken by the UI (`DashboardModel.takeEffects()`).
+    var effects: [DashboardEffect] = []
+    /// The message `m` marked, compared by `d`.
+    var marked: SelectedMessage?
+    /// How the rates pane sorts the notification methods.
+    var rateOrder = RateOrder.rate
+    /// The methods the server says it has (`mushroom.methods`), for completion.
+    var serverMethods = ServerMethodList()
+}
