@@ -22,6 +22,8 @@ public struct DashboardConfiguration: Sendable, Hashable {
     /// Whether the sessions pane is shown, listing the server's sessions through the admin
     /// methods (`mushroom dash --admin-token`).
     public var showsSessions = false
+    /// The alert rules evaluated (`--alert`, the config file's `alerts`).
+    public var alertRules: [AlertRule] = []
 
     /// The stream capacities a person may choose. A row of a small notification takes about 300
     /// bytes (BENCHMARKS.md), so the longest history takes about 300 MB, bigger ones more.

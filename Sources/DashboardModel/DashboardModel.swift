@@ -37,6 +37,7 @@ public struct DashboardModel: Sendable {
     /// The number of the next command emitted.
     var nextCommandNumber = 1
     var detail: Detail?
+    var alerts: AlertMonitor
 
     /// An empty model with these bounds.
     public init(configuration: DashboardConfiguration = DashboardConfiguration()) {
@@ -45,6 +46,7 @@ public struct DashboardModel: Sendable {
         requests = RequestList(configuration: configuration)
         errors = ErrorList(configuration: configuration)
         form = RequestForm(configuration: configuration)
+        alerts = AlertMonitor(rules: configuration.alertRules)
     }
 
     /// Whether the stream filter is being edited (typed text goes to it).
@@ -150,7 +152,7 @@ public struct DashboardModel: Sendable {
             connection: connection.snapshot(at: now), errors: errors.snapshot(rows: layout.rows(for: .errors)),
             form: form.snapshot(methods: knownMethods, maximumCompletions: configuration.maximumCompletions, result: formResult),
             sessions: configuration.showsSessions ? sessions.snapshot(rows: layout.rows(for: .sessions)) : nil,
-            detail: detail?.snapshot(rows: layout.detailRows))
+            detail: detail?.snapshot(rows: layout.detailRows), alerts: alerts.firing)
     }
 
     /// Methods seen in notifications and requests, for completion.
@@ -173,7 +175,7 @@ public struct DashboardModel: Sendable {
             retained: ring.count, capacity: ring.capacity, dropped: ring.dropped, skipped: stream.skipped,
             totalReceived: stream.received, ratePerSecond1s: stream.total.ratePerSecond1s(at: instant),
             ratePerSecond10s: stream.total.ratePerSecond10s(at: instant), rateHistory: stream.total.history(at: instant),
-            methods: stream.activity.busiest(layout.methodRows, at: instant), methodCount: stream.activity.count,
+            methods: stream.activity.busiest(layout.methodRows, at: instant, first: alerts.firingMethods), methodCount: stream.activity.count,
             isPaused: stream.pausedEnd != nil, arrivedSincePause: stream.arrivedSincePause,
             filter: FilterSnapshot(
                 applied: stream.filterText, editing: stream.editingFilter?.snapshot, error: stream.filterError))

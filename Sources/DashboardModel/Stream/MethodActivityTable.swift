@@ -37,10 +37,18 @@ struct MethodActivityTable: Sendable {
         return counters.count - 1
     }
 
-    /// The busiest `rows` methods at `instant` (by 10 s rate, then total count, then name).
-    func busiest(_ rows: Int, at instant: Instant) -> [MethodActivity] {
+    /// The rate of `method` over the last second at `instant` (0 when it was never seen).
+    func ratePerSecond1s(of method: String, at instant: Instant) -> Double {
+        index[method].map { counters[$0].ratePerSecond1s(at: instant) } ?? 0
+    }
+
+    /// The busiest `rows` methods at `instant` (by 10 s rate, then total count, then name), after
+    /// those of `first` (the methods of firing alerts, so that their rows show).
+    func busiest(_ rows: Int, at instant: Instant, first: Set<String> = []) -> [MethodActivity] {
         let ranked = (0..<methods.count).map { ($0, counters[$0].ratePerSecond10s(at: instant)) }
             .sorted { left, right in
+                let (leftFirst, rightFirst) = (first.contains(methods[left.0]), first.contains(methods[right.0]))
+                if leftFirst != rightFirst { return leftFirst }
                 if left.1 != right.1 { return left.1 > right.1 }
                 let (leftCount, rightCount) = (counters[left.0].count, counters[right.0].count)
                 if leftCount != rightCount { return leftCount > rightCount }

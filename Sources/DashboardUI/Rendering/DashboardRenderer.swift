@@ -34,6 +34,7 @@ public struct DashboardRenderer: Sendable {
             HelpOverlay.draw(canvas: canvas, in: layout.overlay)
             cursor = nil
         }
+        if let palette = view.palette { cursor = PaletteOverlay.draw(palette, canvas: canvas, in: layout.overlay) }
         surface.setCursor(cursor)
     }
 
@@ -50,10 +51,13 @@ public struct ViewState: Sendable, Hashable {
     public var showsHelp: Bool
     /// A one-line message for the footer (e.g. a terminal fallback warning).
     public var notice: String?
+    /// The command palette, while it is open.
+    public var palette: CommandPalette?
 
-    /// View state; by default no help and no notice.
-    public init(showsHelp: Bool = false, notice: String? = nil) {
+    /// View state; by default no help, no notice and no palette.
+    public init(showsHelp: Bool = false, notice: String? = nil, palette: CommandPalette? = nil) {
         self.showsHelp = showsHelp
         self.notice = notice
+        self.palette = palette
     }
 }
