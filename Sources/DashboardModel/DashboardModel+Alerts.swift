@@ -9,7 +9,7 @@ extension DashboardModel {
         let facts = AlertMonitor.Facts(
             methodRates: Dictionary(uniqueKeysWithValues: alerts.watchedMethods.map { ($0, stream.activity.ratePerSecond1s(of: $0, at: instant)) }),
             errorTotals: errors.log.totalsByKind, unacknowledged: connection.unacknowledged,
-            lastHeartbeat: connection.lastHeartbeatReceived)
+            lastReceived: connection.lastReceived)
         return alerts.evaluate(facts, at: now)
     }
 }

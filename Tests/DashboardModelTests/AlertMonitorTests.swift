@@ -52,14 +52,16 @@ import Testing
         #expect(model.evaluateAlerts(at: Timeline.at(2)).map(\.state) == [.cleared])
     }
 
-    @Test func noHeartbeatCountsFromTheStartThenFromTheLastOne() throws {
+    @Test func noHeartbeatCountsFromTheStartThenFromTheLastMessage() throws {
         var model = try model("no heartbeat for 5 seconds")
         #expect(model.evaluateAlerts(at: Timeline.at(0)).isEmpty)
         #expect(model.evaluateAlerts(at: Timeline.at(4.9)).isEmpty)
         #expect(model.evaluateAlerts(at: Timeline.at(5)).map(\.detail) == ["no heartbeat for 5 s"])
         model.ingest(Timeline.event(.messageReceived(.heartbeat(.init(lastMessageID: nil))), at: 6))
         #expect(model.evaluateAlerts(at: Timeline.at(6)).map(\.state) == [.cleared])
-        #expect(model.evaluateAlerts(at: Timeline.at(11.5)).map(\.state) == [.fired])
-        #expect(model.snapshot(at: Timeline.at(11.5)).alerts.first?.since == Timeline.at(11.5))
+        model.ingest(Timeline.notification(1, "tick", at: 9))
+        #expect(model.evaluateAlerts(at: Timeline.at(11.5)).isEmpty)
+        #expect(model.evaluateAlerts(at: Timeline.at(14.5)).map(\.state) == [.fired])
+        #expect(model.snapshot(at: Timeline.at(14.5)).alerts.first?.since == Timeline.at(14.5))
     }
 }

@@ -12,7 +12,8 @@ struct AlertMonitor: Sendable {
         /// Errors recorded so far, by kind (running totals).
         var errorTotals: [ErrorKind: Int]
         var unacknowledged: Int
-        var lastHeartbeat: Date?
+        /// When the server was last heard from: a heartbeat or any other message.
+        var lastReceived: Date?
     }
 
     private struct RuleState: Sendable {
@@ -27,7 +28,7 @@ struct AlertMonitor: Sendable {
 
     let rules: [AlertRule]
     private var states: [RuleState]
-    /// The first evaluation: "no heartbeat" counts from it until a heartbeat arrives.
+    /// The first evaluation: "no heartbeat" counts from it until a message arrives.
     private var started: Date?
 
     init(rules: [AlertRule]) {
@@ -102,7 +103,7 @@ struct AlertMonitor: Sendable {
             guard facts.unacknowledged > above else { return nil }
             return "\(facts.unacknowledged) messages unacknowledged, above \(above)"
         case .noHeartbeat(let seconds):
-            let last = facts.lastHeartbeat ?? started ?? now
+            let last = facts.lastReceived ?? started ?? now
             let silent = now.timeIntervalSince(last)
             guard silent >= Double(seconds) else { return nil }
             return "no heartbeat for \(Int(silent.rounded(.down))) s"

@@ -6,7 +6,9 @@
 /// - `N errors of kind K within S seconds`: at least N errors of kind K (an `ErrorKind` name,
 ///   e.g. timeout, or `any`) in the last S seconds;
 /// - `unacknowledged above N`: more than N messages sent and not yet acknowledged;
-/// - `no heartbeat for S seconds`: no heartbeat received for S seconds.
+/// - `no heartbeat for S seconds`: nothing received from the server, not even a heartbeat, for
+///   S seconds (a server acknowledges with heartbeats only what it is sent, so any message
+///   counts as a sign of life).
 public enum AlertRule: Sendable, Hashable, CustomStringConvertible {
     case slowMethod(method: String, ratePerSecond: Double, seconds: Int)
     case errors(count: Int, kind: ErrorKind?, seconds: Int)

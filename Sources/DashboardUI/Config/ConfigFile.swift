@@ -80,13 +80,9 @@ public struct ConfigFile: Sendable {
     public init(toml text: String, path: String) throws(ConfigError) {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ConfigError(
-                path: path, line: error.source.begin.line, key: nil,
-                message: "not valid TOML: \(error.description) (column \(error.source.begin.column))")
+            table = try TOMLText.table(text)
         } catch {
-            throw ConfigError(path: path, line: nil, key: nil, message: "not valid TOML: \(error)")
+            throw ConfigError(path: path, line: error.line, key: nil, message: "not valid TOML: \(error.reason)\(error.column.map { " (column \($0))" } ?? "")")
         }
         var reader = ConfigReader(path: path, lines: TOMLKeyLines(text))
         try reader.read(table, into: &self)

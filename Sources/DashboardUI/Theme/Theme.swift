@@ -62,13 +62,10 @@ public struct Theme: Sendable, Hashable {
     public init(toml text: String, path: String) throws(ThemeError) {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ThemeError(
-                path: path, key: nil,
-                message: "not valid TOML: \(error.description) at line \(error.source.begin.line), column \(error.source.begin.column)")
+            table = try TOMLText.table(text)
         } catch {
-            throw ThemeError(path: path, key: nil, message: "not valid TOML: \(error)")
+            let place = error.line.map { line in " at line \(line), column \(error.column ?? 1)" } ?? ""
+            throw ThemeError(path: path, key: nil, message: "not valid TOML: \(error.reason)\(place)")
         }
         try self.init(table: table, path: path)
     }
