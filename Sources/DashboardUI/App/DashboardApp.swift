@@ -203,12 +203,15 @@ public final class DashboardApp {
             guard case .choose(let item) = outcome else { return nil }
             return choose(item)
         }
+        let commands: [KeyCommand]
         if case .mouse(let event) = key {
-            let commands = MouseRouting.commands(for: event, layout: layout, isDetailOpen: model.isDetailOpen, isHelpShown: view.showsHelp)
-            return commands.contains { perform($0) == .quit } ? .quit : nil
+            commands = MouseRouting.commands(for: event, layout: layout, isDetailOpen: model.isDetailOpen, isHelpShown: view.showsHelp)
+        } else if let key = options.keys.translate(key, in: context) {
+            commands = KeyBindings.commands(for: key, in: context)
+        } else {
+            commands = []
         }
-        guard let key = options.keys.translate(key, in: context) else { return nil }
-        for command in KeyBindings.commands(for: key, in: context) where perform(command) == .quit {
+        for command in commands where perform(command) == .quit {
             return .quit
         }
         return nil
