@@ -47,6 +47,24 @@ static inline int shim_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int shim_key_dc(void) { return KEY_DC; }
 static inline int shim_key_enter(void) { return KEY_ENTER; }
 static inline int shim_key_btab(void) { return KEY_BTAB; }
+static inline int shim_key_mouse(void) { return KEY_MOUSE; }
+
+// The mouse: the button states the dashboard asks for, and the event curses read.
+static inline unsigned long shim_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline unsigned long shim_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline unsigned long shim_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline unsigned long shim_button5_pressed(void) { return BUTTON5_PRESSED; }
+/// Asks for `mask`'s events; returns the mask granted (0: no mouse).
+static inline unsigned long shim_mousemask(unsigned long mask) { return (unsigned long)mousemask((mmask_t)mask, NULL); }
+/// Reads the pending mouse event; returns ERR when there is none.
+static inline int shim_getmouse(int *row, int *column, unsigned long *state) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return ERR;
+    *row = event.y;
+    *column = event.x;
+    *state = (unsigned long)event.bstate;
+    return OK;
+}
 
 static inline attr_t shim_a_normal(void) { return A_NORMAL; }
 static inline attr_t shim_a_bold(void) { return A_BOLD; }

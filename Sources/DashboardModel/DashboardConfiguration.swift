@@ -24,6 +24,8 @@ public struct DashboardConfiguration: Sendable, Hashable {
     public var showsSessions = false
     /// The directory `e` (export) writes its NDJSON files to.
     public var exportDirectory = "."
+    /// The alert rules evaluated (`--alert`, the config file's `alerts`).
+    public var alertRules: [AlertRule] = []
 
     /// The stream capacities a person may choose. A row of a small notification takes about 300
     /// bytes (BENCHMARKS.md), so the longest history takes about 300 MB, bigger ones more.

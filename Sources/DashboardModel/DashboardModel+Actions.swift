@@ -12,6 +12,7 @@ extension DashboardModel {
         case .toggleMaximize: maximized = maximized == nil ? focus : nil
         case .layout(let layout): self.layout = layout
         case .moveSelection(let delta): focus.slot.moveSelection(&self, delta)
+        case .selectVisibleRow(let row): focus.slot.selectVisibleRow(&self, row)
         case .selectFirst: focus.slot.selectFirst(&self)
         case .selectLast: focus.slot.selectLast(&self)
         case .scroll(let delta):
@@ -24,6 +25,7 @@ extension DashboardModel {
         case .applyFilter: stream.applyFilter()
         case .cancelFilterEdit: stream.cancelFilterEdit()
         case .clearFilter: stream.clearFilter()
+        case .applyFilterText(let text): stream.applyFilter(text: text)
         case .togglePause: stream.togglePause()
         case .clear:
             focus.slot.clear(&self)

@@ -39,6 +39,7 @@ public struct DashboardModel: Sendable {
     var detail: Detail?
     /// Copy, export, diff, the rates' order and the server's methods.
     var toolkit = ToolkitState()
+    var alerts: AlertMonitor
 
     /// An empty model with these bounds.
     public init(configuration: DashboardConfiguration = DashboardConfiguration()) {
@@ -47,6 +48,7 @@ public struct DashboardModel: Sendable {
         requests = RequestList(configuration: configuration)
         errors = ErrorList(configuration: configuration)
         form = RequestForm(configuration: configuration)
+        alerts = AlertMonitor(rules: configuration.alertRules)
     }
 
     /// Whether the stream filter is being edited (typed text goes to it).
@@ -159,7 +161,7 @@ public struct DashboardModel: Sendable {
             connection: connection.snapshot(at: now), errors: errors.snapshot(rows: layout.rows(for: .errors)),
             form: form.snapshot(methods: knownMethods, maximumCompletions: configuration.maximumCompletions, result: formResult),
             sessions: configuration.showsSessions ? sessions.snapshot(rows: layout.rows(for: .sessions)) : nil,
-            detail: detailSnapshot())
+            detail: detailSnapshot(), alerts: alerts.firing)
     }
 
     /// Methods for completion: seen in notifications and requests, sent from the form, and
@@ -183,8 +185,8 @@ public struct DashboardModel: Sendable {
             retained: ring.count, capacity: ring.capacity, dropped: ring.dropped, skipped: stream.skipped,
             totalReceived: stream.received, ratePerSecond1s: stream.total.ratePerSecond1s(at: instant),
             ratePerSecond10s: stream.total.ratePerSecond10s(at: instant), rateHistory: stream.total.history(at: instant),
-            methods: stream.activity.busiest(layout.methodRows, at: instant, by: toolkit.rateOrder), methodCount: stream.activity.count,
-            methodOrder: toolkit.rateOrder,
+            methods: stream.activity.busiest(layout.methodRows, at: instant, by: toolkit.rateOrder, first: alerts.firingMethods),
+            methodCount: stream.activity.count, methodOrder: toolkit.rateOrder,
             isPaused: stream.pausedEnd != nil, arrivedSincePause: stream.arrivedSincePause,
             filter: FilterSnapshot(
                 applied: stream.filterText, editing: stream.editingFilter?.snapshot, error: stream.filterError))

@@ -18,6 +18,9 @@ public enum OperatorAction: Sendable, Hashable {
     /// With nothing selected, the stream selects its newest visible row and the other lists their
     /// first row (last when moving up). In the form it moves between fields.
     case moveSelection(Int)
+    /// Select the focused pane's row shown at this index of its window (a click); nothing when
+    /// no row is shown there.
+    case selectVisibleRow(Int)
     /// Select the first row (the oldest notification still retained).
     case selectFirst
     /// Select the last row; in the stream this clears the selection and follows new notifications.
@@ -34,6 +37,9 @@ public enum OperatorAction: Sendable, Hashable {
     case cancelFilterEdit
     /// Remove the applied filter (and stop editing).
     case clearFilter
+    /// Apply this filter text at once (a named filter); text that does not parse stays in edit
+    /// with its error.
+    case applyFilterText(String)
 
     /// Freeze or unfreeze the stream view (ingest continues either way).
     case togglePause

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashboardUI
 import MushroomClient
 import MushroomRPC
 import Synchronization
@@ -15,6 +16,13 @@ struct ClientOptions: ParsableArguments {
 
     @Option(help: "The server's admin token: adds \"admin\": TOKEN to the bootstrap auth (an object), for the mushroom.* admin methods.")
     var adminToken: String?
+
+    /// Takes `server`'s transport, auth and admin token where these options leave them out.
+    mutating func fill(from server: ConfiguredServer) {
+        transport = transport ?? server.transport
+        auth = auth ?? server.auth?.compactString
+        adminToken = adminToken ?? server.adminToken
+    }
 
     /// The transports to offer, in order.
     func transports() throws -> [TransportKind] {

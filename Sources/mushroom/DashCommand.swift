@@ -1,19 +1,35 @@
 import ArgumentParser
+import DashboardUI
 
-/// `mushroom dash URL`: the dashboard on any mushroom server.
+/// `mushroom dash URL` (or `mushroom dash NAME`, a server of the config file): the dashboard on
+/// any mushroom server.
 struct DashCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dash",
-        abstract: "Open the dashboard on a mushroom server (its bootstrap URL).")
+        abstract: "Open the dashboard on a mushroom server (its bootstrap URL, or its name in the config file).")
 
-    @Argument(help: "The server's bootstrap URL.") var url: String
+    @Argument(help: "The server's bootstrap URL, or the NAME of a [servers.NAME] of the config file.") var server: String
     @OptionGroup var options: ClientOptions
     @OptionGroup var tls: TLSOptions
     @OptionGroup var dashboard: DashboardOptions
 
     func run() async throws {
         try await CommandFailure.reporting {
-            try await DashboardSession.run(url: url, options: options, trust: tls.trust(), dashboard: dashboard)
+            let config = try dashboard.file.load()
+            let named = try Self.configuredServer(server, in: config, path: dashboard.file.config ?? ConfigFile.defaultPath())
+            var options = options
+            if let named { options.fill(from: named) }
+            let settings = try dashboard.settings(config: config, server: named)
+            try await DashboardSession.run(url: named?.url ?? server, options: options, trust: tls.trust(), settings: settings)
         }
+    }
+
+    /// The config file's server named `argument`, or nil when the argument is a URL (it has "://").
+    static func configuredServer(_ argument: String, in config: ConfigFile, path: String?) throws -> ConfiguredServer? {
+        guard !argument.contains("://") else { return nil }
+        if let server = config.server(named: argument) { return server }
+        let file = path.map { "the config file \($0)" } ?? "the config file"
+        let known = config.servers.isEmpty ? "it names no servers" : "its servers are \(config.servers.map(\.name).joined(separator: ", "))"
+        throw CommandFailure.usage("\"\(argument)\" is neither a URL nor a server of \(file) (\(known)).")
     }
 }

@@ -12,13 +12,7 @@ import Synchronization
 /// through the client and tells the dashboard what became of each, and closes the client when
 /// the operator quits.
 enum DashboardSession {
-    static func run(url: String, options: ClientOptions, trust: TLSTrust, dashboard: DashboardOptions) async throws {
-        let theme: Theme
-        do {
-            theme = try Theme.named(dashboard.theme)
-        } catch {
-            throw CommandFailure.usage("\(error).")
-        }
+    static func run(url: String, options: ClientOptions, trust: TLSTrust, settings: DashboardApp.Options) async throws {
         try options.check(url: url)
         do {
             try DashboardApp.checkTerminal()
@@ -42,9 +36,9 @@ enum DashboardSession {
         }
         let exit: Result<DashboardApp.Exit, TerminalError>
         do {
-            var model = dashboard.model
-            model.showsSessions = options.adminToken != nil
-            exit = .success(try await DashboardApp.launch(options: .init(theme: theme, model: model), inbox: inbox) { command in
+            var settings = settings
+            settings.model.showsSessions = options.adminToken != nil
+            exit = .success(try await DashboardApp.launch(options: settings, inbox: inbox) { command in
                 guard let client = client.withLock({ $0 }) else { return .refused("not connected yet") }
                 // The engine's request, not the client's: an empty timeout field waits forever,
                 // where the client would put its default timeout in.

@@ -14,6 +14,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandFailure.reporting {
+            let settings = try dashboard.settings(config: try dashboard.file.load(), server: nil)
             var configuration = MushroomServerConfiguration()
             configuration.port = 0
             configuration.logger.logLevel = .warning
@@ -26,7 +27,7 @@ struct DemoCommand: AsyncParsableCommand {
                 throw CommandFailure.connection("The demo server could not start: \(error).")
             }
             do {
-                try await DashboardSession.run(url: server.url, options: options, trust: .systemStore, dashboard: dashboard)
+                try await DashboardSession.run(url: server.url, options: options, trust: .systemStore, settings: settings)
             } catch {
                 await server.shutdown()
                 throw error

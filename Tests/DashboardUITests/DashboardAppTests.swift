@@ -21,14 +21,15 @@ import Testing
     static func run(
         _ bursts: [ScriptedTerminal.Burst], frameInterval: Duration = .milliseconds(1), inbox: EventInbox = EventInbox(),
         model: DashboardConfiguration = DashboardConfiguration(), size: Size = Size(rows: 24, columns: 80),
-        perform: @escaping DashboardApp.Performer
+        configure: @escaping @Sendable (inout DashboardApp.Options) -> Void = { _ in }, perform: @escaping DashboardApp.Performer
     ) async throws -> Run {
         let theme = try Theme.builtIn(named: "dark")
         return await withCheckedContinuation { continuation in
             Thread {
                 var snapshots = 0
                 let terminal = ScriptedTerminal(size: size, bursts: bursts)
-                let options = DashboardApp.Options(theme: theme, model: model, frameInterval: frameInterval, idleInterval: .milliseconds(1))
+                var options = DashboardApp.Options(theme: theme, model: model, frameInterval: frameInterval, idleInterval: .milliseconds(1))
+                configure(&options)
                 let app = DashboardApp(options: options, inbox: inbox, perform: perform) { model, now in
                     snapshots += 1
                     return model.snapshot(at: now)

@@ -10,6 +10,8 @@ struct ConnectionTracker: Sendable {
     private(set) var sessionID: String?
     private(set) var lastHeartbeatSent: Date?
     private(set) var lastHeartbeatReceived: Date?
+    /// When the last message of any kind was received.
+    private(set) var lastReceived: Date?
     private(set) var lastIDSent: MessageID?
     private(set) var lastIDAcknowledged: MessageID?
     private(set) var lastIDReceived: MessageID?
@@ -45,6 +47,7 @@ struct ConnectionTracker: Sendable {
 
     mutating func received(_ message: Message, at time: Date) {
         messagesReceived += 1
+        lastReceived = time
         if case .heartbeat(let heartbeat) = message {
             lastHeartbeatReceived = time
             acknowledge(heartbeat.lastMessageID, at: time)

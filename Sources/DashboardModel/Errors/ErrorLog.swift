@@ -11,6 +11,8 @@ struct ErrorLog: Sendable {
     private var groups: [Key: ErrorGroup] = [:]
     private let limit: Int
     private(set) var total = 0
+    /// Errors recorded by kind since the start, kept when the list is cleared (alerts count from them).
+    private(set) var totalsByKind: [ErrorKind: Int] = [:]
 
     init(limit: Int) {
         self.limit = max(1, limit)
@@ -20,6 +22,7 @@ struct ErrorLog: Sendable {
 
     mutating func record(_ kind: ErrorKind, method: String?, detail: String, at time: Date) {
         total += 1
+        totalsByKind[kind, default: 0] += 1
         let key = Key(kind: kind, method: method)
         if let group = groups[key] {
             groups[key] = ErrorGroup(

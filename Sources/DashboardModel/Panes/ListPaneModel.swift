@@ -19,6 +19,12 @@ extension ListPaneModel {
         position.select(rowCount - 1, count: rowCount, rows: rows)
     }
 
+    mutating func selectVisibleRow(_ row: Int, rows: Int) {
+        let range = position.window(count: rowCount, rows: rows).range
+        guard range.indices.contains(row) else { return }
+        position.select(range.lowerBound + row, count: rowCount, rows: rows)
+    }
+
     mutating func scroll(by delta: Int, rows: Int) {
         position.scroll(by: delta, count: rowCount, rows: rows)
     }

@@ -11,6 +11,8 @@ protocol PaneModel: Sendable {
     mutating func selectFirst(rows: Int)
     /// Selects the last row.
     mutating func selectLast(rows: Int)
+    /// Selects the row shown at `row` of the window (a click), if there is one.
+    mutating func selectVisibleRow(_ row: Int, rows: Int)
     /// Scrolls by `delta` rows without moving the selection.
     mutating func scroll(by delta: Int, rows: Int)
     /// Empties the pane's list (or fields).
@@ -28,6 +30,7 @@ extension PaneModel {
     mutating func moveSelection(by delta: Int, rows: Int) {}
     mutating func selectFirst(rows: Int) {}
     mutating func selectLast(rows: Int) {}
+    mutating func selectVisibleRow(_ row: Int, rows: Int) {}
     mutating func scroll(by delta: Int, rows: Int) {}
     mutating func clear() {}
     func detail(rows: Int, at time: Date) -> Detail? { nil }

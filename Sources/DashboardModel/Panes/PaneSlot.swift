@@ -7,6 +7,7 @@ struct PaneSlot {
     let moveSelection: (inout DashboardModel, _ delta: Int) -> Void
     let selectFirst: (inout DashboardModel) -> Void
     let selectLast: (inout DashboardModel) -> Void
+    let selectVisibleRow: (inout DashboardModel, _ row: Int) -> Void
     let scroll: (inout DashboardModel, _ delta: Int) -> Void
     let clear: (inout DashboardModel) -> Void
     let detail: (DashboardModel, _ time: Date) -> Detail?
@@ -18,6 +19,7 @@ struct PaneSlot {
         moveSelection = { model, delta in model[keyPath: part].moveSelection(by: delta, rows: model.layout.rows(for: pane)) }
         selectFirst = { model in model[keyPath: part].selectFirst(rows: model.layout.rows(for: pane)) }
         selectLast = { model in model[keyPath: part].selectLast(rows: model.layout.rows(for: pane)) }
+        selectVisibleRow = { model, row in model[keyPath: part].selectVisibleRow(row, rows: model.layout.rows(for: pane)) }
         scroll = { model, delta in model[keyPath: part].scroll(by: delta, rows: model.layout.rows(for: pane)) }
         clear = { model in model[keyPath: part].clear() }
         detail = { model, time in model[keyPath: part].detail(rows: model.layout.rows(for: pane), at: time) }

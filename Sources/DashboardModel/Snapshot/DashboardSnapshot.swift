@@ -22,6 +22,8 @@ public struct DashboardSnapshot: Sendable, Hashable {
     public let sessions: SessionsSnapshot?
     /// The open detail view, if any.
     public let detail: DetailSnapshot?
+    /// The alerts firing, in rule order.
+    public var alerts: [FiringAlert] = []
 
     /// The panes shown: `Pane.standard`, and the sessions pane when it is shown.
     public var panes: [Pane] { sessions == nil ? Pane.standard : Pane.allCases }

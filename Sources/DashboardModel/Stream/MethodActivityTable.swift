@@ -43,9 +43,15 @@ struct MethodActivityTable: Sendable {
         return counters.count - 1
     }
 
-    /// The first `rows` methods at `instant` in `order`: by 10 s rate then count, by count then
-    /// rate, or by 10 s bytes per second then bytes then rate; then by name.
-    func busiest(_ rows: Int, at instant: Instant, by order: RateOrder = .rate) -> [MethodActivity] {
+    /// The rate of `method` over the last second at `instant` (0 when it was never seen).
+    func ratePerSecond1s(of method: String, at instant: Instant) -> Double {
+        index[method].map { counters[$0].ratePerSecond1s(at: instant) } ?? 0
+    }
+
+    /// The first `rows` methods at `instant`: those of `first` (the methods of firing alerts, so
+    /// that their rows show), then in `order`: by 10 s rate then count, by count then rate, or by
+    /// 10 s bytes per second then bytes then rate; then by name.
+    func busiest(_ rows: Int, at instant: Instant, by order: RateOrder = .rate, first: Set<String> = []) -> [MethodActivity] {
         let ranked = (0..<methods.count).map { position in
             let counter = counters[position]
             let rate = counter.ratePerSecond10s(at: instant)
@@ -58,6 +64,8 @@ struct MethodActivityTable: Sendable {
             return (position, keys, rate, byteRate)
         }
         .sorted { left, right in
+            let (leftFirst, rightFirst) = (first.contains(methods[left.0]), first.contains(methods[right.0]))
+            if leftFirst != rightFirst { return leftFirst }
             if left.1 != right.1 { return left.1.lexicographicallyPrecedes(right.1, by: >) }
             return methods[left.0] < methods[right.0]
         }

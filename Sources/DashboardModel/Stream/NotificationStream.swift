@@ -125,6 +125,13 @@ struct NotificationStream: Sendable {
         select(position: position, rows: rows, in: view)
     }
 
+    mutating func selectVisibleRow(_ row: Int, rows: Int) {
+        let view = view
+        let window = window(rows: rows, in: view)
+        guard rows > 0, (0..<window.count).contains(row) else { return }
+        select(position: window.lowerBound + row, rows: rows, in: view)
+    }
+
     mutating func selectFirst(rows: Int) {
         let view = view
         guard view.count > 0, rows > 0 else { return }
@@ -215,6 +222,12 @@ struct NotificationStream: Sendable {
         } catch {
             filterError = error
         }
+    }
+
+    /// Applies `text` as the filter, as if typed in the filter's editor and applied.
+    mutating func applyFilter(text: String) {
+        editingFilter = TextField(text)
+        applyFilter()
     }
 
     mutating func cancelFilterEdit() {

@@ -36,11 +36,18 @@ public final class DashboardApp {
         public var idleInterval: Duration
         /// The time zone of notification times.
         public var timeZone: TimeZone
+        /// The config file's key rebinding.
+        public var keys: KeyRemap
+        /// What the command palette offers.
+        public var palette: [PaletteItem]
+        /// Whether clicks and the wheel are taken from the terminal (`--no-mouse` turns it off).
+        public var mouse: Bool
 
         /// Options with the defaults above.
         public init(
             theme: Theme, colorProfile: ColorProfile? = nil, model: DashboardConfiguration = DashboardConfiguration(),
-            frameInterval: Duration = .milliseconds(50), idleInterval: Duration = .milliseconds(250), timeZone: TimeZone = .current
+            frameInterval: Duration = .milliseconds(50), idleInterval: Duration = .milliseconds(250), timeZone: TimeZone = .current,
+            keys: KeyRemap = KeyRemap(), palette: [PaletteItem] = PaletteItem.actions(), mouse: Bool = true
         ) {
             self.theme = theme
             self.colorProfile = colorProfile
@@ -48,6 +55,9 @@ public final class DashboardApp {
             self.frameInterval = frameInterval
             self.idleInterval = idleInterval
             self.timeZone = timeZone
+            self.keys = keys
+            self.palette = palette
+            self.mouse = mouse
         }
     }
 
@@ -114,7 +124,7 @@ public final class DashboardApp {
     /// Runs the dashboard on the calling thread until the operator quits or a termination signal
     /// arrives; the terminal is restored before it returns or throws.
     public func run() throws(TerminalError) -> Exit {
-        let terminal = try CursesTerminal(profile: options.colorProfile)
+        let terminal = try CursesTerminal(profile: options.colorProfile, mouse: options.mouse)
         defer { terminal.close() }
         let renderer = DashboardRenderer(
             palette: Palette(theme: options.theme, profile: terminal.profile),
@@ -164,6 +174,7 @@ public final class DashboardApp {
 
             let now = Date()
             for command in model.tick(at: now) { start(command) }
+            if !model.evaluateAlerts(at: now).isEmpty { dirty = true }
             let second = Int(now.timeIntervalSince1970)
             let frameDue = ContinuousClock.now - lastFrame >= options.frameInterval
             guard keyed || (frameDue && (dirty || animating || second != lastFrameSecond)) else { continue }
@@ -186,17 +197,51 @@ public final class DashboardApp {
         let context = KeyBindings.Context(
             model: model, isHelpShown: view.showsHelp, pageRows: max(1, (layout.panes[model.focus]?.height ?? 3) - 2))
         view.notice = nil
-        for command in KeyBindings.commands(for: key, in: context) {
-            switch command {
-            case .quit: return .quit
-            case .toggleHelp: view.showsHelp.toggle()
-            case .closeHelp: view.showsHelp = false
-            case .action(let action):
-                for command in model.apply(action, at: Date()) { start(command) }
-                for effect in model.takeEffects() { perform(effect, on: terminal) }
-            }
+        if key == .control("c") { return .quit }
+        if var palette = view.palette {
+            let outcome = palette.handle(key)
+            view.palette = outcome == .open ? palette : nil
+            guard case .choose(let item) = outcome else { return nil }
+            return choose(item, on: terminal)
+        }
+        let commands: [KeyCommand]
+        if case .mouse(let event) = key {
+            commands = MouseRouting.commands(for: event, layout: layout, isDetailOpen: model.isDetailOpen, isHelpShown: view.showsHelp)
+        } else if let key = options.keys.translate(key, in: context) {
+            commands = KeyBindings.commands(for: key, in: context)
+        } else {
+            commands = []
+        }
+        for command in commands where perform(command, on: terminal) == .quit {
+            return .quit
         }
         return nil
+    }
+
+    /// Does what a key command asks, and the effects its action asked for; returns `.quit`
+    /// when it asks to quit.
+    private func perform(_ command: KeyCommand, on terminal: some DashboardTerminal) -> KeyCommand? {
+        switch command {
+        case .quit: return .quit
+        case .toggleHelp: view.showsHelp.toggle()
+        case .closeHelp: view.showsHelp = false
+        case .openPalette: view.palette = CommandPalette(items: options.palette)
+        case .action(let action):
+            for command in model.apply(action, at: Date()) { start(command) }
+            for effect in model.takeEffects() { perform(effect, on: terminal) }
+        }
+        return nil
+    }
+
+    /// Does what a palette item stands for.
+    private func choose(_ item: PaletteItem, on terminal: some DashboardTerminal) -> KeyCommand? {
+        switch item.choice {
+        case .command(let command): return perform(command, on: terminal)
+        case .filter(let text): return perform(.action(.applyFilterText(text)), on: terminal)
+        case .server(let name):
+            (view.notice, view.noticeIsError) = ("server \(name) opens with `mushroom dash \(name)` (one server per dashboard for now)", false)
+            return nil
+        }
     }
 
     /// Copies to the clipboard, writes an export, or shows a status sentence.

@@ -9,6 +9,8 @@ public enum Key: Sendable, Hashable {
     case enter, tab, backTab, escape, backspace, delete
     /// The terminal was resized.
     case resize
+    /// A click, double click or wheel turn (with the mouse on).
+    case mouse(MouseEvent)
 
     /// The key for a character code read with `get_wch` (not a function key).
     public init(code: UInt32) {

@@ -5,6 +5,8 @@ public enum KeyCommand: Sendable, Hashable {
     case action(OperatorAction)
     case toggleHelp
     case closeHelp
+    /// Open the command palette (`CommandPalette`).
+    case openPalette
     case quit
 }
 
@@ -116,6 +118,7 @@ public enum KeyBindings {
         if let action { return [.action(action)] }
         switch key {
         case .character("?"): return [.toggleHelp]
+        case .character(":"): return [.openPalette]
         case .character("q"): return [.quit]
         default: return []
         }

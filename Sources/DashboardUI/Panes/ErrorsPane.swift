@@ -17,7 +17,10 @@ public enum ErrorsPane: PaneView {
         ListView(rows: errors.rows, selected: errors.selectedRow, focused: context.isFocused(.errors)).draw(on: context.canvas, in: inner) {
             group, line, highlighted in
             let canvas = context.canvas
-            var offset = canvas.text(DisplayWidth.pad("\(canvas.glyphs.times)\(group.count)", to: 5), in: line, row: 0, role: highlighted ? .selection : .label)
+            // An alert on the group's kind marks its count.
+            let alerted = context.snapshot.hasAlert(onErrors: group.kind)
+            let count = DisplayWidth.pad("\(alerted ? "!" : canvas.glyphs.times)\(group.count)", to: 5)
+            var offset = canvas.text(count, in: line, row: 0, role: highlighted ? .selection : alerted ? .badge : .label)
             let name = [group.kind.rawValue, group.method].compactMap { $0 }.joined(separator: " ")
             offset += canvas.text(name + " ", in: line, row: 0, offset: offset, role: highlighted ? .selection : .error)
             canvas.truncated(group.latestDetail, in: line, row: 0, offset: offset, width: line.width, role: highlighted ? .selection : .text)

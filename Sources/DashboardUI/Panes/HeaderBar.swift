@@ -11,6 +11,10 @@ public enum HeaderBar {
         var offset = canvas.text(" mushroom ", in: rect, row: 0, role: .header)
         let (state, role) = ConnectionPane.describe(snapshot.connection)
         offset += canvas.text(" \(state) ", in: rect, row: 0, offset: offset, role: role)
+        if let alert = snapshot.alerts.first {
+            let more = snapshot.alerts.count > 1 ? " (+\(snapshot.alerts.count - 1) more)" : ""
+            offset += canvas.text(" ALERT \(alert.detail)\(more) ", in: rect, row: 0, offset: offset, role: .error)
+        }
         let peer = [snapshot.connection.transport, snapshot.connection.url].compactMap { $0 }.joined(separator: " ")
         offset += canvas.text(" \(peer)  \(Format.rate(snapshot.stream.ratePerSecond1s)) ", in: rect, row: 0, offset: offset, role: .header)
         if snapshot.stream.isPaused {

@@ -7,6 +7,7 @@ public enum HelpOverlay {
         navigation(glyphs: glyphs) + PaneViews.all.flatMap { $0.helpLines(glyphs: glyphs) } + ToolkitKeys.helpLines + [
             ("z", "maximise / restore the focused pane"),
             ("c", "clear the focused pane"),
+            (":", "command palette: actions, filters, servers"),
             ("?", "this help"),
             ("q  ctrl-c", "quit"),
         ]

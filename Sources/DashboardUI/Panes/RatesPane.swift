@@ -17,7 +17,9 @@ public enum RatesPane {
         let latencyRows = min(latencies.count, stream.methods.isEmpty ? max(0, inner.height - 1) : inner.height / 2)
         let methods = stream.methods.prefix(inner.height - latencyRows)
         let shownLatencies = latencies.prefix(latencyRows)
-        let names = methods.map(\.method) + shownLatencies.map(\.method)
+        // An alert on a method marks its name.
+        func label(_ method: String) -> String { context.snapshot.hasAlert(onMethod: method) ? "!" + method : method }
+        let names = methods.map { label($0.method) } + shownLatencies.map(\.method)
         let methodWidth = min(max(6, names.map(DisplayWidth.of).max() ?? 6), max(6, inner.width / 3))
         var row = 0
         if stream.methods.isEmpty, inner.height > 0 {
@@ -25,7 +27,8 @@ public enum RatesPane {
             row = 1
         }
         for method in methods {
-            canvas.truncated(method.method, in: inner, row: row, width: methodWidth, role: .method)
+            let name = label(method.method)
+            canvas.truncated(name, in: inner, row: row, width: methodWidth, role: name == method.method ? .method : .badge)
             let numbers = DisplayWidth.pad("\(method.count)", to: 8) + DisplayWidth.pad(Format.rate(method.ratePerSecond10s), to: 9)
                 + DisplayWidth.pad(Format.byteRate(method.bytesPerSecond10s), to: 10)
             canvas.text(numbers, in: inner, row: row, offset: methodWidth + 1, role: .text)

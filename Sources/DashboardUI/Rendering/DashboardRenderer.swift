@@ -36,6 +36,7 @@ public struct DashboardRenderer: Sendable {
             HelpOverlay.draw(canvas: canvas, in: layout.overlay)
             cursor = nil
         }
+        if let palette = view.palette { cursor = PaletteOverlay.draw(palette, canvas: canvas, in: layout.overlay) }
         surface.setCursor(cursor)
     }
 
@@ -54,11 +55,14 @@ public struct ViewState: Sendable, Hashable {
     public var notice: String?
     /// Whether the notice reports a problem (drawn as an error) rather than something done.
     public var noticeIsError: Bool
+    /// The command palette, while it is open.
+    public var palette: CommandPalette?
 
-    /// View state; by default no help and no notice.
-    public init(showsHelp: Bool = false, notice: String? = nil, noticeIsError: Bool = true) {
+    /// View state; by default no help, no notice and no palette.
+    public init(showsHelp: Bool = false, notice: String? = nil, noticeIsError: Bool = true, palette: CommandPalette? = nil) {
         self.showsHelp = showsHelp
         self.notice = notice
         self.noticeIsError = noticeIsError
+        self.palette = palette
     }
 }

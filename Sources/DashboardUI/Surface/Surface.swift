@@ -75,6 +75,11 @@ public struct Rect: Sendable, Hashable {
     /// The column after the last.
     public var right: Int { column + width }
 
+    /// Whether `position` is one of its cells.
+    public func contains(_ position: Position) -> Bool {
+        (row..<bottom).contains(position.row) && (column..<right).contains(position.column)
+    }
+
     /// The top `rows` rows, and the rest.
     public func splitTop(_ rows: Int) -> (Rect, Rect) {
         let top = min(max(0, rows), height)

@@ -22,8 +22,16 @@ final class CursesTerminal {
     /// The terminal type used when TERM is unknown.
     static let fallbackTerminal = "xterm-256color"
 
-    /// Takes over the terminal; `profile` overrides the detected colour profile.
-    init(profile requestedProfile: ColorProfile?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(TerminalError) {
+    /// The button states curses reports for the mouse events asked for.
+    static let mouseButtons = MouseEvent.Buttons(
+        click: UInt(shim_button1_clicked()), doubleClick: UInt(shim_button1_double_clicked()),
+        wheelUp: UInt(shim_button4_pressed()), wheelDown: UInt(shim_button5_pressed()))
+
+    /// Takes over the terminal; `profile` overrides the detected colour profile; `mouse` asks
+    /// for clicks and the wheel (which takes the terminal's own text selection away).
+    init(
+        profile requestedProfile: ColorProfile?, mouse: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(TerminalError) {
         try Self.checkUsable(environment: environment)
         let installed = setlocale(LC_ALL, "") != nil
         var warnings: [String] = []
@@ -51,6 +59,7 @@ final class CursesTerminal {
         nonl()
         keypad(shim_stdscr(), true)
         _ = shim_set_escdelay(25)
+        if mouse { _ = shim_mousemask(UInt(Self.mouseButtons.all)) }
         var colors = 0
         if has_colors() {
             start_color()
@@ -99,9 +108,20 @@ final class CursesTerminal {
         timeout(Int32(max(0, milliseconds)))
         var code: wint_t = 0
         let result = get_wch(&code)
+        if result == shim_key_code_yes(), Int32(code) == shim_key_mouse() { return Self.mouseEvent() }
         if result == shim_key_code_yes() { return Self.functionKey(Int32(code)) }
         if result == shim_ok() { return Key(code: UInt32(code)) }
         return nil
+    }
+
+    /// The mouse event curses has read, when it is one the dashboard asked for.
+    private static func mouseEvent() -> Key? {
+        var (row, column): (Int32, Int32) = (0, 0)
+        var state: UInt = 0
+        guard shim_getmouse(&row, &column, &state) == shim_ok(),
+            let event = MouseEvent(state: state, row: Int(row), column: Int(column), buttons: mouseButtons)
+        else { return nil }
+        return .mouse(event)
     }
 
     private static func functionKey(_ code: Int32) -> Key? {

@@ -1,4 +1,3 @@
-import Glibc
 import TOMLKit
 
 /// A colour theme: a style for every `Role`, read from a TOML file such as `themes/dark.toml`:
@@ -48,40 +47,14 @@ public struct Theme: Sendable, Hashable {
         return try builtIn(named: nameOrPath)
     }
 
-    /// The largest theme file read; the built-in themes are about 2 KiB.
-    static let largestFileSize = 1 << 20
-
-    /// Reads a theme file. It is opened without waiting (a FIFO would wait for a writer forever)
-    /// and read only when it is a regular UTF-8 file of at most 1 MiB.
+    /// Reads a theme file (see `SmallTextFile`).
     public static func load(path: String) throws(ThemeError) -> Theme {
-        func fail(_ message: String) -> ThemeError { ThemeError(path: path, key: nil, message: message) }
-        func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let code = errno
-            throw fail(code == ENOENT ? "no such file" : "cannot be opened (\(reason(code)))")
+        let text: String
+        do {
+            text = try SmallTextFile.contents(of: path, noun: "a theme file")
+        } catch {
+            throw ThemeError(path: path, key: nil, message: error.reason)
         }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw fail("cannot be read (\(reason(errno)))") }
-        switch status.st_mode & mode_t(S_IFMT) {
-        case mode_t(S_IFREG): break
-        case mode_t(S_IFDIR): throw fail("is a directory, not a theme file")
-        case mode_t(S_IFIFO): throw fail("is a FIFO, not a theme file")
-        default: throw fail("is not a regular file, so not a theme file")
-        }
-        guard status.st_size <= largestFileSize else { throw fail("is larger than 1 MiB, too large for a theme file") }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
-        var count = 0
-        while count < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, $0.count - count) }
-            if got < 0, errno == EINTR { continue }
-            guard got >= 0 else { throw fail("cannot be read (\(reason(errno)))") }
-            if got == 0 { break }
-            count += got
-        }
-        guard count <= largestFileSize else { throw fail("is larger than 1 MiB, too large for a theme file") }
-        guard let text = String(validating: bytes[..<count], as: UTF8.self) else { throw fail("is not UTF-8 text") }
         return try Theme(toml: text, path: path)
     }
 
@@ -89,13 +62,10 @@ public struct Theme: Sendable, Hashable {
     public init(toml text: String, path: String) throws(ThemeError) {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ThemeError(
-                path: path, key: nil,
-                message: "not valid TOML: \(error.description) at line \(error.source.begin.line), column \(error.source.begin.column)")
+            table = try TOMLText.table(text)
         } catch {
-            throw ThemeError(path: path, key: nil, message: "not valid TOML: \(error)")
+            let place = error.line.map { line in " at line \(line), column \(error.column ?? 1)" } ?? ""
+            throw ThemeError(path: path, key: nil, message: "not valid TOML: \(error.reason)\(place)")
         }
         try self.init(table: table, path: path)
     }

@@ -1,0 +1,66 @@
+/// The config file's key rebinding (`[keys]` action = "key"): a rebound action answers its new
+/// key instead of its default ones. Applied to keys before `KeyBindings`, outside text entry
+/// (the filter, the form) and the help, so that typed text is never remapped.
+public struct KeyRemap: Sendable, Hashable {
+    /// The new key of each rebound action, by action name.
+    public let bindings: [String: Key]
+
+    /// No rebinding.
+    public init() {
+        bindings = [:]
+    }
+
+    /// Why a rebinding is refused: the action key at fault and the sentence.
+    struct Refusal: Error {
+        let action: String
+        let message: String
+    }
+
+    /// A rebinding of `bindings` (action name to key name, in the file's order); refuses an
+    /// unknown action, an unknown key name, a key fixed to something else, and a key that two
+    /// actions would share, naming both.
+    init(_ bindings: [(action: String, key: String)]) throws(Refusal) {
+        var keys: [String: Key] = [:]
+        let bindable = NamedAction.all.filter { !$0.keys.isEmpty }
+        for (name, keyName) in bindings {
+            guard NamedAction.named(name).map({ !$0.keys.isEmpty }) == true else {
+                throw Refusal(action: name, message: "unknown action; the actions with a key are \(bindable.map(\.name).joined(separator: ", "))")
+            }
+            guard let key = KeyName.key(keyName) else {
+                throw Refusal(action: name, message: "\"\(keyName)\" is not a key; write one character, space, or ctrl- and a letter other than c")
+            }
+            if case .character(let character) = key, character.isASCII, character.isNumber {
+                throw Refusal(action: name, message: "\"\(keyName)\" focuses a pane by its number, so it cannot be rebound")
+            }
+            if let other = keys.first(where: { $0.value == key })?.key {
+                throw Refusal(action: name, message: "\"\(keyName)\" is already bound to \(other) (keys.\(other)); each key does one thing")
+            }
+            keys[name] = key
+        }
+        for (name, key) in keys {
+            // A default key still in use: its action is not rebound away from it.
+            if let owner = bindable.first(where: { $0.name != name && keys[$0.name] == nil && $0.keys.contains(key) }) {
+                throw Refusal(
+                    action: name,
+                    message: "\"\(KeyName.name(of: key))\" is already the key of \(owner.name); rebind \(owner.name) too (keys.\(owner.name) = \"...\")")
+            }
+        }
+        self.bindings = keys
+    }
+
+    /// The key `KeyBindings` should see for `key` pressed in `context`: the default key of the
+    /// action rebound to it, nothing for a default key whose action moved, else `key` itself.
+    public func translate(_ key: Key, in context: KeyBindings.Context) -> Key? {
+        guard !bindings.isEmpty, !context.isEditingFilter, !context.isHelpShown, !context.isConfirmingSessionEnd,
+            context.focus != .form || context.isDetailOpen
+        else { return key }
+        if let name = bindings.first(where: { $0.value == key })?.key, let action = NamedAction.named(name) { return action.keys.first }
+        if bindings.keys.contains(where: { NamedAction.named($0)?.keys.contains(key) == true }) { return nil }
+        return key
+    }
+
+    /// The key shown for `action` (its new key when rebound).
+    public func key(of action: NamedAction) -> Key? {
+        bindings[action.name] ?? action.keys.first
+    }
+}
