@@ -20,7 +20,17 @@ extension Message {
 
     /// The message as one compact UTF-8 JSON frame.
     public var frame: [UInt8] {
-        var writer = JSONWriter(indent: nil)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        appendFrame(to: &bytes)
+        return bytes
+    }
+
+    /// Appends the message's compact frame (as `frame`) to `bytes`, so that many messages
+    /// written together share one buffer.
+    public func appendFrame(to bytes: inout [UInt8]) {
+        var writer = JSONWriter(indent: nil, output: bytes)
+        bytes = []
         if case .notification(let notification) = self, let encoded = notification.encodedTail {
             writer.append(UInt8(ascii: "["))
             writer.write(.integer(Code.notification.rawValue))
@@ -31,7 +41,7 @@ extension Message {
         } else {
             writer.write(.array(array))
         }
-        return writer.output
+        bytes = writer.output
     }
 
     /// Several messages as one compact JSON array, the body of a long-poll request or answer.
