@@ -36,6 +36,8 @@ public final class DashboardApp {
         public var idleInterval: Duration
         /// The time zone of notification times.
         public var timeZone: TimeZone
+        /// The recording played, when the dashboard replays one instead of showing a live client.
+        public var playback: (any PlaybackControl)?
 
         /// Options with the defaults above.
         public init(
@@ -156,6 +158,10 @@ public final class DashboardApp {
             // Dropped notifications are still counted, and the stream pane says how many rows it skipped.
             let lost = batch.dropped - (batch.droppedNotifications?.total ?? 0)
             if lost > 0 { view.notice = "\(lost) engine events were dropped: the screen fell behind" }
+            if let notice = inbox.takeNotice() {
+                view.notice = notice
+                dirty = true
+            }
             streaming = !batch.events.isEmpty || batch.dropped > 0
             if streaming { dirty = true }
             let results = results.drain()
@@ -170,6 +176,7 @@ public final class DashboardApp {
             layout = ScreenLayout(size: terminal.surface.size, focus: model.focus, maximized: model.maximized, shown: model.panes)
             if model.layout != layout.modelLayout { _ = model.apply(.layout(layout.modelLayout), at: now) }
             let snapshot = makeSnapshot(model, now)
+            view.playback = options.playback?.progress
             terminal.beginFrame()
             renderer.render(snapshot, view: view, layout: layout, on: terminal.surface)
             terminal.endFrame()
@@ -183,13 +190,16 @@ public final class DashboardApp {
     /// Applies a key to the model (no snapshot: the next frame builds one); returns `.quit` when it asks to quit.
     private func handle(_ key: Key, layout: ScreenLayout) -> KeyCommand? {
         let context = KeyBindings.Context(
-            model: model, isHelpShown: view.showsHelp, pageRows: max(1, (layout.panes[model.focus]?.height ?? 3) - 2))
+            model: model, isHelpShown: view.showsHelp, pageRows: max(1, (layout.panes[model.focus]?.height ?? 3) - 2),
+            isReplaying: options.playback != nil)
         view.notice = nil
         for command in KeyBindings.commands(for: key, in: context) {
             switch command {
             case .quit: return .quit
             case .toggleHelp: view.showsHelp.toggle()
             case .closeHelp: view.showsHelp = false
+            case .playback(let key):
+                if let playback = options.playback { key.apply(to: playback) }
             case .action(let action):
                 for command in model.apply(action, at: Date()) { start(command) }
             }

@@ -25,7 +25,7 @@ public struct DashboardRenderer: Sendable {
             if let position = PaneViews.view(for: pane)?.draw(context, in: rect) { cursor = position }
         }
         if let rates = layout.rates { RatesPane.draw(context, in: rates) }
-        if let filterCursor = FooterBar.draw(context, notice: view.notice, in: layout.footer) { cursor = filterCursor }
+        if let filterCursor = FooterBar.draw(context, notice: view.notice, playback: view.playback, in: layout.footer) { cursor = filterCursor }
         if let detail = snapshot.detail {
             DetailOverlay.draw(detail, canvas: canvas, in: layout.overlay)
             cursor = nil
@@ -50,10 +50,13 @@ public struct ViewState: Sendable, Hashable {
     public var showsHelp: Bool
     /// A one-line message for the footer (e.g. a terminal fallback warning).
     public var notice: String?
+    /// The progress line of a recording played (`PlaybackControl.progress`), for the footer.
+    public var playback: String?
 
-    /// View state; by default no help and no notice.
-    public init(showsHelp: Bool = false, notice: String? = nil) {
+    /// View state; by default no help, no notice and no playback.
+    public init(showsHelp: Bool = false, notice: String? = nil, playback: String? = nil) {
         self.showsHelp = showsHelp
         self.notice = notice
+        self.playback = playback
     }
 }
