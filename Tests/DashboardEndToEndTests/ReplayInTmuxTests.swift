@@ -4,20 +4,21 @@ import Testing
 
 /// `mushroom dash --replay FILE` in tmux: the recording's notifications and its request fill the
 /// panes with no server, the footer's progress line says where it is, space pauses it (the line
-/// stays put), `+` speeds it up, and it plays to the end.
+/// stays put), `+` speeds it up, and it plays to the end. The notifications are half a second
+/// apart, so that a busy machine still sees it playing before it ends.
 @Suite(.enabled(if: Tmux.path != nil, "tmux is not installed"), .timeLimit(.minutes(2)))
 struct ReplayInTmuxTests {
-    /// A header, a connection, 40 notifications 100 ms apart and an echo answered in 25 ms: 44 lines.
+    /// A header, a connection, 40 notifications 500 ms apart and an echo answered in 25 ms: 44 lines.
     static var recording: String {
         var lines = [
             #"{"mushroom_recording":1,"url":"http://recorded.example/","transport":"ws","started":1000}"#,
             #"{"t":1000,"event":"connected","transport":"ws","url":"ws://recorded.example/s/abc","session":"abc"}"#,
         ]
         for number in 0..<40 {
-            lines.append(#"{"t":\#(1000.1 + Double(number) / 10),"dir":"in","msg":[1,\#(number),"replay.tick",{"n":\#(number)}]}"#)
+            lines.append(#"{"t":\#(1000.5 + Double(number) / 2),"dir":"in","msg":[1,\#(number),"replay.tick",{"n":\#(number)}]}"#)
             if number == 2 {
-                lines.append(#"{"t":1000.35,"dir":"out","msg":[2,0,"echo",{"hello":"replay"}]}"#)
-                lines.append(#"{"t":1000.375,"dir":"in","msg":[3,100,0,{"hello":"replay"}]}"#)
+                lines.append(#"{"t":1001.75,"dir":"out","msg":[2,0,"echo",{"hello":"replay"}]}"#)
+                lines.append(#"{"t":1001.775,"dir":"in","msg":[3,100,0,{"hello":"replay"}]}"#)
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -43,8 +44,8 @@ struct ReplayInTmuxTests {
         let stillPaused = try await session.run("capture-pane", "-p", "-t", session.name)
         #expect(Self.progressLine(stillPaused) == line, "the playback went on while paused")
 
-        try await session.run("send-keys", "-t", session.name, "+")
-        _ = try await session.waitForScreen { $0.contains(" x2 paused") }
+        for _ in 0..<4 { try await session.run("send-keys", "-t", session.name, "+") }
+        _ = try await session.waitForScreen { $0.contains(" x16 paused") }
         try await session.run("send-keys", "-t", session.name, "Space")
         let finished = try await session.waitForScreen { $0.contains("replay line 44/44") && $0.contains("finished") }
         // The request replayed: "→ 0 echo ok 25ms {"hello":"replay"}" in the requests pane.
