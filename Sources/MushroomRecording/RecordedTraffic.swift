@@ -38,10 +38,10 @@ public struct RecordedTraffic: Sendable, Hashable {
     }
 
     /// Appends the line, newline included: `{"t":T,"dir":"in"|"out","msg":[...]}` or
-    /// `{"t":T,"event":NAME,...}`, keys in that order.
+    /// `{"t":T,"event":NAME,...}`, keys in that order, `T` with six decimals (microseconds).
     public func appendLine(to bytes: inout [UInt8]) {
         bytes += #"{"t":"#.utf8
-        JSONValue.double(time).appendCompact(to: &bytes)
+        RecordedTime.append(time, to: &bytes)
         switch kind {
         case .message(let direction, let message):
             bytes += direction == .in ? #","dir":"in","msg":"#.utf8 : #","dir":"out","msg":"#.utf8

@@ -60,9 +60,32 @@ public struct RecordingLineError: Error, Sendable, Hashable, CustomStringConvert
 
 /// The `"t"` and `"started"` fields: UNIX seconds, with a fraction.
 enum RecordedTime {
+    /// Appends `seconds` with six decimals, e.g. `1796159032.736619`: a line's time, written
+    /// with integer arithmetic (cheaper than a Double's shortest form, once a message).
+    static func append(_ seconds: Double, to bytes: inout [UInt8]) {
+        guard seconds.isFinite, (0...latest).contains(seconds) else {
+            JSONValue.double(seconds).appendCompact(to: &bytes)
+            return
+        }
+        let microseconds = Int64((seconds * 1_000_000).rounded())
+        bytes += String(microseconds / 1_000_000).utf8
+        bytes.append(UInt8(ascii: "."))
+        var fraction = microseconds % 1_000_000
+        bytes += repeatElement(UInt8(ascii: "0"), count: 6)
+        var index = bytes.count - 1
+        while fraction > 0 {
+            bytes[index] = UInt8(ascii: "0") + UInt8(fraction % 10)
+            fraction /= 10
+            index -= 1
+        }
+    }
+
+    /// The latest time a recording may carry: the start of the year 10000.
+    static let latest = 253_402_300_800.0
+
     /// The seconds in `value`, which must be a finite number from 0 to the year 10000.
     static func seconds(_ value: JSONValue?, named name: String) throws(RecordingLineError) -> Double {
-        guard let seconds = value?.doubleValue, seconds.isFinite, (0...253_402_300_800).contains(seconds) else {
+        guard let seconds = value?.doubleValue, seconds.isFinite, (0...latest).contains(seconds) else {
             throw RecordingLineError("\"\(name)\" must be a number of UNIX seconds")
         }
         return seconds

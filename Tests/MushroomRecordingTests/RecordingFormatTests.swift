@@ -40,7 +40,7 @@ import Testing
         let traffic = RecordedTraffic(time: 1_764_619_201.25, kind: kind)
         var bytes: [UInt8] = []
         traffic.appendLine(to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == #"{"t":1764619201.25,"# + fields + "}\n")
+        #expect(String(decoding: bytes, as: UTF8.self) == #"{"t":1764619201.250000,"# + fields + "}\n")
 
         let file = try TemporaryRecording(RecordingHeader(url: "http://h/", transport: "ws", started: Self.started).line + bytes)
         let reader = try RecordingReader(path: file.path)
@@ -75,5 +75,15 @@ final class TemporaryRecording {
 
     deinit {
         try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// A line's time has six decimals, whatever the Double.
+@Suite struct RecordedTimeTests {
+    @Test(arguments: [(0.0, "0.000000"), (1.5, "1.500000"), (1_796_159_032.7366195, "1796159032.736620"), (1e-7, "0.000000"), (12.000001, "12.000001")])
+    func timesHaveSixDecimals(seconds: Double, text: String) {
+        var bytes: [UInt8] = []
+        RecordedTraffic(time: seconds, kind: .message(.out, .disconnect)).appendLine(to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == #"{"t":\#(text),"dir":"out","msg":[-1]}"# + "\n")
     }
 }

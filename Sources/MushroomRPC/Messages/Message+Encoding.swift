@@ -31,13 +31,25 @@ extension Message {
     public func appendFrame(to bytes: inout [UInt8]) {
         var writer = JSONWriter(indent: nil, output: bytes)
         bytes = []
-        if case .notification(let notification) = self, let encoded = notification.encodedTail {
+        if case .notification(let notification) = self {
+            // The commonest message, written without building its array first.
             writer.append(UInt8(ascii: "["))
             writer.write(.integer(Code.notification.rawValue))
             writer.append(UInt8(ascii: ","))
             writer.write(.integer(Int64(notification.id)))
             writer.append(UInt8(ascii: ","))
-            writer.append(contentsOf: encoded)
+            if let encoded = notification.encodedTail {
+                writer.append(contentsOf: encoded)
+            } else {
+                writer.write(.string(notification.method))
+                writer.append(UInt8(ascii: ","))
+                writer.write(notification.data)
+                if let position = notification.position {
+                    writer.append(UInt8(ascii: ","))
+                    writer.write(position.json)
+                }
+                writer.append(UInt8(ascii: "]"))
+            }
         } else {
             writer.write(.array(array))
         }
