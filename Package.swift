@@ -119,12 +119,17 @@ let package = Package(
             ]
         ),
         .target(name: "MushroomCommandLine", dependencies: ["MushroomRPC", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "MushroomRecording",
+            dependencies: ["MushroomRPC", "MushroomCommandLine", .product(name: "DequeModule", package: "swift-collections")]
+        ),
         .target(name: "CPseudoTerminal"),
         .target(
             name: "MushroomLoad",
             dependencies: [
                 "CPseudoTerminal",
                 "MushroomClient",
+                "MushroomRecording",
                 "MushroomRPC",
                 "MushroomWebSocket",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -162,6 +167,7 @@ let package = Package(
                 "DashboardUI",
                 "MushroomLoad",
                 "MushroomCommandLine",
+                "MushroomRecording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -173,6 +179,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MushroomRPCTests", dependencies: ["MushroomRPC", "MushroomTestSupport"], exclude: ["Corpus"]),
+        .testTarget(
+            name: "MushroomRecordingTests",
+            dependencies: [
+                "MushroomRecording", "MushroomRPC", "MushroomClient", "MushroomDemo", "MushroomServer", "MushroomTestSupport", "mushroom",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "MushroomRPC"]),
         .testTarget(name: "DashboardEndToEndTests", dependencies: ["MushroomTestSupport", "mushroom"]),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DashboardModel", "MushroomRPC"]),

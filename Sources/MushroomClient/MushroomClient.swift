@@ -47,6 +47,7 @@ public final class MushroomClient: Sendable {
         let since = configuration.positionedSince
         let answer = try await bootstrapper.run(transports: transports, subscribe: configuration.positionedTopics.map { ($0, since) })
         let client = MushroomClient(answer: answer, bootstrapper: bootstrapper, handler: handler, configuration: configuration)
+        configuration.onEngine?(client.engine, client.transport)
         if let since { client.positions.restart(at: since) }
         if let subscription = answer.subscription { client.joined(subscription, since: since) }
         try await client.start()

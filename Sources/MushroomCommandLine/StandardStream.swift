@@ -11,6 +11,11 @@ public struct StandardStream: Sendable {
 
     let descriptor: Int32
 
+    /// The stream of an open file descriptor (a file the tool writes, such as a recording).
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
     /// Writes all of `text`; returns the `errno` of the failure that stopped it, `nil` when all of
     /// it was written.
     @discardableResult

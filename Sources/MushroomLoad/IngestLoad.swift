@@ -26,6 +26,8 @@ public struct IngestOptions: Sendable {
     public var transport: TransportKind
     /// The `mushroom` executable the client runs from.
     public var executable: String
+    /// Whether the client also records the session (`--record FILE`, a temporary file).
+    public var record = false
 
     /// The rates a run may ask for: from one publication every 10 ms up to what one
     /// `publish_topic` call (at most 10,000 publications) every 10 ms makes.
@@ -54,6 +56,8 @@ public struct IngestOptions: Sendable {
 /// What an `ingest` run measured.
 public struct IngestResult: Sendable {
     public let client: IngestClient
+    /// Whether the client recorded the session.
+    public let recorded: Bool
     /// Notifications published in the measurement window.
     public let notifications: Int
     public let measuredSeconds: Double
@@ -74,7 +78,7 @@ public struct IngestResult: Sendable {
     public var coreShare: Double { measuredSeconds > 0 ? cpuSeconds / measuredSeconds * 100 : 0 }
 
     public var figures: [Figure] {
-        let name = "ingest.\(client.rawValue)"
+        let name = "ingest.\(client.rawValue)" + (recorded ? ".recording" : "")
         var figures = [
             Figure(name: "\(name).rate", value: rate, unit: "notifications/s"),
             Figure(name: "\(name).cpu_per_notification", value: cpuPerNotification, unit: "us"),
@@ -91,7 +95,7 @@ public struct IngestResult: Sendable {
 
     public var report: String {
         var lines = [
-            "====== ingest (\(client.rawValue)) ======",
+            "====== ingest (\(client.rawValue)\(recorded ? ", recording" : "")) ======",
             "  \(notifications) notifications in \(String(format: "%.2f", measuredSeconds)) seconds: \(String(format: "%.0f", rate)) per second",
             "  client CPU \(String(format: "%.3f", cpuSeconds)) s: \(String(format: "%.2f", cpuPerNotification)) us per notification, "
                 + "\(String(format: "%.0f", coreShare))% of one core",
@@ -147,8 +151,12 @@ public enum IngestLoad {
     private static func measure(_ options: IngestOptions, publisher: MushroomClient) async throws -> IngestResult {
         _ = try await publisher.request("subscribe", .string(IngestOptions.topic + ".publisher"))
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("mushroom-ingest-\(UUID().uuidString).ndjson").path
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        let client = try startClient(options, output: output)
+        let recording = output + ".recording"
+        defer {
+            try? FileManager.default.removeItem(atPath: output)
+            try? FileManager.default.removeItem(atPath: recording)
+        }
+        let client = try startClient(options, output: output, recording: recording)
         do {
             try await waitUntilConnected(client, options: options, publisher: publisher, output: output)
             let result = try await flood(options, publisher: publisher, client: client, output: output)
@@ -160,8 +168,8 @@ public enum IngestLoad {
         }
     }
 
-    private static func startClient(_ options: IngestOptions, output: String) throws -> ClientProcess {
-        let common = ["--transport", options.transport.rawValue]
+    private static func startClient(_ options: IngestOptions, output: String, recording: String) throws -> ClientProcess {
+        let common = ["--transport", options.transport.rawValue] + (options.record ? ["--record", recording] : [])
         do {
             switch options.client {
             case .watch:
@@ -272,7 +280,7 @@ public enum IngestLoad {
             throw Failure(description: "mushroom \(options.client.rawValue) ended during the run")
         }
         return IngestResult(
-            client: options.client, notifications: counts.measured, measuredSeconds: timeline.measuredSeconds,
+            client: options.client, recorded: options.record, notifications: counts.measured, measuredSeconds: timeline.measuredSeconds,
             cpuSeconds: end - start, lost: lost, keyLatency: options.client == .dash ? keys.summary : nil,
             keysUnanswered: unanswered.withLock { $0 })
     }

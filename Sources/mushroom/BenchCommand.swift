@@ -24,16 +24,26 @@ struct BenchCommand: AsyncParsableCommand {
             --demo --cluster`: publications on URL, --connections subscribers, default 100, each on a \
             topic of its own, spread over the --subscribe-at nodes: publications a second through the \
             cluster, latency from publishing to delivery at 1000 a second, and how long a subscriber \
-            with positions takes to recover 10000 it missed; without --subscribe-at, one node's figures). \
+            with positions takes to recover 10000 it missed; without --subscribe-at, one node's figures), \
+            replay (no URL: writes a recording of --lines notifications, times watch --replay FILE --json \
+            --speed max, and plays it in dash --replay FILE --speed max on a pty, reading its RSS from /proc). \
             With --json, one {"name","value","unit"} object per line. \
             Exit status: 0 measured, 1 usage or connection error.
             """)
 
-    @Argument(help: "The server's bootstrap URL, e.g. http://127.0.0.1:8080/.")
-    var url: String
+    @Argument(help: "The server's bootstrap URL, e.g. http://127.0.0.1:8080/ (none for the replay scenario).")
+    var url: String?
 
-    @Option(help: "echo, pipeline, fanout, sessions, ingest or cluster.")
+    @Option(help: "echo, pipeline, fanout, sessions, ingest, cluster or replay.")
     var scenario = "echo"
+
+    @Flag(help: "ingest: the client also records the session (--record to a temporary file).")
+    var record = false
+
+    @Option(
+        help: "replay: the notifications of the recording played, from \(ReplayLoad.lineRange.lowerBound) to \(ReplayLoad.lineRange.upperBound) (default: 1000000).",
+        transform: ArgumentConversion.integer(in: ReplayLoad.lineRange))
+    var lines: Int?
 
     @Option(help: "ingest: the client measured, watch or dash (default: watch).")
     var client: String?
@@ -76,6 +86,13 @@ struct BenchCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
+        if scenario == Self.replay {
+            if url != nil { throw ValidationError("the replay scenario needs no URL: it plays a recording of its own") }
+            return
+        }
+        guard let url else { throw ValidationError("a URL is needed (the replay scenario alone takes none)") }
+        if record, scenario != Self.ingest { throw ValidationError("--record applies to the ingest scenario only") }
+        if lines != nil { throw ValidationError("--lines applies to the replay scenario only") }
         if [Self.ingest, Self.cluster, LoadScenario.sessions.rawValue].contains(scenario), url.lowercased().hasPrefix("https:") || tls.cacert != nil {
             throw ValidationError("--scenario \(scenario) measures plain http servers only; TLS applies to echo, pipeline and fanout")
         }
@@ -101,7 +118,7 @@ struct BenchCommand: AsyncParsableCommand {
             return
         }
         guard let kind = LoadScenario(rawValue: scenario) else {
-            throw ValidationError("--scenario must be echo, pipeline, fanout, sessions, ingest or cluster, not '\(scenario)'")
+            throw ValidationError("--scenario must be echo, pipeline, fanout, sessions, ingest, cluster or replay, not '\(scenario)'")
         }
         if client != nil || rate != nil {
             throw ValidationError("--client and --rate apply to the ingest scenario only")
@@ -125,13 +142,24 @@ struct BenchCommand: AsyncParsableCommand {
     static let ingest = "ingest"
     /// The name of the scenario that measures the nodes of a cluster.
     static let cluster = "cluster"
+    /// The name of the scenario that measures playing a recording.
+    static let replay = "replay"
 
     func run() async throws {
+        if scenario == Self.replay {
+            let lines = lines ?? 1_000_000
+            return try await printMeasured {
+                let result = try await ReplayLoad.run(lines: lines, executable: Self.executablePath)
+                return (result.figures, result.report)
+            }
+        }
+        let url = url ?? ""
         if scenario == Self.ingest {
-            let options = IngestOptions(
+            var options = IngestOptions(
                 url: url, client: client.flatMap(IngestClient.init(rawValue:)) ?? .watch, rate: rate ?? 100_000,
                 duration: duration, warmup: warmup, transport: TransportKind(rawValue: transport) ?? .webSocket,
                 executable: Self.executablePath)
+            options.record = record
             return try await printMeasured {
                 let result = try await IngestLoad.run(options)
                 return (result.figures, result.report)

@@ -34,6 +34,23 @@ import Testing
         #expect(commands(.character("w")) == [])
     }
 
+    @Test func replayKeysControlThePlaybackOutsideTextEntry() {
+        var replaying = Context(focus: .stream)
+        replaying.isReplaying = true
+        #expect(commands(.character(" "), replaying) == [.playback(.togglePause)])
+        #expect(commands(.character("+"), replaying) == [.playback(.faster)])
+        #expect(commands(.character("="), replaying) == [.playback(.faster)])
+        #expect(commands(.character("-"), replaying) == [.playback(.slower)])
+        #expect(commands(.character("p"), replaying) == [.action(.togglePause)])
+        var typing = Context(focus: .form)
+        typing.isReplaying = true
+        #expect(commands(.character(" "), typing) == [.action(.insert(" "))])
+        var filtering = replaying
+        filtering.isEditingFilter = true
+        #expect(commands(.character("+"), filtering) == [.action(.insert("+"))])
+        #expect(commands(.character("+")) == [])
+    }
+
     @Test func quitWithQOrControlCEverywhereButQInText() {
         #expect(commands(.character("q")) == [.quit])
         #expect(commands(.control("c")) == [.quit])

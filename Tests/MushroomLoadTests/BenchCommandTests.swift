@@ -12,7 +12,7 @@ struct BenchCommandTests {
     }
 
     @Test(arguments: [
-        (["--scenario", "storm"], "--scenario must be echo, pipeline, fanout, sessions, ingest or cluster, not 'storm'"),
+        (["--scenario", "storm"], "--scenario must be echo, pipeline, fanout, sessions, ingest, cluster or replay, not 'storm'"),
         (["--scenario", "echo", "--subscribe-at", "http://127.0.0.1:1/"], "--subscribe-at applies to the cluster scenario only"),
         (["--scenario", "cluster", "--depth", "2"], "the cluster scenario takes --connections, --duration, --warmup and --subscribe-at only"),
         (["--scenario", "ingest", "--client", "curl"], "--client must be watch or dash, not 'curl'"),
@@ -38,6 +38,9 @@ struct BenchCommandTests {
         (["--scenario", "sessions", "--server-pid", "7", "--cacert", "ca.pem"],
          "--scenario sessions measures plain http servers only; TLS applies to echo, pipeline and fanout"),
         (["--scenario", "cluster", "--cacert", "ca.pem"], "--scenario cluster measures plain http servers only; TLS applies to echo, pipeline and fanout"),
+        (["--scenario", "replay"], "the replay scenario needs no URL: it plays a recording of its own"),
+        (["--record"], "--record applies to the ingest scenario only"),
+        (["--lines", "5000"], "--lines applies to the replay scenario only"),
         (["--scenario", "sessions", "--server-pid", "0"],
          "The value '0' is invalid for '--server-pid <server-pid>': 0 is not a whole number from 1 to 2147483647"),
     ])
@@ -46,6 +49,14 @@ struct BenchCommandTests {
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == "mushroom: \(message)\nRun 'mushroom help' for usage.\n")
+    }
+
+    @Test func onlyTheReplayScenarioGoesWithoutAURL() async throws {
+        let result = try await Self.mushroom("bench")
+        #expect(result.status == 1)
+        #expect(result.stderr == "mushroom: a URL is needed (the replay scenario alone takes none)\nRun 'mushroom help' for usage.\n")
+        let lines = try await Self.mushroom("bench", "--scenario", "replay", "--lines", "10")
+        #expect(lines.stderr == "mushroom: The value '10' is invalid for '--lines <lines>': 10 is not a whole number from 1000 to 10000000\nRun 'mushroom help' for usage.\n")
     }
 
     @Test func unreachableServerExits1() async throws {

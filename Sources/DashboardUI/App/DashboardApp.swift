@@ -42,6 +42,8 @@ public final class DashboardApp {
         public var palette: [PaletteItem]
         /// Whether clicks and the wheel are taken from the terminal (`--no-mouse` turns it off).
         public var mouse: Bool
+        /// The recording played, when the dashboard replays one instead of showing a live client.
+        public var playback: (any PlaybackControl)?
 
         /// Options with the defaults above.
         public init(
@@ -166,6 +168,10 @@ public final class DashboardApp {
             // Dropped notifications are still counted, and the stream pane says how many rows it skipped.
             let lost = batch.dropped - (batch.droppedNotifications?.total ?? 0)
             if lost > 0 { (view.notice, view.noticeIsError) = ("\(lost) engine events were dropped: the screen fell behind", true) }
+            if let notice = inbox.takeNotice() {
+                (view.notice, view.noticeIsError) = (notice, true)
+                dirty = true
+            }
             streaming = !batch.events.isEmpty || batch.dropped > 0
             if streaming { dirty = true }
             let results = results.drain()
@@ -181,6 +187,7 @@ public final class DashboardApp {
             layout = ScreenLayout(size: terminal.surface.size, focus: model.focus, maximized: model.maximized, shown: model.panes)
             if model.layout != layout.modelLayout { _ = model.apply(.layout(layout.modelLayout), at: now) }
             let snapshot = makeSnapshot(model, now)
+            view.playback = options.playback?.progress
             terminal.beginFrame()
             renderer.render(snapshot, view: view, layout: layout, on: terminal.surface)
             terminal.endFrame()
@@ -195,7 +202,8 @@ public final class DashboardApp {
     /// effects it asked for (no frame is being drawn then); returns `.quit` when it asks to quit.
     private func handle(_ key: Key, layout: ScreenLayout, terminal: some DashboardTerminal) -> KeyCommand? {
         let context = KeyBindings.Context(
-            model: model, isHelpShown: view.showsHelp, pageRows: max(1, (layout.panes[model.focus]?.height ?? 3) - 2))
+            model: model, isHelpShown: view.showsHelp, pageRows: max(1, (layout.panes[model.focus]?.height ?? 3) - 2),
+            isReplaying: options.playback != nil)
         view.notice = nil
         if key == .control("c") { return .quit }
         if var palette = view.palette {
@@ -226,6 +234,8 @@ public final class DashboardApp {
         case .toggleHelp: view.showsHelp.toggle()
         case .closeHelp: view.showsHelp = false
         case .openPalette: view.palette = CommandPalette(items: options.palette)
+        case .playback(let key):
+            if let playback = options.playback { key.apply(to: playback) }
         case .action(let action):
             for command in model.apply(action, at: Date()) { start(command) }
             for effect in model.takeEffects() { perform(effect, on: terminal) }

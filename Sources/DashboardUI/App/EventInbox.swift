@@ -13,6 +13,7 @@ public final class EventInbox: Sendable {
         var posted: [EngineEvent] = []
         var subscription: EventSubscription?
         var closeReason: String?
+        var notice: String?
     }
 
     private let state = Mutex(State())
@@ -42,6 +43,22 @@ public final class EventInbox: Sendable {
         guard !posted.isEmpty else { return batch }
         return EventSubscription.Batch(
             events: posted + batch.events, dropped: batch.dropped, droppedNotifications: batch.droppedNotifications)
+    }
+
+    /// The number of posted events not drawn yet: a producer posting many (a recording played)
+    /// waits while it is high.
+    public var postedCount: Int {
+        state.withLock { $0.posted.count }
+    }
+
+    /// Asks the dashboard to show `notice` (one sentence, e.g. that its recording stopped) in its footer.
+    public func post(notice: String) {
+        state.withLock { $0.notice = notice }
+    }
+
+    /// The notice posted since the last call, if any.
+    public func takeNotice() -> String? {
+        state.withLock { $0.notice.take() }
     }
 
     /// Asks the dashboard to end with `reason` (one sentence for the operator).

@@ -8,6 +8,8 @@ public enum KeyCommand: Sendable, Hashable {
     /// Open the command palette (`CommandPalette`).
     case openPalette
     case quit
+    /// A key of a recording's playback (`mushroom dash --replay`).
+    case playback(PlaybackKey)
 }
 
 /// The key map: turns keys into commands given what the screen is showing. A pure function,
@@ -26,6 +28,8 @@ public enum KeyBindings {
         public var panes: [Pane]
         /// Rows in a page (the focused list's height), for page up/down.
         public var pageRows: Int
+        /// Whether a recording plays (space, `+` and `-` control it outside text entry).
+        public var isReplaying = false
 
         /// A context; the defaults are plain navigation.
         public init(
@@ -44,11 +48,12 @@ public enum KeyBindings {
 
         /// The context of a model's current state (read without building a snapshot), with the
         /// help overlay shown or not.
-        public init(model: DashboardModel, isHelpShown: Bool, pageRows: Int) {
+        public init(model: DashboardModel, isHelpShown: Bool, pageRows: Int, isReplaying: Bool = false) {
             self.init(
                 focus: model.focus, isEditingFilter: model.isEditingFilter, isDetailOpen: model.isDetailOpen,
                 isHelpShown: isHelpShown, isConfirmingSessionEnd: model.isConfirmingSessionEnd, formField: model.focusedFormField,
                 panes: model.panes, pageRows: pageRows)
+            self.isReplaying = isReplaying
         }
     }
 
@@ -60,6 +65,7 @@ public enum KeyBindings {
         if context.isHelpShown { return key == .character("q") ? [.quit] : [.closeHelp] }
         if context.isEditingFilter { return editing(key, apply: .applyFilter, cancel: .cancelFilterEdit) }
         if context.isDetailOpen { return detail(key, context: context) }
+        if context.isReplaying, context.focus != .form, let playback = PlaybackKey(key) { return [.playback(playback)] }
         if let commands = PaneViews.view(for: context.focus)?.keys(key, in: context) { return commands }
         return navigation(key, context: context)
     }

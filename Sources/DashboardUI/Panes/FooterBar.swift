@@ -1,10 +1,11 @@
 import DashboardModel
 
-/// The bottom row: the filter prompt while editing (validated as typed), else a notice or key hints.
+/// The bottom row: the filter prompt while editing (validated as typed), else a notice or key
+/// hints, after a recording's progress line while one plays.
 public enum FooterBar {
     /// Draws the row; returns the cursor position while the filter is edited.
     @discardableResult
-    public static func draw(_ context: PaneContext, notice: String?, noticeIsError: Bool = true, in rect: Rect) -> Position? {
+    public static func draw(_ context: PaneContext, notice: String?, noticeIsError: Bool = true, playback: String? = nil, in rect: Rect) -> Position? {
         guard !rect.isEmpty else { return nil }
         let canvas = context.canvas
         let filter = context.snapshot.stream.filter
@@ -22,14 +23,21 @@ public enum FooterBar {
             return nil
         }
         var offset = 0
-        let hints = context.snapshot.detail != nil ? ToolkitKeys.detailHints(glyphs: canvas.glyphs)
+        var hints = context.snapshot.detail != nil ? ToolkitKeys.detailHints(glyphs: canvas.glyphs)
             : PaneViews.view(for: context.snapshot.focus)?.footerHints(glyphs: canvas.glyphs) ?? commonHints(glyphs: canvas.glyphs)
+        if let playback {
+            offset += canvas.text(" \(playback) ", in: rect, row: 0, role: .badge) + 1
+            hints = playbackHints + hints.filter { $0.key != "space" }
+        }
         for (key, action) in hints where offset < rect.width {
             offset += canvas.text(key, in: rect, row: 0, offset: offset, role: .key)
             offset += canvas.text(" \(action)  ", in: rect, row: 0, offset: offset, role: .label)
         }
         return nil
     }
+
+    /// The hints of a recording's playback, first while one plays.
+    private static let playbackHints = [(key: "space", action: "pause replay"), (key: "+ -", action: "speed")]
 
     /// The hints of a pane that has none of its own.
     private static func commonHints(glyphs: Glyphs) -> [(key: String, action: String)] {

@@ -5,6 +5,7 @@ public enum HelpOverlay {
     /// The keys and what they do, in display order: moving around, each pane's keys, the rest.
     public static func entries(glyphs: Glyphs) -> [(keys: String, action: String)] {
         navigation(glyphs: glyphs) + PaneViews.all.flatMap { $0.helpLines(glyphs: glyphs) } + ToolkitKeys.helpLines + [
+            ("space  + -", "replay: pause / resume, faster / slower"),
             ("z", "maximise / restore the focused pane"),
             ("c", "clear the focused pane"),
             (":", "command palette: actions, filters, servers"),

@@ -25,7 +25,7 @@ public struct DashboardRenderer: Sendable {
             if let position = PaneViews.view(for: pane)?.draw(context, in: rect) { cursor = position }
         }
         if let rates = layout.rates { RatesPane.draw(context, in: rates) }
-        if let filterCursor = FooterBar.draw(context, notice: view.notice, noticeIsError: view.noticeIsError, in: layout.footer) {
+        if let filterCursor = FooterBar.draw(context, notice: view.notice, noticeIsError: view.noticeIsError, playback: view.playback, in: layout.footer) {
             cursor = filterCursor
         }
         if let detail = snapshot.detail {
@@ -57,12 +57,17 @@ public struct ViewState: Sendable, Hashable {
     public var noticeIsError: Bool
     /// The command palette, while it is open.
     public var palette: CommandPalette?
+    /// The progress line of a recording played (`PlaybackControl.progress`), for the footer.
+    public var playback: String?
 
-    /// View state; by default no help, no notice and no palette.
-    public init(showsHelp: Bool = false, notice: String? = nil, noticeIsError: Bool = true, palette: CommandPalette? = nil) {
+    /// View state; by default no help, no notice, no palette and no playback.
+    public init(
+        showsHelp: Bool = false, notice: String? = nil, noticeIsError: Bool = true, palette: CommandPalette? = nil, playback: String? = nil
+    ) {
         self.showsHelp = showsHelp
         self.notice = notice
         self.noticeIsError = noticeIsError
         self.palette = palette
+        self.playback = playback
     }
 }

@@ -20,18 +20,40 @@ extension Message {
 
     /// The message as one compact UTF-8 JSON frame.
     public var frame: [UInt8] {
-        var writer = JSONWriter(indent: nil)
-        if case .notification(let notification) = self, let encoded = notification.encodedTail {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        appendFrame(to: &bytes)
+        return bytes
+    }
+
+    /// Appends the message's compact frame (as `frame`) to `bytes`, so that many messages
+    /// written together share one buffer.
+    public func appendFrame(to bytes: inout [UInt8]) {
+        var writer = JSONWriter(indent: nil, output: bytes)
+        bytes = []
+        if case .notification(let notification) = self {
+            // The commonest message, written without building its array first.
             writer.append(UInt8(ascii: "["))
             writer.write(.integer(Code.notification.rawValue))
             writer.append(UInt8(ascii: ","))
             writer.write(.integer(Int64(notification.id)))
             writer.append(UInt8(ascii: ","))
-            writer.append(contentsOf: encoded)
+            if let encoded = notification.encodedTail {
+                writer.append(contentsOf: encoded)
+            } else {
+                writer.write(.string(notification.method))
+                writer.append(UInt8(ascii: ","))
+                writer.write(notification.data)
+                if let position = notification.position {
+                    writer.append(UInt8(ascii: ","))
+                    writer.write(position.json)
+                }
+                writer.append(UInt8(ascii: "]"))
+            }
         } else {
             writer.write(.array(array))
         }
-        return writer.output
+        bytes = writer.output
     }
 
     /// Several messages as one compact JSON array, the body of a long-poll request or answer.
