@@ -103,14 +103,11 @@ struct BootstrapTests {
     }
 
     @Test func tlsFailure() async throws {
-        // A proxy whose upstream refuses: it accepts and closes at once, so the TLS handshake
-        // cannot complete.
-        let refusing = try RefusingPort()
-        defer { withExtendedLifetime(refusing) {} }
-        let proxy = try await TCPProxy.start(targetPort: refusing.port)
-        defer { Task { await proxy.stop() } }
+        // A server that answers the TLS client's hello in plain HTTP: the handshake cannot complete.
+        let plain = try await SilentServer.start(answeringPlainHTTP: true)
+        defer { Task { await plain.stop() } }
         do {
-            _ = try await MushroomClient.connect(url: "https://127.0.0.1:\(proxy.port)/")
+            _ = try await MushroomClient.connect(url: "https://127.0.0.1:\(plain.port)/")
             Issue.record("a TLS handshake with a plain HTTP server succeeded")
         } catch let error as BootstrapError {
             guard case .tlsFailure(let host, _) = error else {
@@ -118,7 +115,7 @@ struct BootstrapTests {
                 return
             }
             #expect(host == "127.0.0.1")
-            #expect(error.description.hasPrefix("The TLS handshake with 127.0.0.1 failed: "))
+            #expect(error.description == "The TLS handshake with 127.0.0.1 failed: the server does not answer in TLS (is it a plain http server?).")
         }
     }
 
