@@ -62,8 +62,7 @@ public struct RecordedTraffic: Sendable, Hashable {
     /// The traffic in a parsed line; throws the reason it is not a recording's line.
     init(json: JSONValue) throws(RecordingLineError) {
         guard let members = json.objectValue else {
-            let article = json.kindName.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-            throw RecordingLineError("expected a JSON object, found \(article) \(json.kindName)")
+            throw RecordingLineError("expected a JSON object, found \(json.kindWithArticle)")
         }
         time = try RecordedTime.seconds(members["t"], named: "t")
         if let event = members["event"] {

@@ -1,6 +1,7 @@
 import DashboardModel
 import Foundation
 import Glibc
+import MushroomCommandLine
 
 /// Writes a `PaneExport` to a new file: its path, or, when that exists (two exports within a
 /// second), the path with `-2`, `-3`, ... before the extension; never over an existing file.
@@ -18,15 +19,8 @@ enum ExportWriter {
                 return .failure(ExportFailure("cannot create \(path): \(String(cString: strerror(errno)))"))
             }
             defer { close(descriptor) }
-            let bytes = Array(export.text.utf8)
-            var written = 0
-            while written < bytes.count {
-                let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return .failure(ExportFailure("cannot write \(path): \(String(cString: strerror(errno)))"))
-                }
-                written += count
+            if let failure = StandardStream(descriptor: descriptor).write(export.text) {
+                return .failure(ExportFailure("cannot write \(path): \(String(cString: strerror(failure)))"))
             }
             return .success(path)
         }

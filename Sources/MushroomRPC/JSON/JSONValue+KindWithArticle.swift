@@ -1,8 +1,6 @@
-import MushroomRPC
-
 extension JSONValue {
     /// The kind's name with its article, for error messages: "an array", "a string".
-    var kindWithArticle: String {
+    public var kindWithArticle: String {
         (kindName.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + kindName
     }
 }
