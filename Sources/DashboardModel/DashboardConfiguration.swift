@@ -26,6 +26,10 @@ public struct DashboardConfiguration: Sendable, Hashable {
     public var exportDirectory = "."
     /// The alert rules evaluated (`--alert`, the config file's `alerts`).
     public var alertRules: [AlertRule] = []
+    /// The short names of the servers watched, in order (`mushroom dash URL URL...`): events,
+    /// rows and commands name a server by its index here. Empty or one name: a dashboard on one
+    /// server, whose rows carry no name.
+    public var servers: [String] = []
 
     /// The stream capacities a person may choose. A row of a small notification takes about 300
     /// bytes (BENCHMARKS.md), so the longest history takes about 300 MB, bigger ones more.

@@ -45,7 +45,7 @@ extension DashboardModel {
         case .completeMethod: form.completeMethod(from: knownMethods)
         case .submit:
             guard let kind = form.submit() else { return [] }
-            let command = EngineCommand(id: CommandID(nextCommandNumber), kind: kind)
+            let command = EngineCommand(id: CommandID(nextCommandNumber), kind: kind, server: formServer)
             nextCommandNumber += 1
             formResult = FormResult(submitted: kind)
             formCommand = command.id
@@ -56,7 +56,9 @@ extension DashboardModel {
         case .requestSessionEnd: sessions.requestEnd()
         case .confirmSessionEnd:
             let id = takeCommandID()
-            return sessions.confirmEnd(id: id).map { [$0] } ?? []
+            guard var command = sessions.confirmEnd(id: id) else { return [] }
+            command.server = formServer
+            return [command]
         case .cancelSessionEnd: sessions.cancelEnd()
         case .copy(let pretty): copy(pretty: pretty, at: time)
         case .export: exportFocusedPane(at: time)
@@ -66,6 +68,8 @@ extension DashboardModel {
         case .sendAgain: return resend(sendNow: true, at: time)
         case .toggleLatencyView: toggleLatencyView()
         case .cycleRateOrder: cycleRateOrder()
+        case .cycleServer: if watchesSeveralServers { show(server: nextShownServer) }
+        case .showServer(let server): show(server: server)
         }
         return []
     }

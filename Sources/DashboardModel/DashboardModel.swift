@@ -7,6 +7,10 @@ import MushroomRPC
 /// frame, drain the pending engine events into it, apply the keys pressed, perform the commands
 /// returned (each result comes back with its command's id), and render a snapshot.
 ///
+/// It can watch several servers at once (`DashboardConfiguration.servers`): each event comes in
+/// with its server's index, each command goes out with one, and the panes show every server's
+/// rows merged, or one server's alone (`OperatorAction.cycleServer`).
+///
 /// ```swift
 /// var model = DashboardModel()
 /// model.ingest(subscription.drain())                                  // engine side, once a frame
@@ -26,7 +30,12 @@ public struct DashboardModel: Sendable {
     // The panes' parts (see `Pane.slot`).
     var stream: NotificationStream
     var requests: RequestList
-    var connection = ConnectionTracker()
+    /// Each server's connection and method list, in `configuration.servers` order (one at least).
+    var servers: [ServerState]
+    /// The server whose rows the panes show alone; `nil` merges every server's.
+    var shownServer: Int?
+    /// The server the form sends to and the sessions pane lists: the one shown, or the last one shown.
+    var formServer = 0
     var errors: ErrorList
     var form: RequestForm
     var sessions = SessionTable()
@@ -37,7 +46,7 @@ public struct DashboardModel: Sendable {
     /// The number of the next command emitted.
     var nextCommandNumber = 1
     var detail: Detail?
-    /// Copy, export, diff, the rates' order and the server's methods.
+    /// Copy, export, diff and the rates' order.
     var toolkit = ToolkitState()
     var alerts: AlertMonitor
 
@@ -49,6 +58,7 @@ public struct DashboardModel: Sendable {
         errors = ErrorList(configuration: configuration)
         form = RequestForm(configuration: configuration)
         alerts = AlertMonitor(rules: configuration.alertRules)
+        servers = (configuration.servers.isEmpty ? [""] : configuration.servers).map { ServerState(name: $0) }
     }
 
     /// Whether the stream filter is being edited (typed text goes to it).
@@ -67,53 +77,61 @@ public struct DashboardModel: Sendable {
     /// The form field that receives typed text when the form has focus.
     public var focusedFormField: FormField { form.focusedField }
 
-    /// Takes in a batch drained from the engine's subscription: first the notifications it
-    /// dropped (they arrived before its events), counted as received, by method and in the rates,
-    /// without rows (the stream shows how many it skipped), then each event.
-    public mutating func ingest(_ batch: EventSubscription.Batch) {
+    /// Takes in a batch drained from the engine's subscription of server `server` (an index of
+    /// `configuration.servers`; the first by default): first the notifications it dropped (they
+    /// arrived before its events), counted as received, by method and in the rates, without rows
+    /// (the stream shows how many it skipped), then each event. A batch of an unknown server is
+    /// left out.
+    public mutating func ingest(_ batch: EventSubscription.Batch, from server: Int = 0) {
+        guard servers.indices.contains(server) else { return }
         if let dropped = batch.droppedNotifications {
-            connection.receivedUnseen(dropped.total)
-            stream.recordSkipped(dropped)
+            servers[server].connection.receivedUnseen(dropped.total)
+            stream.recordSkipped(dropped, from: server)
         }
-        for event in batch.events { ingest(event) }
+        for event in batch.events { ingest(event, from: server) }
     }
 
-    /// Takes in one engine or transport event.
-    public mutating func ingest(_ event: EngineEvent) {
+    /// Takes in one engine or transport event of server `server` (the first by default).
+    public mutating func ingest(_ event: EngineEvent, from server: Int = 0) {
+        guard servers.indices.contains(server) else { return }
         let time = event.time
+        func error(_ kind: ErrorKind, _ detail: String) {
+            errors.log.record(kind, method: nil, detail: detail, at: time, on: server)
+        }
         switch event.kind {
         case .messageReceived(let message):
-            connection.received(message, at: time)
-            if case .notification(let notification) = message { stream.record(notification, bytes: message.estimatedSize, at: time) }
+            servers[server].connection.received(message, at: time)
+            if case .notification(let notification) = message {
+                stream.record(notification, bytes: message.estimatedSize, at: time, from: server)
+            }
         case .messageSent(let message):
-            connection.sent(message, at: time)
+            servers[server].connection.sent(message, at: time)
         case .duplicateDropped:
-            connection.duplicateDropped()
+            servers[server].connection.duplicateDropped()
         case .requestStarted(let start):
-            guard !isSessionListing(start.method, start.direction), !toolkit.serverMethods.hides(start) else { return }
-            requests.tracker.start(start, at: time)
+            guard !isSessionListing(start.method, start.direction), !servers[server].methods.hides(start) else { return }
+            requests.tracker.start(start, at: time, on: server)
         case .requestFinished(let finish):
-            guard !isSessionListing(finish.method, finish.direction), !toolkit.serverMethods.hides(finish) else { return }
-            requests.tracker.finish(finish, at: time)
-            errors.log.record(finish, at: time)
+            guard !isSessionListing(finish.method, finish.direction), !servers[server].methods.hides(finish) else { return }
+            requests.tracker.finish(finish, at: time, on: server)
+            errors.log.record(finish, at: time, on: server)
         case .unmatchedResponse(let requestID, let late):
             if late {
-                requests.tracker.markLateResponse(requestID: requestID)
+                requests.tracker.markLateResponse(requestID: requestID, on: server)
             } else {
-                errors.log.record(.unmatchedResponse, method: nil, detail: "an answer to request \(requestID), which is not pending", at: time)
+                error(.unmatchedResponse, "an answer to request \(requestID), which is not pending")
             }
         case .protocolError(let detail):
-            errors.log.record(.protocolError, method: nil, detail: detail, at: time)
+            error(.protocolError, detail)
         case .outboundOverflow(let full):
-            errors.log.record(.outboundOverflow, method: nil, detail: "\(full.amount) unacknowledged: a message was refused", at: time)
+            error(.outboundOverflow, "\(full.amount) unacknowledged: a message was refused")
         case .transport(let transportEvent):
-            connection.transport(transportEvent, at: time)
+            servers[server].connection.transport(transportEvent, at: time)
             switch transportEvent {
-            case .disconnected(let reason): errors.log.record(.transport, method: nil, detail: reason, at: time)
-            case .sessionLost(let reason): errors.log.record(.sessionLost, method: nil, detail: reason, at: time)
-            case .notRecovered(let since, let reason):
-                errors.log.record(.notRecovered, method: nil, detail: "publications after \(since) not recovered: \(reason)", at: time)
-            case .connected: toolkit.serverMethods.connected()
+            case .disconnected(let reason): error(.transport, reason)
+            case .sessionLost(let reason): error(.sessionLost, reason)
+            case .notRecovered(let since, let reason): error(.notRecovered, "publications after \(since) not recovered: \(reason)")
+            case .connected: servers[server].methods.connected()
             case .connecting, .reconnectScheduled, .closed: break
             }
         }
@@ -129,21 +147,22 @@ public struct DashboardModel: Sendable {
     /// command the form sent, the sessions pane its listings and endings.
     public mutating func receive(_ result: CommandResult) {
         if sessions.owns(result.id) { return sessions.receive(result) }
-        if toolkit.serverMethods.owns(result.id) { return toolkit.serverMethods.receive(result) }
+        if let server = servers.firstIndex(where: { $0.methods.owns(result.id) }) { return servers[server].methods.receive(result) }
         guard result.id == formCommand else { return }
         formResult = formResult?.receiving(result.outcome)
     }
 
     /// What is due at `now` without an operator's action: after each connection, the server's
     /// method list (`mushroom.methods`, for completion); with the sessions pane, a new listing of
-    /// the server's sessions once a second (while the last one has been answered).
+    /// the form's server's sessions once a second (while the last one has been answered).
     public mutating func tick(at now: Date) -> [EngineCommand] {
         var commands: [EngineCommand] = []
-        if configuration.showsSessions, let command = sessions.listingDue(at: now, id: CommandID(nextCommandNumber)) {
+        if configuration.showsSessions, var command = sessions.listingDue(at: now, id: CommandID(nextCommandNumber)) {
             nextCommandNumber += 1
+            command.server = formServer
             commands.append(command)
         }
-        if let listing = methodListingDue() { commands.append(listing) }
+        commands += methodListingsDue()
         return commands
     }
 
@@ -161,13 +180,13 @@ public struct DashboardModel: Sendable {
             connection: connection.snapshot(at: now), errors: errors.snapshot(rows: layout.rows(for: .errors)),
             form: form.snapshot(methods: knownMethods, maximumCompletions: configuration.maximumCompletions, result: formResult),
             sessions: configuration.showsSessions ? sessions.snapshot(rows: layout.rows(for: .sessions)) : nil,
-            detail: detailSnapshot(), alerts: alerts.firing)
+            detail: detailSnapshot(), alerts: alerts.firing, servers: serversSnapshot(at: now))
     }
 
     /// Methods for completion: seen in notifications and requests, sent from the form, and
     /// listed by the server.
     var knownMethods: Set<String> {
-        requests.tracker.methods.union(stream.activity.names).union(form.historyMethods).union(toolkit.serverMethods.names)
+        servers.reduce(requests.tracker.methods.union(stream.counters.activity.names).union(form.historyMethods)) { $0.union($1.methods.names) }
     }
 
     private func streamSnapshot(at now: Date) -> StreamSnapshot {
@@ -176,17 +195,20 @@ public struct DashboardModel: Sendable {
         let window = stream.window(rows: layout.rows(for: .stream), in: view)
         let rows = window.map { position in
             let entry = stream.ring[sequence: view.sequence(at: position)]
-            return NotificationRow(time: entry.time, id: entry.id, method: entry.method, data: entry.data, summary: entry.data.compactString)
+            return NotificationRow(
+                time: entry.time, id: entry.id, method: entry.method, data: entry.data, summary: entry.data.compactString,
+                server: entry.server)
         }
         let selectedRow = stream.selected.flatMap { selected in window.firstIndex { view.sequence(at: $0) == selected } }
         let ring = stream.ring
+        let counters = stream.shownCounters
         return StreamSnapshot(
             rows: rows, selectedRow: selectedRow.map { $0 - window.lowerBound }, hiddenBelow: view.count - window.upperBound,
-            retained: ring.count, capacity: ring.capacity, dropped: ring.dropped, skipped: stream.skipped,
-            totalReceived: stream.received, ratePerSecond1s: stream.total.ratePerSecond1s(at: instant),
-            ratePerSecond10s: stream.total.ratePerSecond10s(at: instant), rateHistory: stream.total.history(at: instant),
-            methods: stream.activity.busiest(layout.methodRows, at: instant, by: toolkit.rateOrder, first: alerts.firingMethods),
-            methodCount: stream.activity.count, methodOrder: toolkit.rateOrder,
+            retained: ring.count, capacity: ring.capacity, dropped: ring.dropped, skipped: counters.skipped,
+            totalReceived: counters.received, ratePerSecond1s: counters.total.ratePerSecond1s(at: instant),
+            ratePerSecond10s: counters.total.ratePerSecond10s(at: instant), rateHistory: counters.total.history(at: instant),
+            methods: counters.activity.busiest(layout.methodRows, at: instant, by: toolkit.rateOrder, first: alerts.firingMethods),
+            methodCount: counters.activity.count, methodOrder: toolkit.rateOrder,
             isPaused: stream.pausedEnd != nil, arrivedSincePause: stream.arrivedSincePause,
             filter: FilterSnapshot(
                 applied: stream.filterText, editing: stream.editingFilter?.snapshot, error: stream.filterError))

@@ -109,4 +109,10 @@ public enum OperatorAction: Sendable, Hashable {
     case toggleLatencyView
     /// Sort the rates pane's methods by the next order (rate, count, bytes per second).
     case cycleRateOrder
+    /// On a dashboard on several servers, show the next server's rows alone (all merged, then
+    /// each server in order, then all merged again); the form sends to the server shown.
+    case cycleServer
+    /// Show this server's rows alone (an index of `DashboardConfiguration.servers`), or every
+    /// server's merged (`nil`).
+    case showServer(Int?)
 }

@@ -2,11 +2,12 @@ import ArgumentParser
 import DashboardUI
 
 /// `mushroom dash URL` (or `mushroom dash NAME`, a server of the config file): the dashboard on
-/// any mushroom server; `mushroom dash --replay FILE`, the dashboard on a recording.
+/// any mushroom server, or on several at once (`mushroom dash URL URL...`); `mushroom dash
+/// --replay FILE`, the dashboard on a recording.
 struct DashCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dash",
-        abstract: "Open the dashboard on a mushroom server (its bootstrap URL, or its name in the config file), or on a recording (--replay).",
+        abstract: "Open the dashboard on mushroom servers (bootstrap URLs, or names in the config file), or on a recording (--replay).",
         discussion: """
             With --record FILE every message in and out and every connection change is written to FILE. \
             dash --replay FILE plays such a recording through the dashboard with its original timing, \
@@ -14,8 +15,12 @@ struct DashCommand: AsyncParsableCommand {
             shows where it is.
             """)
 
-    @Argument(help: "The server's bootstrap URL, or the NAME of a [servers.NAME] of the config file (none with --replay).")
-    var server: String?
+    @Argument(
+        help: """
+            Each server's bootstrap URL, NAME=URL, or the NAME of a [servers.NAME] of the config file \
+            (none with --replay); several open one dashboard on all of them.
+            """)
+    var servers: [String] = []
     @OptionGroup var options: ClientOptions
     @OptionGroup var tls: TLSOptions
     @OptionGroup var dashboard: DashboardOptions
@@ -24,26 +29,19 @@ struct DashCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandFailure.reporting {
             let config = try dashboard.file.load()
-            switch try recording.mode(url: server) {
-            case .live(let server, let record):
-                let named = try Self.configuredServer(server, in: config, path: dashboard.file.config ?? ConfigFile.defaultPath())
-                var options = options
-                if let named { options.fill(from: named) }
-                let settings = try dashboard.settings(config: config, server: named)
-                try await DashboardSession.run(
-                    url: named?.url ?? server, options: options, trust: tls.trust(), settings: settings, record: record)
+            if servers.count > 1, recording.record != nil {
+                throw CommandFailure.usage("--record records one server: give one URL or name.")
+            }
+            switch try recording.mode(url: servers.first) {
+            case .live(_, let record):
+                let targets = try DashboardTarget.resolve(
+                    servers, options: options, config: config, path: dashboard.file.config ?? ConfigFile.defaultPath())
+                let settings = try dashboard.settings(config: config, server: targets[0].configured, servers: targets.map(\.name))
+                try await DashboardSession.run(targets: targets, trust: tls.trust(), settings: settings, record: record)
             case .replay(let path, let speed):
-                try await DashboardReplay.run(path: path, speed: speed ?? .times(1), settings: dashboard.settings(config: config, server: nil))
+                try await DashboardReplay.run(
+                    path: path, speed: speed ?? .times(1), settings: dashboard.settings(config: config, server: nil, servers: []))
             }
         }
-    }
-
-    /// The config file's server named `argument`, or nil when the argument is a URL (it has "://").
-    static func configuredServer(_ argument: String, in config: ConfigFile, path: String?) throws -> ConfiguredServer? {
-        guard !argument.contains("://") else { return nil }
-        if let server = config.server(named: argument) { return server }
-        let file = path.map { "the config file \($0)" } ?? "the config file"
-        let known = config.servers.isEmpty ? "it names no servers" : "its servers are \(config.servers.map(\.name).joined(separator: ", "))"
-        throw CommandFailure.usage("\"\(argument)\" is neither a URL nor a server of \(file) (\(known)).")
     }
 }

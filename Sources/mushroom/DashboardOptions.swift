@@ -23,9 +23,10 @@ struct DashboardOptions: ParsableArguments {
 
     @OptionGroup var file: ConfigOptions
 
-    /// What the dashboard opens with: these options over `server`'s settings over the config
-    /// file's `[dashboard]` over the defaults.
-    func settings(config: ConfigFile, server: ConfiguredServer?) throws -> DashboardApp.Options {
+    /// What the dashboard on `servers` (their names; none or one for a single server) opens
+    /// with: these options over `server`'s settings (the first server's) over the config file's
+    /// `[dashboard]` over the defaults.
+    func settings(config: ConfigFile, server: ConfiguredServer?, servers: [String]) throws -> DashboardApp.Options {
         let theme: Theme
         do {
             theme = try Theme.named(self.theme ?? server?.theme ?? config.theme ?? "dark")
@@ -35,8 +36,9 @@ struct DashboardOptions: ParsableArguments {
         var model = DashboardConfiguration()
         model.streamCapacity = history ?? config.history ?? model.streamCapacity
         model.alertRules = try file.alerts(in: config)
+        model.servers = servers.count > 1 ? servers : []
         return DashboardApp.Options(
-            theme: theme, model: model, keys: config.keys, palette: PaletteItem.items(of: config),
+            theme: theme, model: model, keys: config.keys, palette: PaletteItem.views(ofServers: model.servers) + PaletteItem.items(of: config),
             mouse: !noMouse && (config.mouse ?? true))
     }
 }

@@ -14,7 +14,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandFailure.reporting {
-            let settings = try dashboard.settings(config: try dashboard.file.load(), server: nil)
+            let settings = try dashboard.settings(config: try dashboard.file.load(), server: nil, servers: [])
             var configuration = MushroomServerConfiguration()
             configuration.port = 0
             configuration.logger.logLevel = .warning
@@ -27,7 +27,9 @@ struct DemoCommand: AsyncParsableCommand {
                 throw CommandFailure.connection("The demo server could not start: \(error).")
             }
             do {
-                try await DashboardSession.run(url: server.url, options: options, trust: .systemStore, settings: settings)
+                try await DashboardSession.run(
+                    targets: [DashboardTarget(name: "demo", url: server.url, options: options, configured: nil)], trust: .systemStore,
+                    settings: settings)
             } catch {
                 await server.shutdown()
                 throw error

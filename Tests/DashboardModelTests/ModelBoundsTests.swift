@@ -34,7 +34,7 @@ struct ModelBoundsTests {
 
         #expect(model.stream.ring.count == 100)
         #expect(model.stream.view.count == 99)  // the filter's matches among them
-        #expect(model.stream.activity.count == 16)
+        #expect(model.stream.counters.activity.count == 16)
         #expect(model.requests.tracker.inFlightCount == 50)
         #expect(model.requests.tracker.rowCount == 70)
         #expect(model.requests.tracker.methods.count == 16)

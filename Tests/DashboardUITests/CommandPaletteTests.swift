@@ -46,7 +46,7 @@ import Testing
 
     @Test func arrowsMoveTheSelectionAroundTheMatches() {
         var palette = CommandPalette(items: Self.items)
-        for character in "server" { _ = palette.handle(.character(character)) }
+        for character in "server p" { _ = palette.handle(.character(character)) }
         #expect(palette.matches.map(\.label) == ["server prod"])
         _ = palette.handle(.down)
         #expect(palette.selected == 0)

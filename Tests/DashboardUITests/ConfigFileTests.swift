@@ -104,7 +104,7 @@ import Testing
         // Key rebinding.
         ("[keys]\npause = \"x\"\n", #"the config file \#(path), line 2, keys.pause: "x" is already the key of clear-filter; rebind clear-filter too (keys.clear-filter = "...")"#),
         ("[keys]\npause = \"P\"\nfilter = \"P\"\n", #"the config file \#(path), line 3, keys.filter: "P" is already bound to pause (keys.pause); each key does one thing"#),
-        ("[keys]\nexplode = \"e\"\n", "the config file \(path), line 2, keys.explode: unknown action; the actions with a key are filter, clear-filter, pause, form, maximize, clear, next-pane, previous-pane, down, up, first, last, sort-sessions, end-session, copy, copy-pretty, export, mark, diff, edit-again, send-again, latency, sort-rates, palette, help, quit"),
+        ("[keys]\nexplode = \"e\"\n", "the config file \(path), line 2, keys.explode: unknown action; the actions with a key are filter, clear-filter, pause, form, maximize, clear, next-pane, previous-pane, down, up, first, last, sort-sessions, end-session, copy, copy-pretty, export, mark, diff, edit-again, send-again, latency, server-view, sort-rates, palette, help, quit"),
         ("[keys]\npause = \"ctrl-c\"\n", #"the config file \#(path), line 2, keys.pause: "ctrl-c" is not a key; write one character, space, or ctrl- and a letter other than c"#),
         ("[keys]\npause = \"3\"\n", #"the config file \#(path), line 2, keys.pause: "3" focuses a pane by its number, so it cannot be rebound"#),
     ])

@@ -71,7 +71,7 @@ import Testing
         let typed: [Key] = [.character("f"), .character("a"), .character("d"), .character("d"), .enter]
         let answered = ScriptedTerminal.Burst([.control("c")]) { surface in surface.lines.contains { $0.contains("add: ok") } }
         let run = try await Self.run([.init(typed), answered]) { command in
-            guard command == .sendRequest(method: "add", data: .null, timeout: .seconds(10)) else { return .refused("unexpected \(command)") }
+            guard command.kind == .sendRequest(method: "add", data: .null, timeout: .seconds(10)) else { return .refused("unexpected \(command)") }
             try? await Task.sleep(for: .milliseconds(20))
             return .requestFinished(.response(42), latency: .milliseconds(20))
         }

@@ -14,6 +14,10 @@ struct AlertMonitor: Sendable {
         var unacknowledged: Int
         /// When the server was last heard from: a heartbeat or any other message.
         var lastReceived: Date?
+        /// On several servers, the names of the one whose count is `unacknowledged` and of the
+        /// one last heard from at `lastReceived`, for the alerts' details.
+        var unacknowledgedServer: String? = nil
+        var quietServer: String? = nil
     }
 
     private struct RuleState: Sendable {
@@ -101,12 +105,12 @@ struct AlertMonitor: Sendable {
             return "\(recent) \(kind.map { "\($0.rawValue) " } ?? "")errors in the last \(seconds) s"
         case .unacknowledged(let above):
             guard facts.unacknowledged > above else { return nil }
-            return "\(facts.unacknowledged) messages unacknowledged, above \(above)"
+            return "\(facts.unacknowledged) messages unacknowledged\(Self.on(facts.unacknowledgedServer)), above \(above)"
         case .noHeartbeat(let seconds):
             let last = facts.lastReceived ?? started ?? now
             let silent = now.timeIntervalSince(last)
             guard silent >= Double(seconds) else { return nil }
-            return "no heartbeat for \(Int(silent.rounded(.down))) s"
+            return "no heartbeat\(Self.from(facts.quietServer)) for \(Int(silent.rounded(.down))) s"
         }
     }
 
@@ -117,6 +121,9 @@ struct AlertMonitor: Sendable {
         case .unacknowledged, .noHeartbeat: nil
         }
     }
+
+    private static func on(_ server: String?) -> String { server.map { " on \($0)" } ?? "" }
+    private static func from(_ server: String?) -> String { server.map { " from \($0)" } ?? "" }
 
     private static func format(_ rate: Double) -> String {
         String(format: "%g", rate)

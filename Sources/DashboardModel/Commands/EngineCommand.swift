@@ -16,4 +16,6 @@ public struct EngineCommand: Sendable, Hashable {
     public let id: CommandID
     /// What to do.
     public let kind: Kind
+    /// The index of the server to do it with (`DashboardConfiguration.servers`).
+    public internal(set) var server = 0
 }

@@ -21,9 +21,9 @@ protocol PaneModel: Sendable {
     func detail(rows: Int, at time: Date) -> Detail?
     /// The selected row as a message, for copying, marking and comparing.
     func selectedMessage(rows: Int, at time: Date) -> SelectedMessage?
-    /// Every row of the list (as filtered) as JSON records, for export; `nil` when the pane
-    /// has no rows to export.
-    func exportRecords(at time: Date) -> [JSONValue]?
+    /// Every row of the list (as filtered) as messages, for export; `nil` when the pane has no
+    /// rows to export.
+    func exportRecords(at time: Date) -> [SelectedMessage]?
 }
 
 extension PaneModel {
@@ -35,5 +35,5 @@ extension PaneModel {
     mutating func clear() {}
     func detail(rows: Int, at time: Date) -> Detail? { nil }
     func selectedMessage(rows: Int, at time: Date) -> SelectedMessage? { nil }
-    func exportRecords(at time: Date) -> [JSONValue]? { nil }
+    func exportRecords(at time: Date) -> [SelectedMessage]? { nil }
 }

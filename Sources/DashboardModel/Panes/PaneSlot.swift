@@ -12,7 +12,7 @@ struct PaneSlot {
     let clear: (inout DashboardModel) -> Void
     let detail: (DashboardModel, _ time: Date) -> Detail?
     let selectedMessage: (DashboardModel, _ time: Date) -> SelectedMessage?
-    let exportRecords: (DashboardModel, _ time: Date) -> [JSONValue]?
+    let exportRecords: (DashboardModel, _ time: Date) -> [SelectedMessage]?
 
     /// The slot of `pane`, whose part of the model is at `part`.
     init<Part: PaneModel>(_ pane: Pane, _ part: WritableKeyPath<DashboardModel, Part>) {

@@ -1,19 +1,23 @@
 import Foundation
 import MushroomRPC
 
-/// In-flight requests in both directions, a bounded list of finished ones, and latency per method.
+/// In-flight requests in both directions, a bounded list of finished ones, and latency per method,
+/// of every server; the rows are those of the server shown alone (`server`), or of all.
 struct RequestTracker: Sendable {
     struct Key: Sendable, Hashable {
+        let server: Int
         let direction: RequestDirection
         let id: MessageID
     }
 
     struct Pending: Sendable {
+        let server: Int
         let start: RequestStart
         let started: Date
     }
 
     struct Finished: Sendable {
+        let server: Int
         let start: RequestStart?
         let finish: RequestFinish
         var lateResponse = false
@@ -30,6 +34,8 @@ struct RequestTracker: Sendable {
     private(set) var lateResponses = 0
     /// Methods of requests seen, for form completion (bounded like the latency table).
     private(set) var methods: Set<String> = []
+    /// The server whose requests the rows show alone; `nil` shows every server's.
+    var server: Int?
 
     init(configuration: DashboardConfiguration) {
         recent = RingBuffer(capacity: configuration.recentRequestCapacity)
@@ -39,20 +45,20 @@ struct RequestTracker: Sendable {
 
     var inFlightCount: Int { inFlight.count }
 
-    mutating func start(_ start: RequestStart, at time: Date) {
-        let key = Key(direction: start.direction, id: start.id)
+    mutating func start(_ start: RequestStart, at time: Date, on server: Int = 0) {
+        let key = Key(server: server, direction: start.direction, id: start.id)
         if inFlight.count >= inFlightLimit, inFlight[key] == nil,
             let oldest = inFlight.min(by: { $0.value.started < $1.value.started })?.key
         {
             inFlight.removeValue(forKey: oldest)
         }
-        inFlight[key] = Pending(start: start, started: time)
+        inFlight[key] = Pending(server: server, start: start, started: time)
         if methods.count < methodLimit { methods.insert(start.method) }
     }
 
-    mutating func finish(_ finish: RequestFinish, at time: Date) {
-        let pending = inFlight.removeValue(forKey: Key(direction: finish.direction, id: finish.id))
-        recent.append(Finished(start: pending?.start, finish: finish))
+    mutating func finish(_ finish: RequestFinish, at time: Date, on server: Int = 0) {
+        let pending = inFlight.removeValue(forKey: Key(server: server, direction: finish.direction, id: finish.id))
+        recent.append(Finished(server: server, start: pending?.start, finish: finish))
         finishedTotal += 1
         switch finish.outcome {
         case .response, .error:
@@ -72,12 +78,12 @@ struct RequestTracker: Sendable {
         body(&latencies[method, default: MethodLatencyStats()])
     }
 
-    /// Flags the recent outbound request `id` as having got a late response.
-    mutating func markLateResponse(requestID: MessageID) {
+    /// Flags the recent outbound request `id` of `server` as having got a late response.
+    mutating func markLateResponse(requestID: MessageID, on server: Int = 0) {
         var sequence = recent.endSequence - 1
         while sequence >= recent.startSequence {
             let finished = recent[sequence: sequence]
-            if finished.finish.direction == .outbound, finished.finish.id == requestID {
+            if finished.server == server, finished.finish.direction == .outbound, finished.finish.id == requestID {
                 recent.update(sequence: sequence) { $0.lateResponse = true }
                 lateResponses += 1
                 updateLatency(of: finished.finish.method) { $0.recordLateResponse() }
@@ -93,16 +99,31 @@ struct RequestTracker: Sendable {
     }
 
     /// The number of rows of the combined list: in flight, then recent.
-    var rowCount: Int { inFlight.count + recent.count }
+    var rowCount: Int {
+        guard let server else { return inFlight.count + recent.count }
+        return inFlight.values.count { $0.server == server } + shownRecent.count
+    }
 
     /// Rows `range` of the combined list: in flight oldest first, then finished newest first.
     func rows(_ range: Range<Int>, at now: Date) -> [RequestRow] {
         guard !range.isEmpty else { return [] }
-        let pending = inFlight.values.sorted { ($0.started, $0.start.id) < ($1.started, $1.start.id) }
-        return range.map { index in
-            if index < pending.count { return Self.row(pending[index], at: now) }
-            return Self.row(recent[sequence: recent.endSequence - 1 - (index - pending.count)])
+        let pending = inFlight.values.filter { server == nil || $0.server == server }
+            .sorted { ($0.started, $0.server, $0.start.id) < ($1.started, $1.server, $1.start.id) }
+        guard server != nil else {
+            return range.map { index in
+                if index < pending.count { return Self.row(pending[index], at: now) }
+                return Self.row(recent[sequence: recent.endSequence - 1 - (index - pending.count)])
+            }
         }
+        let finished = shownRecent
+        return range.map { index in
+            index < pending.count ? Self.row(pending[index], at: now) : Self.row(recent[sequence: finished[index - pending.count]])
+        }
+    }
+
+    /// The sequences of the recent requests of the server shown alone, newest first.
+    private var shownRecent: [Int] {
+        (recent.startSequence..<recent.endSequence).reversed().filter { recent[sequence: $0].server == server }
     }
 
     /// The `limit` answered methods with the slowest p99 latency, slowest first.
@@ -143,14 +164,15 @@ struct RequestTracker: Sendable {
         }
         let timing = RequestRow.InFlight(elapsed: .seconds(elapsed), remaining: remaining, fractionUsed: fraction, state: state)
         return RequestRow(
-            direction: start.direction, id: start.id, method: start.method, data: start.data, status: .inFlight(timing))
+            server: pending.server, direction: start.direction, id: start.id, method: start.method, data: start.data,
+            status: .inFlight(timing))
     }
 
     private static func row(_ finished: Finished) -> RequestRow {
         let finish = finished.finish
         let outcome = RequestRow.Finished(outcome: finish.outcome, latency: finish.latency, lateResponse: finished.lateResponse)
         return RequestRow(
-            direction: finish.direction, id: finish.id, method: finish.method, data: finished.start?.data ?? .null,
+            server: finished.server, direction: finish.direction, id: finish.id, method: finish.method, data: finished.start?.data ?? .null,
             status: .finished(outcome))
     }
 }

@@ -24,6 +24,8 @@ public struct DashboardSnapshot: Sendable, Hashable {
     public let detail: DetailSnapshot?
     /// The alerts firing, in rule order.
     public var alerts: [FiringAlert] = []
+    /// The servers, on a dashboard on several; `nil` on one.
+    public var servers: ServersSnapshot?
 
     /// The panes shown: `Pane.standard`, and the sessions pane when it is shown.
     public var panes: [Pane] { sessions == nil ? Pane.standard : Pane.allCases }

@@ -10,7 +10,7 @@ public struct ErrorsSnapshot: Sendable, Hashable {
     public let total: Int
 }
 
-/// All errors of one kind and method.
+/// All errors of one kind and method, from one server.
 public struct ErrorGroup: Sendable, Hashable {
     /// What went wrong.
     public let kind: ErrorKind
@@ -24,6 +24,8 @@ public struct ErrorGroup: Sendable, Hashable {
     public let lastSeen: Date
     /// The latest occurrence's detail, one line.
     public let latestDetail: String
+    /// The index of the server it concerns (`DashboardConfiguration.servers`).
+    public var server = 0
 }
 
 /// What went wrong.

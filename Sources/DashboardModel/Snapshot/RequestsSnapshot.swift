@@ -22,6 +22,8 @@ public struct RequestsSnapshot: Sendable, Hashable {
 
 /// One request, in flight or finished.
 public struct RequestRow: Sendable, Hashable {
+    /// The index of the server it was exchanged with (`DashboardConfiguration.servers`).
+    public let server: Int
     /// Who asked: we (outbound) or the peer (inbound).
     public let direction: RequestDirection
     /// The request's message id.

@@ -52,6 +52,8 @@ public struct NotificationRow: Sendable, Hashable {
     public let data: JSONValue
     /// The payload as compact JSON, for a one-line view.
     public let summary: String
+    /// The index of the server it came from (`DashboardConfiguration.servers`).
+    public var server = 0
 }
 
 /// One method's notification activity.

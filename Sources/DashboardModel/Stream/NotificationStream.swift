@@ -5,21 +5,24 @@ import MushroomRPC
 /// Notifications the engine's subscription dropped (the screen fell behind) are skipped: counted
 /// by method and in the rates, without rows.
 ///
-/// The view is the retained notifications that pass the filter and, while paused, arrived before
-/// the pause. Rows are addressed by sequence number; the window is anchored to the sequence of its
+/// The view is the retained notifications that pass the filter, come from the server shown (all
+/// of them unless one is), and, while paused, arrived before the pause. Rows are addressed by sequence number; the window is anchored to the sequence of its
 /// bottom row (or follows the newest when `anchor` is `nil`), so it does not move as notifications arrive.
 struct NotificationStream: Sendable {
     private(set) var ring: RingBuffer<NotificationEntry>
-    /// Sequences of retained notifications that pass `filter`, ascending; maintained only with a filter.
+    /// Sequences of retained notifications that pass `filter` and `server`, ascending; maintained
+    /// only with a filter or a server shown alone.
     private var matching: RingBuffer<Int>
     private(set) var filter: NotificationFilter?
+    /// The server whose notifications the view shows alone; `nil` shows every server's.
+    private(set) var server: Int?
     private(set) var filterText: String?
     private(set) var editingFilter: TextField?
     private(set) var filterError: FilterSyntaxError?
-    private(set) var activity: MethodActivityTable
-    private(set) var total: ActivityCounter
-    /// Notifications counted without a row.
-    private(set) var skipped = 0
+    /// The counts of every server's notifications.
+    private(set) var counters: StreamCounters
+    /// The counts of each server's, on several servers (empty on one).
+    private var serverCounters: [StreamCounters]
     /// The ring's `endSequence` when paused.
     private(set) var pausedEnd: Int?
     /// `received` when paused.
@@ -32,40 +35,38 @@ struct NotificationStream: Sendable {
     init(configuration: DashboardConfiguration) {
         ring = RingBuffer(capacity: configuration.streamCapacity)
         matching = RingBuffer(capacity: configuration.streamCapacity)
-        activity = MethodActivityTable(limit: configuration.maximumTrackedMethods, historyLength: configuration.rateHistoryLength)
-        total = ActivityCounter(historyLength: configuration.rateHistoryLength)
+        counters = StreamCounters(configuration: configuration)
+        let servers = configuration.servers.count
+        serverCounters = servers > 1 ? Array(repeating: counters, count: servers) : []
+    }
+
+    /// The counts of the notifications the view shows: those of the server shown alone, else every server's.
+    var shownCounters: StreamCounters {
+        guard let server, serverCounters.indices.contains(server) else { return counters }
+        return serverCounters[server]
     }
 
     // MARK: Ingest
 
-    /// Records a notification whose frame takes about `bytes` bytes (`Message.estimatedSize`).
-    mutating func record(_ notification: Message.Notification, bytes: Int, at time: Date) {
+    /// Records a notification from `server` whose frame takes about `bytes` bytes (`Message.estimatedSize`).
+    mutating func record(_ notification: Message.Notification, bytes: Int, at time: Date, from server: Int = 0) {
         let instant = Instant(time)
-        if let filter, filter.matches(method: notification.method, data: notification.data) {
-            matching.append(ring.endSequence)
-        }
-        ring.append(NotificationEntry(time: time, id: notification.id, method: notification.method, data: notification.data))
-        activity.record(method: notification.method, bytes: bytes, at: instant)
-        total.record(at: instant)
+        let entry = NotificationEntry(server: server, time: time, id: notification.id, method: notification.method, data: notification.data)
+        if isNarrowed, shows(entry) { matching.append(ring.endSequence) }
+        ring.append(entry)
+        counters.record(method: notification.method, bytes: bytes, at: instant)
+        if serverCounters.indices.contains(server) { serverCounters[server].record(method: notification.method, bytes: bytes, at: instant) }
     }
 
-    /// Counts the notifications the engine's subscription dropped, by method and in the rates,
-    /// spread over the time they arrived in, without rows; the busiest methods first, so that
-    /// they keep rows of their own in a table near its limit.
-    mutating func recordSkipped(_ dropped: EventSubscription.DroppedNotifications) {
-        let (first, last) = (Instant(dropped.first), Instant(dropped.last))
-        for (method, count) in dropped.byMethod.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
-            activity.record(method: method, events: count, spreadFrom: first, to: last)
-        }
-        if dropped.unnamed > 0 {
-            activity.record(method: DashboardConfiguration.otherMethod, events: dropped.unnamed, spreadFrom: first, to: last)
-        }
-        total.record(dropped.total, spreadFrom: first, to: last)
-        skipped += dropped.total
+    /// Counts the notifications the engine's subscription of `server` dropped, by method and in
+    /// the rates, without rows (`StreamCounters.recordSkipped`).
+    mutating func recordSkipped(_ dropped: EventSubscription.DroppedNotifications, from server: Int = 0) {
+        counters.recordSkipped(dropped)
+        if serverCounters.indices.contains(server) { serverCounters[server].recordSkipped(dropped) }
     }
 
-    /// Notifications received, with a row or skipped.
-    var received: Int { ring.endSequence + skipped }
+    /// Notifications received from every server, with a row or skipped.
+    var received: Int { counters.received }
 
     // MARK: The view
 
@@ -96,7 +97,7 @@ struct NotificationStream: Sendable {
     var view: View {
         let start = ring.startSequence
         let end = pausedEnd.map { min($0, ring.endSequence) } ?? ring.endSequence
-        guard filter != nil else {
+        guard isNarrowed else {
             return View(stream: self, matchingRange: nil, start: start, count: max(0, end - start))
         }
         let range = matching.lowerBound(of: start)..<matching.lowerBound(of: end)
@@ -243,18 +244,39 @@ struct NotificationStream: Sendable {
     private mutating func install(_ filter: NotificationFilter, text: String) {
         self.filter = filter
         filterText = text
-        matching = RingBuffer(capacity: ring.capacity)
-        for sequence in ring.startSequence..<ring.endSequence {
-            let entry = ring[sequence: sequence]
-            if filter.matches(method: entry.method, data: entry.data) { matching.append(sequence) }
-        }
-        selectLast()
+        rebuildMatching()
     }
 
     private mutating func removeFilter() {
         filter = nil
         filterText = nil
+        rebuildMatching()
+    }
+
+    // MARK: Servers
+
+    /// Shows only the notifications of `server` (`nil`: every server's); the view then follows
+    /// the newest, with nothing selected.
+    mutating func show(server: Int?) {
+        self.server = server
+        rebuildMatching()
+    }
+
+    /// Whether the view leaves some retained notifications out (a filter, or one server shown).
+    private var isNarrowed: Bool { filter != nil || server != nil }
+
+    /// Whether the view shows `entry` (paused or not).
+    private func shows(_ entry: NotificationEntry) -> Bool {
+        if let server, entry.server != server { return false }
+        return filter?.matches(method: entry.method, data: entry.data) ?? true
+    }
+
+    /// Finds the retained notifications the view shows again, and follows the newest.
+    private mutating func rebuildMatching() {
         matching = RingBuffer(capacity: ring.capacity)
+        if isNarrowed {
+            for sequence in ring.startSequence..<ring.endSequence where shows(ring[sequence: sequence]) { matching.append(sequence) }
+        }
         selectLast()
     }
 }

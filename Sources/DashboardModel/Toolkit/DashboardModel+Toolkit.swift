@@ -66,7 +66,8 @@ extension DashboardModel {
     /// Asks the UI to copy the picked message as JSON, unless it exceeds `ClipboardCopy.maximumBytes`.
     mutating func copy(pretty: Bool, at time: Date) {
         guard let message = pickedMessage(at: time) else { return status("nothing copied: \(nothingPicked)", isError: true) }
-        let text = pretty ? message.record.prettyString : message.record.compactString
+        let record = record(of: message)
+        let text = pretty ? record.prettyString : record.compactString
         let copy = ClipboardCopy(text: text, label: message.label, isPretty: pretty)
         guard copy.byteCount <= ClipboardCopy.maximumBytes else {
             return status(
@@ -83,8 +84,8 @@ extension DashboardModel {
         }
         guard !records.isEmpty else { return status("nothing exported: the \(focus.rawValue) pane is empty", isError: true) }
         var text = ""
-        for record in records {
-            text += record.compactString
+        for message in records {
+            text += record(of: message).compactString
             text += "\n"
         }
         let directory = configuration.exportDirectory
@@ -105,7 +106,7 @@ extension DashboardModel {
     mutating func diffWithMarked(at time: Date) {
         guard let marked = toolkit.marked else { return status("no message is marked: m marks one to compare with", isError: true) }
         guard let message = pickedMessage(at: time) else { return status("nothing to compare: \(nothingPicked)", isError: true) }
-        let diff = JSONDiff(from: marked.record, to: message.record)
+        let diff = JSONDiff(from: record(of: marked), to: record(of: message))
         detail = Detail(title: "diff \(marked.label) -> \(message.label)", text: diff.lines.joined(separator: "\n"))
     }
 
@@ -119,6 +120,7 @@ extension DashboardModel {
             return []
         }
         form.fill(kind: resend.kind, method: resend.method, data: resend.data.compactString)
+        target(server: message.server)
         detail = nil
         guard sendNow else {
             focus = .form
@@ -138,10 +140,13 @@ extension DashboardModel {
         toolkit.rateOrder = toolkit.rateOrder.next
     }
 
-    /// The method listing when one is due (once after each connection).
-    mutating func methodListingDue() -> EngineCommand? {
-        guard let command = toolkit.serverMethods.listingDue(id: CommandID(nextCommandNumber)) else { return nil }
-        nextCommandNumber += 1
-        return command
+    /// The method listings due (once after each connection of each server).
+    mutating func methodListingsDue() -> [EngineCommand] {
+        servers.indices.compactMap { server in
+            guard var command = servers[server].methods.listingDue(id: CommandID(nextCommandNumber)) else { return nil }
+            nextCommandNumber += 1
+            command.server = server
+            return command
+        }
     }
 }

@@ -8,10 +8,11 @@ import MushroomRPC
 ///   a finished one adds `latency_seconds` and `late_response`, an answered one `result` (the
 ///   Response's or Error's data), a lost one `reason`;
 /// - an error group: `{"kind", "method" (or null), "count", "first_seen", "last_seen", "latest"}`.
+/// A dashboard on several servers adds `"server": NAME` to each (`DashboardModel.record(of:)`).
 enum MessageRecord {
     static func notification(_ entry: NotificationEntry) -> SelectedMessage {
         SelectedMessage(
-            label: "notification \(entry.id) \(entry.method)",
+            server: entry.server, label: "notification \(entry.id) \(entry.method)",
             record: [
                 "time": .double(entry.time.timeIntervalSince1970), "id": .integer(Int64(entry.id)),
                 "method": .string(entry.method), "data": entry.data,
@@ -46,13 +47,13 @@ enum MessageRecord {
             }
         }
         return SelectedMessage(
-            label: "\(row.direction.rawValue) request \(row.id) \(row.method)", record: .object(record),
+            server: row.server, label: "\(row.direction.rawValue) request \(row.id) \(row.method)", record: .object(record),
             resend: .init(kind: .request, method: row.method, data: row.data))
     }
 
     static func error(_ group: ErrorGroup) -> SelectedMessage {
         SelectedMessage(
-            label: "\(group.kind.rawValue) \(group.method ?? "")".trimmingCharacters(in: .whitespaces) + " errors",
+            server: group.server, label: "\(group.kind.rawValue) \(group.method ?? "")".trimmingCharacters(in: .whitespaces) + " errors",
             record: [
                 "kind": .string(group.kind.rawValue), "method": group.method.map(JSONValue.string) ?? .null,
                 "count": .integer(Int64(group.count)), "first_seen": .double(group.firstSeen.timeIntervalSince1970),

@@ -10,9 +10,9 @@ extension NotificationStream {
     }
 
     /// The notifications of the view (filtered, frozen while paused), oldest first.
-    func exportRecords(at time: Date) -> [JSONValue]? {
+    func exportRecords(at time: Date) -> [SelectedMessage]? {
         let view = view
-        return (0..<view.count).map { MessageRecord.notification(ring[sequence: view.sequence(at: $0)]).record }
+        return (0..<view.count).map { MessageRecord.notification(ring[sequence: view.sequence(at: $0)]) }
     }
 }
 
@@ -23,8 +23,8 @@ extension RequestList {
     }
 
     /// In flight oldest first, then finished newest first, as listed.
-    func exportRecords(at time: Date) -> [JSONValue]? {
-        tracker.rows(0..<tracker.rowCount, at: time).map { MessageRecord.request($0).record }
+    func exportRecords(at time: Date) -> [SelectedMessage]? {
+        tracker.rows(0..<tracker.rowCount, at: time).map(MessageRecord.request)
     }
 }
 
@@ -35,7 +35,7 @@ extension ErrorList {
     }
 
     /// The groups, most recently seen first, as listed.
-    func exportRecords(at time: Date) -> [JSONValue]? {
-        log.sorted.map { MessageRecord.error($0).record }
+    func exportRecords(at time: Date) -> [SelectedMessage]? {
+        log.sorted.map(MessageRecord.error)
     }
 }

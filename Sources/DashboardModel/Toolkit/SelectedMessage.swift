@@ -5,6 +5,9 @@ import MushroomRPC
 /// toolkit's keys see it: its JSON record (copied, exported, compared) and, for a request or
 /// notification, what sends it again.
 struct SelectedMessage: Sendable, Hashable {
+    /// The index of the server it was exchanged with (`DashboardConfiguration.servers`), which
+    /// the form sends it again to.
+    let server: Int
     /// What it is, e.g. "notification 12 orders.created".
     let label: String
     /// The message as one JSON object (`MessageRecord`).

@@ -1,5 +1,5 @@
 /// The model's part for the operator's toolkit: the effects waiting for the UI, the message
-/// marked for a diff, the order of the rates pane and the server's own method list.
+/// marked for a diff and the order of the rates pane.
 struct ToolkitState: Sendable {
     /// Effects not yet taken by the UI (`DashboardModel.takeEffects()`).
     var effects: [DashboardEffect] = []
@@ -7,6 +7,4 @@ struct ToolkitState: Sendable {
     var marked: SelectedMessage?
     /// How the rates pane sorts the notification methods.
     var rateOrder = RateOrder.rate
-    /// The methods the server says it has (`mushroom.methods`), for completion.
-    var serverMethods = ServerMethodList()
 }

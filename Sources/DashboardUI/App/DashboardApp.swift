@@ -17,7 +17,7 @@ import MushroomRPC
 /// let inbox = EventInbox()
 /// inbox.attach(engine.events())
 /// let exit = try await DashboardApp.launch(options: .init(theme: try Theme.named(name)), inbox: inbox) { command in
-///     await command.perform(on: engine)
+///     await command.kind.perform(on: engine)    // engines[command.server] on several servers
 /// }
 /// if case .signal(let number) = exit { Foundation.exit(128 + number) }
 /// ```
@@ -73,8 +73,8 @@ public final class DashboardApp {
         case closed(String)
     }
 
-    /// Performs a command and says what became of it.
-    public typealias Performer = @Sendable (EngineCommand.Kind) async -> CommandResult.Outcome
+    /// Performs a command with the engine of its server (`EngineCommand.server`) and says what became of it.
+    public typealias Performer = @Sendable (EngineCommand) async -> CommandResult.Outcome
 
     private let options: Options
     private let inbox: EventInbox
@@ -163,16 +163,16 @@ public final class DashboardApp {
                 keyed = true
             }
             if let reason = inbox.closeReason { return .closed(reason) }
-            let batch = inbox.drain()
-            model.ingest(batch)
+            let batches = inbox.drain()
+            model.ingest(batches)
             // Dropped notifications are still counted, and the stream pane says how many rows it skipped.
-            let lost = batch.dropped - (batch.droppedNotifications?.total ?? 0)
+            let lost = batches.reduce(0) { $0 + $1.batch.dropped - ($1.batch.droppedNotifications?.total ?? 0) }
             if lost > 0 { (view.notice, view.noticeIsError) = ("\(lost) engine events were dropped: the screen fell behind", true) }
             if let notice = inbox.takeNotice() {
                 (view.notice, view.noticeIsError) = (notice, true)
                 dirty = true
             }
-            streaming = !batch.events.isEmpty || batch.dropped > 0
+            streaming = !batches.isEmpty
             if streaming { dirty = true }
             let results = results.drain()
             for result in results { model.receive(result) }
@@ -249,7 +249,8 @@ public final class DashboardApp {
         case .command(let command): return perform(command, on: terminal)
         case .filter(let text): return perform(.action(.applyFilterText(text)), on: terminal)
         case .server(let name):
-            (view.notice, view.noticeIsError) = ("server \(name) opens with `mushroom dash \(name)` (one server per dashboard for now)", false)
+            if let index = options.model.servers.firstIndex(of: name) { return perform(.action(.showServer(index)), on: terminal) }
+            (view.notice, view.noticeIsError) = ("server \(name) is not on this dashboard: `mushroom dash \(name)` opens it", false)
             return nil
         }
     }
@@ -274,7 +275,7 @@ public final class DashboardApp {
     private func start(_ command: EngineCommand) {
         let (perform, results) = (perform, results)
         // The operator is waiting for it: it must not queue behind background work.
-        Task(priority: .userInitiated) { results.post(CommandResult(id: command.id, outcome: await perform(command.kind))) }
+        Task(priority: .userInitiated) { results.post(CommandResult(id: command.id, outcome: await perform(command))) }
     }
 
     /// Whether something on screen changes with time alone (countdowns, a reconnection timer).

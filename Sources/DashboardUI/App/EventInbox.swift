@@ -1,17 +1,20 @@
+import DashboardModel
 import MushroomRPC
 import Synchronization
 
-/// Where the dashboard's thread finds the engine's events: the engine's own bounded subscription
-/// (`Engine.events()`), attached once the client exists, is the one queue between the engine and
-/// the screen. `drain` takes everything waiting, without a task or a wake-up per event, and says
-/// exactly how many events the subscription dropped because the screen fell behind (and which
-/// notifications, by method, so that the model still counts them). Before a
-/// subscription is attached, the owner posts what the screen should show (the bootstrap under
-/// way). `close(reason:)` ends the dashboard that drains it (the connection could not open).
+/// Where the dashboard's thread finds the engines' events: each server's engine has its own
+/// bounded subscription (`Engine.events()`), attached once its client exists, the one queue
+/// between that engine and the screen, so that a server that floods fills and drops only its
+/// own. `drain` takes everything waiting, without a task or a wake-up per event, and says
+/// exactly how many events each subscription dropped because the screen fell behind (and which
+/// notifications, by method, so that the model still counts them). Before a subscription is
+/// attached, the owner posts what the screen should show (the bootstrap under way).
+/// `close(reason:)` ends the dashboard that drains it (the connection could not open).
+/// Servers are numbered as in `DashboardConfiguration.servers`; the first is 0, the default.
 public final class EventInbox: Sendable {
     private struct State {
-        var posted: [EngineEvent] = []
-        var subscription: EventSubscription?
+        var posted: [Int: [EngineEvent]] = [:]
+        var subscriptions: [Int: EventSubscription] = [:]
         var closeReason: String?
         var notice: String?
     }
@@ -21,34 +24,41 @@ public final class EventInbox: Sendable {
     /// An inbox with nothing attached yet.
     public init() {}
 
-    /// Queues an event of the owner's own for the next frame (only a few: the engine's events
-    /// come through the attached subscription).
-    public func post(_ event: EngineEvent) {
-        state.withLock { $0.posted.append(event) }
+    /// Queues an event of the owner's own about `server` for the next frame (only a few: the
+    /// engine's events come through the attached subscription).
+    public func post(_ event: EngineEvent, server: Int = 0) {
+        state.withLock { $0.posted[server, default: []].append(event) }
     }
 
-    /// Takes the engine's events from `subscription` from now on.
-    public func attach(_ subscription: EventSubscription) {
-        state.withLock { $0.subscription = subscription }
+    /// Takes the events of `server`'s engine from `subscription` from now on.
+    public func attach(_ subscription: EventSubscription, server: Int = 0) {
+        state.withLock { $0.subscriptions[server] = subscription }
     }
 
-    /// Everything waiting, oldest first (posted events before the subscription's), and what the
-    /// subscription dropped since the last drain.
-    public func drain() -> EventSubscription.Batch {
-        let (posted, subscription) = state.withLock { state in
-            defer { state.posted = [] }
-            return (state.posted, state.subscription)
+    /// Everything waiting, by server in index order, oldest first within a server (posted events
+    /// before the subscription's), with what each subscription dropped since the last drain;
+    /// servers with nothing waiting are left out.
+    public func drain() -> [ServerBatch] {
+        let (posted, subscriptions) = state.withLock { state in
+            defer { state.posted = [:] }
+            return (state.posted, state.subscriptions)
         }
-        guard let batch = subscription?.drain() else { return EventSubscription.Batch(events: posted) }
-        guard !posted.isEmpty else { return batch }
-        return EventSubscription.Batch(
-            events: posted + batch.events, dropped: batch.dropped, droppedNotifications: batch.droppedNotifications)
+        return Set(posted.keys).union(subscriptions.keys).sorted().compactMap { server in
+            let mine = posted[server] ?? []
+            guard let batch = subscriptions[server]?.drain() else {
+                return mine.isEmpty ? nil : ServerBatch(server: server, batch: EventSubscription.Batch(events: mine))
+            }
+            guard !mine.isEmpty || !batch.events.isEmpty || batch.dropped > 0 else { return nil }
+            return ServerBatch(
+                server: server,
+                batch: EventSubscription.Batch(events: mine + batch.events, dropped: batch.dropped, droppedNotifications: batch.droppedNotifications))
+        }
     }
 
     /// The number of posted events not drawn yet: a producer posting many (a recording played)
     /// waits while it is high.
     public var postedCount: Int {
-        state.withLock { $0.posted.count }
+        state.withLock { $0.posted.values.reduce(0) { $0 + $1.count } }
     }
 
     /// Asks the dashboard to show `notice` (one sentence, e.g. that its recording stopped) in its footer.

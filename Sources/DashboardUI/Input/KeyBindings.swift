@@ -117,6 +117,7 @@ public enum KeyBindings {
         case .enter: .openDetail
         case .character("z"): .toggleMaximize
         case .character("c"): .clear
+        case .character("v"): .cycleServer
         default:
             paneNumbered(key, of: context.panes).map(OperatorAction.focus) ?? PaneViews.all.lazy.compactMap { $0.shortcuts[key] }.first
                 ?? ToolkitKeys.navigation[key]

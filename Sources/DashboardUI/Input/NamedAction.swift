@@ -37,6 +37,7 @@ public struct NamedAction: Sendable, Hashable {
         NamedAction(name: "edit-again", title: "detail: load the message into the form", keys: [.character("r")], command: .action(.editAgain)),
         NamedAction(name: "send-again", title: "detail: send the message again", keys: [.character("R")], command: .action(.sendAgain)),
         NamedAction(name: "latency", title: "latency by method (p50 p90 p99 max)", keys: [.character("L")], command: .action(.toggleLatencyView)),
+        NamedAction(name: "server-view", title: "several servers: all merged / each alone", keys: [.character("v")], command: .action(.cycleServer)),
         NamedAction(name: "sort-rates", title: "rates: sort by rate / count / bytes", keys: [.character("o")], command: .action(.cycleRateOrder)),
         NamedAction(name: "palette", title: "open the command palette", keys: [.character(":")], command: .openPalette),
         NamedAction(name: "help", title: "show the keys", keys: [.character("?")], command: .toggleHelp),

@@ -29,6 +29,14 @@ public struct PaletteItem: Sendable, Hashable {
         }
     }
 
+    /// On a dashboard on several servers, one item that shows each alone and one that merges them all.
+    public static func views(ofServers names: [String]) -> [PaletteItem] {
+        guard names.count > 1 else { return [] }
+        return names.enumerated().map { index, name in
+            PaletteItem(label: "show \(name)", detail: "only \(name)'s rows; the form sends to it", choice: .command(.action(.showServer(index))))
+        } + [PaletteItem(label: "show all", detail: "every server's rows merged", choice: .command(.action(.showServer(nil))))]
+    }
+
     /// The items of a config file: its actions (with its key rebinding), filters and servers.
     public static func items(of config: ConfigFile) -> [PaletteItem] {
         actions(keys: config.keys)

@@ -10,7 +10,8 @@ public enum ConnectionPane: PaneView {
     public static func draw(_ context: PaneContext, in rect: Rect) -> Position? {
         let connection = context.snapshot.connection
         let (state, stateRole) = describe(connection)
-        let inner = Box(title: "connection", status: connection.transport, focused: context.isFocused(.connection))
+        let title = context.snapshot.servers.map { "connection \($0.name(of: $0.shown ?? $0.formTarget))" } ?? "connection"
+        let inner = Box(title: title, status: connection.transport, focused: context.isFocused(.connection))
             .draw(on: context.canvas, in: rect)
         func age(_ value: Duration?) -> String { value.map { "\(Format.duration($0)) ago" } ?? "never" }
         func id(_ value: Int?) -> String { value.map(String.init) ?? "-" }

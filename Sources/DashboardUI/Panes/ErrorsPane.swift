@@ -9,7 +9,8 @@ public enum ErrorsPane: PaneView {
     @discardableResult
     public static func draw(_ context: PaneContext, in rect: Rect) -> Position? {
         let errors = context.snapshot.errors
-        let inner = Box(title: "errors", status: "\(errors.total)", focused: context.isFocused(.errors)).draw(on: context.canvas, in: rect)
+        let servers = ServerColumn(context.snapshot.servers)
+        let inner = Box(title: servers.title("errors"), status: "\(errors.total)", focused: context.isFocused(.errors)).draw(on: context.canvas, in: rect)
         if errors.rows.isEmpty {
             context.canvas.truncated("no errors", in: inner, row: 0, width: inner.width, role: .label)
             return nil
@@ -21,6 +22,7 @@ public enum ErrorsPane: PaneView {
             let alerted = context.snapshot.hasAlert(onErrors: group.kind)
             let count = DisplayWidth.pad("\(alerted ? "!" : canvas.glyphs.times)\(group.count)", to: 5)
             var offset = canvas.text(count, in: line, row: 0, role: highlighted ? .selection : alerted ? .badge : .label)
+            offset += servers.draw(group.server, on: canvas, in: line, offset: offset, role: highlighted ? .selection : .label)
             let name = [group.kind.rawValue, group.method].compactMap { $0 }.joined(separator: " ")
             offset += canvas.text(name + " ", in: line, row: 0, offset: offset, role: highlighted ? .selection : .error)
             canvas.truncated(group.latestDetail, in: line, row: 0, offset: offset, width: line.width, role: highlighted ? .selection : .text)

@@ -25,6 +25,7 @@ public enum FooterBar {
         var offset = 0
         var hints = context.snapshot.detail != nil ? ToolkitKeys.detailHints(glyphs: canvas.glyphs)
             : PaneViews.view(for: context.snapshot.focus)?.footerHints(glyphs: canvas.glyphs) ?? commonHints(glyphs: canvas.glyphs)
+        if context.snapshot.servers != nil, context.snapshot.detail == nil { hints.insert((key: "v", action: "server"), at: 0) }
         if let playback {
             offset += canvas.text(" \(playback) ", in: rect, row: 0, role: .badge) + 1
             hints = playbackHints + hints.filter { $0.key != "space" }

@@ -37,7 +37,8 @@ public enum FormPane: PaneView {
         let form = context.snapshot.form
         let focused = context.isFocused(.form)
         let history = form.historyPosition.map { "history \($0)/\(form.historyCount)" }
-        let inner = Box(title: "send", status: history, focused: focused).draw(on: context.canvas, in: rect)
+        let target = context.snapshot.servers.map { "send to \($0.name(of: $0.formTarget))" } ?? "send"
+        let inner = Box(title: target, status: history, focused: focused).draw(on: context.canvas, in: rect)
         let canvas = context.canvas
         guard inner.height > 0 else { return nil }
         var offset = canvas.text(form.kind == .request ? "[request]" : " request ", in: inner, row: 0, role: form.kind == .request ? .key : .label)

@@ -6,6 +6,7 @@ public enum HelpOverlay {
     public static func entries(glyphs: Glyphs) -> [(keys: String, action: String)] {
         navigation(glyphs: glyphs) + PaneViews.all.flatMap { $0.helpLines(glyphs: glyphs) } + ToolkitKeys.helpLines + [
             ("space  + -", "replay: pause / resume, faster / slower"),
+            ("v", "several servers: all merged / each alone"),
             ("z", "maximise / restore the focused pane"),
             ("c", "clear the focused pane"),
             (":", "command palette: actions, filters, servers"),

@@ -13,7 +13,8 @@ public enum RequestsPane: PaneView {
         let late = requests.lateResponses > 0 ? ["\(requests.lateResponses) late"] : []
         let status = (["\(requests.inFlightCount) in flight", "\(requests.finishedTotal) done"] + late + ["\(requests.timeouts) timeouts"])
             .joined(separator: context.canvas.glyphs.separator)
-        let inner = Box(title: "requests", status: status, focused: context.isFocused(.requests)).draw(on: context.canvas, in: rect)
+        let servers = ServerColumn(context.snapshot.servers)
+        let inner = Box(title: servers.title("requests"), status: status, focused: context.isFocused(.requests)).draw(on: context.canvas, in: rect)
         if requests.rows.isEmpty {
             context.canvas.truncated("no requests yet: press f to send one", in: inner, row: 0, width: inner.width, role: .label)
             return nil
@@ -26,6 +27,7 @@ public enum RequestsPane: PaneView {
             func role(_ role: Role) -> Role { highlighted ? .selection : role }
             let arrow = row.direction == .outbound ? canvas.glyphs.outbound : canvas.glyphs.inbound
             var offset = canvas.text(String(arrow) + " ", in: line, row: 0, role: role(.label))
+            offset += servers.draw(row.server, on: canvas, in: line, offset: offset, role: role(.label))
             let id = String(row.id)
             offset += canvas.text(String(repeating: " ", count: idWidth - id.count) + id, in: line, row: 0, offset: offset, role: role(.id)) + 1
             canvas.truncated(row.method, in: line, row: 0, offset: offset, width: methodWidth, role: role(.method))

@@ -40,7 +40,8 @@ public enum SessionsPane: PaneView {
             return nil
         }
         let status = "\(sessions.total) live\(canvas.glyphs.separator)by \(sessions.order.rawValue)"
-        let inner = Box(title: "sessions", status: status, focused: focused).draw(on: canvas, in: rect)
+        let title = context.snapshot.servers.map { "sessions of \($0.name(of: $0.formTarget))" } ?? "sessions"
+        let inner = Box(title: title, status: status, focused: focused).draw(on: canvas, in: rect)
         if let line = sessions.confirming.map(confirmation) ?? sessions.notice.map({ " \($0) " }), inner.width > 0 {
             canvas.truncated(line, in: rect, row: rect.height - 1, offset: 1, width: max(0, rect.width - 2), role: .badge)
         }

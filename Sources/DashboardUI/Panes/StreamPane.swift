@@ -21,7 +21,8 @@ public enum StreamPane: PaneView {
         let separator = context.canvas.glyphs.separator
         var status = "\(Format.rate(stream.ratePerSecond1s))\(separator)\(stream.totalReceived) received"
         if stream.hiddenBelow > 0 { status = "\(stream.hiddenBelow) newer\(separator)" + status }
-        var title = "notifications"
+        let servers = ServerColumn(context.snapshot.servers)
+        var title = servers.title("notifications")
         if let applied = stream.filter.applied { title += " [\(applied)]" }
         let inner = Box(title: title, status: status, focused: context.isFocused(.stream)).draw(on: context.canvas, in: rect)
         var pausedWidth = 0
@@ -47,6 +48,7 @@ public enum StreamPane: PaneView {
             row, line, highlighted in
             let canvas = context.canvas
             var offset = canvas.text(context.format.timeOfDay(row.time), in: line, row: 0, role: highlighted ? .selection : .timestamp) + 1
+            offset += servers.draw(row.server, on: canvas, in: line, offset: offset, role: highlighted ? .selection : .label)
             let id = String(row.id)
             offset += canvas.text(String(repeating: " ", count: idWidth - id.count) + id, in: line, row: 0, offset: offset, role: highlighted ? .selection : .id) + 1
             canvas.truncated(row.method, in: line, row: 0, offset: offset, width: methodWidth, role: highlighted ? .selection : .method)
