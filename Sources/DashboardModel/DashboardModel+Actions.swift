@@ -21,12 +21,12 @@ extension DashboardModel {
             } else {
                 focus.slot.scroll(&self, delta)
             }
-        case .beginFilterEdit: stream.beginFilterEdit()
-        case .applyFilter: stream.applyFilter()
-        case .cancelFilterEdit: stream.cancelFilterEdit()
-        case .clearFilter: stream.clearFilter()
-        case .applyFilterText(let text): stream.applyFilter(text: text)
-        case .togglePause: stream.togglePause()
+        case .beginFilterEdit: shownStream.beginFilterEdit()
+        case .applyFilter: changeStreams { $0.applyFilter() }
+        case .cancelFilterEdit: shownStream.cancelFilterEdit()
+        case .clearFilter: changeStreams { $0.clearFilter() }
+        case .applyFilterText(let text): changeStreams { $0.applyFilter(text: text) }
+        case .togglePause: changeStreams { $0.togglePause() }
         case .clear:
             focus.slot.clear(&self)
             detail = nil
@@ -82,8 +82,8 @@ extension DashboardModel {
 
     /// Edits the filter while it is being edited, else the form's focused field when the form has focus.
     private mutating func editText(_ body: (inout TextField) -> Void) {
-        if stream.isEditingFilter {
-            stream.editFilter(body)
+        if shownStream.isEditingFilter {
+            shownStream.editFilter(body)
         } else if focus == .form {
             form.edit(body)
         }

@@ -28,7 +28,11 @@ public struct DashboardModel: Sendable {
     /// The maximised pane, if any (also in the snapshot).
     public internal(set) var maximized: Pane?
     // The panes' parts (see `Pane.slot`).
+    /// Every server's notifications, in the order they arrived.
     var stream: NotificationStream
+    /// Each server's own, on several servers (empty on one): shown while that server is shown
+    /// alone, so that a server that floods does not push the others' rows out of their history.
+    var serverStreams: [NotificationStream] = []
     var requests: RequestList
     /// Each server's connection and method list, in `configuration.servers` order (one at least).
     var servers: [ServerState]
@@ -59,10 +63,11 @@ public struct DashboardModel: Sendable {
         form = RequestForm(configuration: configuration)
         alerts = AlertMonitor(rules: configuration.alertRules)
         servers = (configuration.servers.isEmpty ? [""] : configuration.servers).map { ServerState(name: $0) }
+        if servers.count > 1 { serverStreams = Array(repeating: stream, count: servers.count) }
     }
 
     /// Whether the stream filter is being edited (typed text goes to it).
-    public var isEditingFilter: Bool { stream.isEditingFilter }
+    public var isEditingFilter: Bool { shownStream.isEditingFilter }
 
     /// Whether a detail view is open.
     public var isDetailOpen: Bool { detail != nil }
@@ -86,7 +91,8 @@ public struct DashboardModel: Sendable {
         guard servers.indices.contains(server) else { return }
         if let dropped = batch.droppedNotifications {
             servers[server].connection.receivedUnseen(dropped.total)
-            stream.recordSkipped(dropped, from: server)
+            stream.recordSkipped(dropped)
+            if !serverStreams.isEmpty { serverStreams[server].recordSkipped(dropped) }
         }
         for event in batch.events { ingest(event, from: server) }
     }
@@ -103,6 +109,7 @@ public struct DashboardModel: Sendable {
             servers[server].connection.received(message, at: time)
             if case .notification(let notification) = message {
                 stream.record(notification, bytes: message.estimatedSize, at: time, from: server)
+                if !serverStreams.isEmpty { serverStreams[server].record(notification, bytes: message.estimatedSize, at: time, from: server) }
             }
         case .messageSent(let message):
             servers[server].connection.sent(message, at: time)
@@ -191,6 +198,7 @@ public struct DashboardModel: Sendable {
 
     private func streamSnapshot(at now: Date) -> StreamSnapshot {
         let instant = Instant(now)
+        let stream = shownStream
         let view = stream.view
         let window = stream.window(rows: layout.rows(for: .stream), in: view)
         let rows = window.map { position in
@@ -201,7 +209,7 @@ public struct DashboardModel: Sendable {
         }
         let selectedRow = stream.selected.flatMap { selected in window.firstIndex { view.sequence(at: $0) == selected } }
         let ring = stream.ring
-        let counters = stream.shownCounters
+        let counters = stream.counters
         return StreamSnapshot(
             rows: rows, selectedRow: selectedRow.map { $0 - window.lowerBound }, hiddenBelow: view.count - window.upperBound,
             retained: ring.count, capacity: ring.capacity, dropped: ring.dropped, skipped: counters.skipped,

@@ -28,6 +28,12 @@ public struct IngestOptions: Sendable {
     public var executable: String
     /// Whether the client also records the session (`--record FILE`, a temporary file).
     public var record = false
+    /// More servers the dashboard watches at once (`mushroom dash URL URL...`), each a Swift
+    /// `mushroom serve --demo` of the run's own flooded at `rate` like `url`.
+    public var otherURLs: [String] = []
+
+    /// Every server of the run, `url` first.
+    public var urls: [String] { [url] + otherURLs }
 
     /// The rates a run may ask for: from one publication every 10 ms up to what one
     /// `publish_topic` call (at most 10,000 publications) every 10 ms makes.
@@ -58,6 +64,8 @@ public struct IngestResult: Sendable {
     public let client: IngestClient
     /// Whether the client recorded the session.
     public let recorded: Bool
+    /// The servers the client watched, each flooded at the run's rate.
+    public var servers = 1
     /// Notifications published in the measurement window.
     public let notifications: Int
     public let measuredSeconds: Double
@@ -78,7 +86,7 @@ public struct IngestResult: Sendable {
     public var coreShare: Double { measuredSeconds > 0 ? cpuSeconds / measuredSeconds * 100 : 0 }
 
     public var figures: [Figure] {
-        let name = "ingest.\(client.rawValue)" + (recorded ? ".recording" : "")
+        let name = "ingest.\(client.rawValue)" + (servers > 1 ? ".servers\(servers)" : "") + (recorded ? ".recording" : "")
         var figures = [
             Figure(name: "\(name).rate", value: rate, unit: "notifications/s"),
             Figure(name: "\(name).cpu_per_notification", value: cpuPerNotification, unit: "us"),
@@ -95,7 +103,7 @@ public struct IngestResult: Sendable {
 
     public var report: String {
         var lines = [
-            "====== ingest (\(client.rawValue)\(recorded ? ", recording" : "")) ======",
+            "====== ingest (\(client.rawValue)\(servers > 1 ? ", \(servers) servers" : "")\(recorded ? ", recording" : "")) ======",
             "  \(notifications) notifications in \(String(format: "%.2f", measuredSeconds)) seconds: \(String(format: "%.0f", rate)) per second",
             "  client CPU \(String(format: "%.3f", cpuSeconds)) s: \(String(format: "%.2f", cpuPerNotification)) us per notification, "
                 + "\(String(format: "%.0f", coreShare))% of one core",
@@ -120,7 +128,8 @@ public struct IngestResult: Sendable {
 /// the rate, through the warm-up and the window. The client's CPU is taken when the window opens
 /// and once it has shown everything (`watch`: its output holds every line; `dash`: its CPU has
 /// settled). Under the flood the dashboard is sent `?` once a second and the time until its help
-/// shows is its key latency.
+/// shows is its key latency. With several servers (`IngestOptions.otherURLs`), the dashboard
+/// watches them all, each with a publisher of its own flooding it at the rate.
 public enum IngestLoad {
     /// How long a key probe waits for the screen to answer.
     static let keyTimeout: Duration = .seconds(2)
@@ -136,20 +145,23 @@ public enum IngestLoad {
     }
 
     public static func run(_ options: IngestOptions) async throws -> IngestResult {
-        let publisher = try await LoadClients.connect(
-            1, url: options.url, transport: options.transport, handler: ClosureHandler { $0.data })[0]
+        var publishers: [MushroomClient] = []
         do {
-            let result = try await measure(options, publisher: publisher)
-            await publisher.close()
+            for url in options.urls {
+                publishers += try await LoadClients.connect(1, url: url, transport: options.transport, handler: ClosureHandler { $0.data })
+            }
+            var result = try await measure(options, publishers: publishers)
+            result.servers = publishers.count
+            for publisher in publishers { await publisher.close() }
             return result
         } catch {
-            await publisher.close()
+            for publisher in publishers { await publisher.close() }
             throw error
         }
     }
 
-    private static func measure(_ options: IngestOptions, publisher: MushroomClient) async throws -> IngestResult {
-        _ = try await publisher.request("subscribe", .string(IngestOptions.topic + ".publisher"))
+    private static func measure(_ options: IngestOptions, publishers: [MushroomClient]) async throws -> IngestResult {
+        for publisher in publishers { _ = try await publisher.request("subscribe", .string(IngestOptions.topic + ".publisher")) }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("mushroom-ingest-\(UUID().uuidString).ndjson").path
         let recording = output + ".recording"
         defer {
@@ -158,8 +170,11 @@ public enum IngestLoad {
         }
         let client = try startClient(options, output: output, recording: recording)
         do {
-            try await waitUntilConnected(client, options: options, publisher: publisher, output: output)
-            let result = try await flood(options, publisher: publisher, client: client, output: output)
+            for (index, publisher) in publishers.enumerated() {
+                let probe = publishers.count > 1 ? "\(IngestOptions.probeTopic).\(index + 1)" : IngestOptions.probeTopic
+                try await waitUntilConnected(client, options: options, publisher: publisher, probe: probe, output: output)
+            }
+            let result = try await flood(options, publishers: publishers, client: client, output: output)
             await stop(client, options: options)
             return result
         } catch {
@@ -176,7 +191,7 @@ public enum IngestLoad {
                 return try ClientProcess([options.executable, "watch", options.url, "--json"] + common, output: .file(output))
             case .dash:
                 return try ClientProcess(
-                    [options.executable, "dash", options.url] + common, output: .terminal(rows: 40, columns: 120),
+                    [options.executable, "dash"] + options.urls + common, output: .terminal(rows: 40, columns: 120),
                     environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
             }
         } catch {
@@ -184,20 +199,20 @@ public enum IngestLoad {
         }
     }
 
-    /// Publishes a probe every 100 ms until the client shows one (15 s at most).
+    /// Publishes a probe on topic `probe` every 100 ms until the client shows one (15 s at most).
     private static func waitUntilConnected(
-        _ client: ClientProcess, options: IngestOptions, publisher: MushroomClient, output: String
+        _ client: ClientProcess, options: IngestOptions, publisher: MushroomClient, probe: String, output: String
     ) async throws {
         let deadline = ContinuousClock.now + .seconds(15)
         while ContinuousClock.now < deadline, !client.hasExited {
             do {
-                _ = try await publisher.request("publish_topic", ["topic": .string(IngestOptions.probeTopic), "data": 0])
+                _ = try await publisher.request("publish_topic", ["topic": .string(probe), "data": 0])
             } catch let error as RequestException {
                 throw Failure(description: "the server answered publish_topic with an Error (\(error.data)); the ingest scenario needs a Swift `mushroom serve --demo`")
             }
             let shown = switch options.client {
             case .watch: await LineCounter(path: output).wait(atLeast: 1, timeout: .milliseconds(100))
-            case .dash: await client.waitFor(IngestOptions.probeTopic, timeout: .milliseconds(100))
+            case .dash: await client.waitFor(probe, timeout: .milliseconds(100))
             }
             if shown { return }
         }
@@ -205,7 +220,7 @@ public enum IngestLoad {
     }
 
     private static func flood(
-        _ options: IngestOptions, publisher: MushroomClient, client: ClientProcess, output: String
+        _ options: IngestOptions, publishers: [MushroomClient], client: ClientProcess, output: String
     ) async throws -> IngestResult {
         let repeats = options.rate / 100
         let counter = FloodCounter()
@@ -215,11 +230,11 @@ public enum IngestLoad {
         let cpuAtStart = Mutex<Double?>(nil)
         let keys = LatencyRecorder()
         let unanswered = Mutex(0)
-        let publishing: @Sendable () async -> Void = {
+        let publishing = publishers.map { publisher in { @Sendable () async -> Void in
             await withDiscardingTaskGroup { group in
                 var next = ContinuousClock.now
                 while !timeline.isDraining, publisher.engine.closedReason == nil {
-                    while counter.counts.inFlight >= publishesInFlight {
+                    while counter.counts.inFlight >= publishesInFlight * publishers.count {
                         try? await Task.sleep(for: .milliseconds(1))
                     }
                     let measured = timeline.isMeasuring
@@ -238,7 +253,7 @@ public enum IngestLoad {
                     try? await Task.sleep(until: next)
                 }
             }
-        }
+        } }
         let probing: @Sendable () async -> Void = {
             guard options.client == .dash else { return }
             while !timeline.isDraining {
@@ -259,7 +274,7 @@ public enum IngestLoad {
             let seconds = try? client.cpuSeconds()
             cpuAtStart.withLock { $0 = seconds }
         }
-        await timeline.drive(warmup: options.warmup, duration: options.duration, grace: .seconds(10), [publishing, probing, marking])
+        await timeline.drive(warmup: options.warmup, duration: options.duration, grace: .seconds(10), publishing + [probing, marking])
         let counts = counter.counts
         guard counts.failed == 0 else {
             throw Failure(description: "\(counts.failed) publish_topic calls failed during the flood")

@@ -20,7 +20,8 @@ struct BenchCommand: AsyncParsableCommand {
             publish in rounds of --depth, each round timed until every session has all of it), ingest \
             (the CPU a client spends per notification: --client watch or dash runs as a child process \
             while the demo's publish_topic sends it --rate notifications a second; needs a Swift \
-            `mushroom serve --demo` of its own), cluster (nodes of one cluster, each a Swift `mushroom serve \
+            `mushroom serve --demo` of its own; --also URL adds servers to the dashboard, each flooded \
+            at --rate), cluster (nodes of one cluster, each a Swift `mushroom serve \
             --demo --cluster`: publications on URL, --connections subscribers, default 100, each on a \
             topic of its own, spread over the --subscribe-at nodes: publications a second through the \
             cluster, latency from publishing to delivery at 1000 a second, and how long a subscriber \
@@ -47,6 +48,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: "ingest: the client measured, watch or dash (default: watch).")
     var client: String?
+
+    @Option(help: "ingest with --client dash: one more server the dashboard watches at once, flooded at --rate like URL (repeatable).")
+    var also: [String] = []
 
     @Option(
         help: "ingest: notifications a second, from \(IngestOptions.rateRange.lowerBound) to \(IngestOptions.rateRange.upperBound) (default: 100000).",
@@ -103,7 +107,7 @@ struct BenchCommand: AsyncParsableCommand {
             throw ValidationError("--subscribe-at applies to the cluster scenario only")
         }
         if scenario == Self.cluster {
-            if depth != nil || client != nil || rate != nil || serverPid != nil || transportKind != .webSocket {
+            if depth != nil || client != nil || rate != nil || !also.isEmpty || serverPid != nil || transportKind != .webSocket {
                 throw ValidationError("the cluster scenario takes --connections, --duration, --warmup and --subscribe-at only")
             }
             return
@@ -115,13 +119,19 @@ struct BenchCommand: AsyncParsableCommand {
             if connections != nil || depth != nil {
                 throw ValidationError("--connections and --depth do not apply to the ingest scenario, which measures one client")
             }
+            if !also.isEmpty, client != IngestClient.dash.rawValue {
+                throw ValidationError("--also applies to --client dash only: watch takes one server")
+            }
+            if !also.isEmpty, record {
+                throw ValidationError("--record records one server: leave out --also")
+            }
             return
         }
         guard let kind = LoadScenario(rawValue: scenario) else {
             throw ValidationError("--scenario must be echo, pipeline, fanout, sessions, ingest, cluster or replay, not '\(scenario)'")
         }
-        if client != nil || rate != nil {
-            throw ValidationError("--client and --rate apply to the ingest scenario only")
+        if client != nil || rate != nil || !also.isEmpty {
+            throw ValidationError("--client, --rate and --also apply to the ingest scenario only")
         }
         if let depth, kind == .echo, depth != 1 {
             throw ValidationError("--depth does not apply to the sequential echo scenario; use --scenario pipeline")
@@ -160,6 +170,7 @@ struct BenchCommand: AsyncParsableCommand {
                 duration: duration, warmup: warmup, transport: TransportKind(rawValue: transport) ?? .webSocket,
                 executable: Self.executablePath)
             options.record = record
+            options.otherURLs = also
             return try await printMeasured {
                 let result = try await IngestLoad.run(options)
                 return (result.figures, result.report)

@@ -54,9 +54,12 @@ import Testing
         let staging = model.snapshot(at: Timeline.at(4))
         #expect(staging.requests.rows.map(\.method) == ["pay"])
         #expect(staging.errors.rows.map(\.method) == ["pay"])
+        #expect((staging.requests.inFlightCount, staging.requests.finishedTotal, staging.errors.total) == (0, 1, 1))
         model.perform(.showServer(0))
-        #expect(model.snapshot(at: Timeline.at(4)).requests.rows.map(\.method) == ["slow"])
-        #expect(model.snapshot(at: Timeline.at(4)).errors.rows.isEmpty)
+        let prod = model.snapshot(at: Timeline.at(4))
+        #expect(prod.requests.rows.map(\.method) == ["slow"])
+        #expect((prod.requests.inFlightCount, prod.requests.finishedTotal, prod.errors.total) == (1, 0, 0))
+        #expect(prod.errors.rows.isEmpty)
         // An index the dashboard does not have changes nothing.
         model.perform(.showServer(5))
         #expect(model.snapshot(at: Timeline.at(4)).servers?.shown == 0)
@@ -180,5 +183,41 @@ import Testing
         model.ingest(Timeline.notification(1, "a", at: 1), from: 2)
         model.ingest(EventSubscription.Batch(events: [Timeline.notification(1, "a", at: 1)]), from: -1)
         #expect(model.snapshot(at: Timeline.at(2)).stream.totalReceived == 0)
+    }
+
+    @Test func aServerThatFloodsDoesNotPushTheOthersRowsOutOfTheirOwnView() {
+        var configuration = DashboardConfiguration()
+        configuration.servers = ["prod", "staging"]
+        configuration.streamCapacity = 10
+        var model = DashboardModel(configuration: configuration)
+        model.ingest(Timeline.notification(1, "ledger.posted", at: 0), from: 1)
+        model.ingest(Timeline.notification(2, "ledger.posted", at: 0.5), from: 1)
+        for id in 1...100 { model.ingest(Timeline.notification(id, "tick", at: 1 + Double(id) / 1000), from: 0) }
+        let merged = model.snapshot(at: Timeline.at(2))
+        #expect(merged.stream.rows.allSatisfy { $0.server == 0 })
+        #expect(merged.stream.totalReceived == 102)
+        model.perform(.showServer(1))
+        let staging = model.snapshot(at: Timeline.at(2))
+        #expect(staging.stream.rows.map(\.id) == [1, 2])
+        #expect(staging.stream.totalReceived == 2)
+        #expect(staging.stream.methods.map(\.method) == ["ledger.posted"])
+    }
+
+    @Test func aPauseAndAFilterHoldInEveryView() {
+        var model = model("prod", "staging")
+        model.ingest(Timeline.notification(1, "orders.created", at: 1), from: 0)
+        model.ingest(Timeline.notification(2, "ticker.tick", at: 2), from: 1)
+        model.perform(.applyFilterText("orders.*"), .togglePause)
+        model.ingest(Timeline.notification(3, "orders.paid", at: 3), from: 0)
+        for server in [0, 1] {
+            model.perform(.showServer(server))
+            let snapshot = model.snapshot(at: Timeline.at(4))
+            #expect(snapshot.stream.isPaused)
+            #expect(snapshot.stream.filter.applied == "orders.*")
+        }
+        model.perform(.showServer(0), .togglePause, .showServer(nil))
+        let merged = model.snapshot(at: Timeline.at(4))
+        #expect(!merged.stream.isPaused)
+        #expect(merged.stream.rows.map(\.id) == [1, 3])
     }
 }

@@ -67,12 +67,14 @@ import Testing
         inbox.post(EngineEvent(time: Date(), kind: .transport(.disconnected(reason: "Connection refused"))), server: 1)
         inbox.post(EngineEvent(time: Date(), kind: .transport(.reconnectScheduled(attempt: 2, delay: .seconds(30)))), server: 1)
         Self.connected(prod, "prod")
-        let feeding = Task.detached {
+        // A thread of its own, like a transport's: the test must not wait for the cooperative pool.
+        let feeding = Thread {
             for id in 1...50 {
                 prod.receive(.notification(.init(id: id, method: "tick", data: .integer(Int64(id)))))
-                try? await Task.sleep(for: .milliseconds(20))
+                Thread.sleep(forTimeInterval: 0.02)
             }
         }
+        feeding.start()
         let bursts: [ScriptedTerminal.Burst] = [
             .init([.control("c")]) { surface in
                 Self.shows(surface, "staging retry 2") && Self.shows(surface, "prod", "tick", "30")
@@ -82,7 +84,6 @@ import Testing
         let run = try await DashboardAppTests.run(bursts, inbox: inbox, model: Self.configuration(), size: Self.size) { _ in
             .refused("not connected yet")
         }
-        feeding.cancel()
         #expect(!run.gaveUp, "the screen never showed prod's rows beside staging's failure: \(run.lines.joined(separator: "\n"))")
     }
 }

@@ -12,7 +12,8 @@ struct ErrorLog: Sendable {
 
     private var groups: [Key: ErrorGroup] = [:]
     private let limit: Int
-    private(set) var total = 0
+    /// Errors recorded since the last clear, by server.
+    private var totalByServer: [Int: Int] = [:]
     /// Errors recorded by kind since the start, kept when the list is cleared (alerts count from them).
     private(set) var totalsByKind: [ErrorKind: Int] = [:]
     /// The server whose groups the rows show alone; `nil` shows every server's.
@@ -22,6 +23,12 @@ struct ErrorLog: Sendable {
         self.limit = max(1, limit)
     }
 
+    /// Errors recorded since the last clear: those of the server shown, or all.
+    var total: Int {
+        guard let server else { return totalByServer.values.reduce(0, +) }
+        return totalByServer[server, default: 0]
+    }
+
     /// The number of rows: the groups of the server shown, or all.
     var count: Int {
         guard let server else { return groups.count }
@@ -29,7 +36,7 @@ struct ErrorLog: Sendable {
     }
 
     mutating func record(_ kind: ErrorKind, method: String?, detail: String, at time: Date, on server: Int = 0) {
-        total += 1
+        totalByServer[server, default: 0] += 1
         totalsByKind[kind, default: 0] += 1
         let key = Key(server: server, kind: kind, method: method)
         if let group = groups[key] {
@@ -47,7 +54,7 @@ struct ErrorLog: Sendable {
 
     mutating func removeAll() {
         groups.removeAll()
-        total = 0
+        totalByServer = [:]
     }
 
     /// Every group of the server shown (or all), most recently seen first (then by server, kind

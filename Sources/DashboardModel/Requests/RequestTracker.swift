@@ -28,10 +28,8 @@ struct RequestTracker: Sendable {
     private var latencies: [String: MethodLatencyStats] = [:]
     private let methodLimit: Int
     private let inFlightLimit: Int
-    private(set) var finishedTotal = 0
-    private(set) var timeouts = 0
-    /// Responses that arrived after their request's timeout.
-    private(set) var lateResponses = 0
+    /// What finished, by server.
+    private var countsByServer: [Int: FinishedCounts] = [:]
     /// Methods of requests seen, for form completion (bounded like the latency table).
     private(set) var methods: Set<String> = []
     /// The server whose requests the rows show alone; `nil` shows every server's.
@@ -43,7 +41,22 @@ struct RequestTracker: Sendable {
         inFlightLimit = max(1, configuration.maximumInFlightRequests)
     }
 
-    var inFlightCount: Int { inFlight.count }
+    /// Requests in flight: those of the server shown, or all.
+    var inFlightCount: Int {
+        guard let server else { return inFlight.count }
+        return inFlight.keys.count { $0.server == server }
+    }
+
+    /// What finished: for the server shown, or for all.
+    private var shownCounts: FinishedCounts {
+        guard let server else { return countsByServer.values.reduce(FinishedCounts(), +) }
+        return countsByServer[server] ?? FinishedCounts()
+    }
+
+    var finishedTotal: Int { shownCounts.finished }
+    var timeouts: Int { shownCounts.timeouts }
+    /// Responses that arrived after their request's timeout.
+    var lateResponses: Int { shownCounts.lateResponses }
 
     mutating func start(_ start: RequestStart, at time: Date, on server: Int = 0) {
         let key = Key(server: server, direction: start.direction, id: start.id)
@@ -59,13 +72,13 @@ struct RequestTracker: Sendable {
     mutating func finish(_ finish: RequestFinish, at time: Date, on server: Int = 0) {
         let pending = inFlight.removeValue(forKey: Key(server: server, direction: finish.direction, id: finish.id))
         recent.append(Finished(server: server, start: pending?.start, finish: finish))
-        finishedTotal += 1
+        countsByServer[server, default: FinishedCounts()].finished += 1
         switch finish.outcome {
         case .response, .error:
             updateLatency(of: finish.method) { $0.recordAnswer(after: finish.latency) }
         case .timeout:
             guard finish.direction == .outbound else { break }
-            timeouts += 1
+            countsByServer[server, default: FinishedCounts()].timeouts += 1
             updateLatency(of: finish.method) { $0.recordTimeout() }
         case .cancelled, .connectionLost:
             break
@@ -85,7 +98,7 @@ struct RequestTracker: Sendable {
             let finished = recent[sequence: sequence]
             if finished.server == server, finished.finish.direction == .outbound, finished.finish.id == requestID {
                 recent.update(sequence: sequence) { $0.lateResponse = true }
-                lateResponses += 1
+                countsByServer[server, default: FinishedCounts()].lateResponses += 1
                 updateLatency(of: finished.finish.method) { $0.recordLateResponse() }
                 return
             }

@@ -7,6 +7,29 @@ extension DashboardModel {
     /// Whether the dashboard watches more than one server (rows then carry their server's name).
     public var watchesSeveralServers: Bool { servers.count > 1 }
 
+    /// The stream the stream pane shows: the server's own while one is shown alone, else every server's.
+    var shownStream: NotificationStream {
+        get { shownServer.map { serverStreams[$0] } ?? stream }
+        set {
+            if let shownServer { serverStreams[shownServer] = newValue } else { stream = newValue }
+        }
+    }
+
+    /// Changes the shown stream with `change`, then gives every other stream the same filter and
+    /// pause: a filter applies across servers, and a pause freezes every view.
+    mutating func changeStreams(_ change: (inout NotificationStream) -> Void) {
+        change(&shownStream)
+        let shown = shownStream
+        func follow(_ other: inout NotificationStream) {
+            if other.filterText != shown.filterText {
+                if let text = shown.filterText { other.applyFilter(text: text) } else { other.clearFilter() }
+            }
+            if (other.pausedEnd == nil) != (shown.pausedEnd == nil) { other.togglePause() }
+        }
+        if shownServer != nil { follow(&stream) }
+        for index in serverStreams.indices where index != shownServer { follow(&serverStreams[index]) }
+    }
+
     /// The connection the connection pane shows: the server shown alone, else the form's server.
     var connection: ConnectionTracker {
         get { servers[shownServer ?? formServer].connection }
@@ -18,7 +41,6 @@ extension DashboardModel {
     mutating func show(server: Int?) {
         guard server.map(servers.indices.contains) ?? true else { return }
         shownServer = server
-        stream.show(server: server)
         requests.tracker.server = server
         requests.position = ListPosition()
         errors.log.server = server

@@ -5,24 +5,19 @@ import MushroomRPC
 /// Notifications the engine's subscription dropped (the screen fell behind) are skipped: counted
 /// by method and in the rates, without rows.
 ///
-/// The view is the retained notifications that pass the filter, come from the server shown (all
-/// of them unless one is), and, while paused, arrived before the pause. Rows are addressed by sequence number; the window is anchored to the sequence of its
+/// The view is the retained notifications that pass the filter and, while paused, arrived before
+/// the pause. Rows are addressed by sequence number; the window is anchored to the sequence of its
 /// bottom row (or follows the newest when `anchor` is `nil`), so it does not move as notifications arrive.
 struct NotificationStream: Sendable {
     private(set) var ring: RingBuffer<NotificationEntry>
-    /// Sequences of retained notifications that pass `filter` and `server`, ascending; maintained
-    /// only with a filter or a server shown alone.
+    /// Sequences of retained notifications that pass `filter`, ascending; maintained only with a filter.
     private var matching: RingBuffer<Int>
     private(set) var filter: NotificationFilter?
-    /// The server whose notifications the view shows alone; `nil` shows every server's.
-    private(set) var server: Int?
     private(set) var filterText: String?
     private(set) var editingFilter: TextField?
     private(set) var filterError: FilterSyntaxError?
-    /// The counts of every server's notifications.
+    /// What it counts of the notifications received, with a row or skipped.
     private(set) var counters: StreamCounters
-    /// The counts of each server's, on several servers (empty on one).
-    private var serverCounters: [StreamCounters]
     /// The ring's `endSequence` when paused.
     private(set) var pausedEnd: Int?
     /// `received` when paused.
@@ -36,14 +31,6 @@ struct NotificationStream: Sendable {
         ring = RingBuffer(capacity: configuration.streamCapacity)
         matching = RingBuffer(capacity: configuration.streamCapacity)
         counters = StreamCounters(configuration: configuration)
-        let servers = configuration.servers.count
-        serverCounters = servers > 1 ? Array(repeating: counters, count: servers) : []
-    }
-
-    /// The counts of the notifications the view shows: those of the server shown alone, else every server's.
-    var shownCounters: StreamCounters {
-        guard let server, serverCounters.indices.contains(server) else { return counters }
-        return serverCounters[server]
     }
 
     // MARK: Ingest
@@ -52,20 +39,18 @@ struct NotificationStream: Sendable {
     mutating func record(_ notification: Message.Notification, bytes: Int, at time: Date, from server: Int = 0) {
         let instant = Instant(time)
         let entry = NotificationEntry(server: server, time: time, id: notification.id, method: notification.method, data: notification.data)
-        if isNarrowed, shows(entry) { matching.append(ring.endSequence) }
+        if let filter, filter.matches(method: entry.method, data: entry.data) { matching.append(ring.endSequence) }
         ring.append(entry)
         counters.record(method: notification.method, bytes: bytes, at: instant)
-        if serverCounters.indices.contains(server) { serverCounters[server].record(method: notification.method, bytes: bytes, at: instant) }
     }
 
-    /// Counts the notifications the engine's subscription of `server` dropped, by method and in
-    /// the rates, without rows (`StreamCounters.recordSkipped`).
-    mutating func recordSkipped(_ dropped: EventSubscription.DroppedNotifications, from server: Int = 0) {
+    /// Counts the notifications the engine's subscription dropped, by method and in the rates,
+    /// without rows (`StreamCounters.recordSkipped`).
+    mutating func recordSkipped(_ dropped: EventSubscription.DroppedNotifications) {
         counters.recordSkipped(dropped)
-        if serverCounters.indices.contains(server) { serverCounters[server].recordSkipped(dropped) }
     }
 
-    /// Notifications received from every server, with a row or skipped.
+    /// Notifications received, with a row or skipped.
     var received: Int { counters.received }
 
     // MARK: The view
@@ -97,7 +82,7 @@ struct NotificationStream: Sendable {
     var view: View {
         let start = ring.startSequence
         let end = pausedEnd.map { min($0, ring.endSequence) } ?? ring.endSequence
-        guard isNarrowed else {
+        guard filter != nil else {
             return View(stream: self, matchingRange: nil, start: start, count: max(0, end - start))
         }
         let range = matching.lowerBound(of: start)..<matching.lowerBound(of: end)
@@ -253,29 +238,14 @@ struct NotificationStream: Sendable {
         rebuildMatching()
     }
 
-    // MARK: Servers
-
-    /// Shows only the notifications of `server` (`nil`: every server's); the view then follows
-    /// the newest, with nothing selected.
-    mutating func show(server: Int?) {
-        self.server = server
-        rebuildMatching()
-    }
-
-    /// Whether the view leaves some retained notifications out (a filter, or one server shown).
-    private var isNarrowed: Bool { filter != nil || server != nil }
-
-    /// Whether the view shows `entry` (paused or not).
-    private func shows(_ entry: NotificationEntry) -> Bool {
-        if let server, entry.server != server { return false }
-        return filter?.matches(method: entry.method, data: entry.data) ?? true
-    }
-
-    /// Finds the retained notifications the view shows again, and follows the newest.
+    /// Finds the retained notifications that pass the filter again, and follows the newest.
     private mutating func rebuildMatching() {
         matching = RingBuffer(capacity: ring.capacity)
-        if isNarrowed {
-            for sequence in ring.startSequence..<ring.endSequence where shows(ring[sequence: sequence]) { matching.append(sequence) }
+        if let filter {
+            for sequence in ring.startSequence..<ring.endSequence {
+                let entry = ring[sequence: sequence]
+                if filter.matches(method: entry.method, data: entry.data) { matching.append(sequence) }
+            }
         }
         selectLast()
     }

@@ -3,8 +3,7 @@ import MushroomRPC
 
 /// What the stream counts of the notifications received, with a row or skipped: by method (the
 /// rates pane), in all (the stream's rate), and those skipped (counted without a row because the
-/// screen fell behind). The stream keeps one for every server together and, on several servers,
-/// one for each, which the panes show while that server is shown alone.
+/// screen fell behind).
 struct StreamCounters: Sendable {
     private(set) var activity: MethodActivityTable
     private(set) var total: ActivityCounter
