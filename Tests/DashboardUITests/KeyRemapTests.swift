@@ -1,4 +1,5 @@
 import DashboardModel
+import Foundation
 @testable import DashboardUI
 import Testing
 
@@ -13,6 +14,27 @@ import Testing
         #expect(remap.translate(.control("q"), in: context) == .character("q"))
         #expect(remap.translate(.character("q"), in: context) == nil)
         #expect(remap.translate(.character("j"), in: context) == .character("j"))
+    }
+
+    @Test func theHelpTheHeaderAndTheFooterShowTheReboundKeys() throws {
+        let remap = try KeyRemap([("pause", "P"), ("quit", "ctrl-q"), ("export", "E")])
+        #expect(remap.label("space p") == "P")
+        #expect(remap.label("q  ctrl-c") == "ctrl-q  ctrl-c")
+        #expect(remap.label("y Y") == "y Y")
+        #expect(KeyRemap().label("space p") == "space p")
+        let help = HelpOverlay.entries(glyphs: .unicode, keys: remap)
+        #expect(help.contains { $0.keys == "P" && $0.action == "pause / resume the stream" })
+        #expect(help.contains { $0.keys == "E" && $0.action == "export the focused pane's rows as NDJSON" })
+        #expect(!help.contains { $0.keys.split(separator: " ").contains("q") })
+        // The form's keys are typed text: never relabelled.
+        #expect(help.filter { $0.action.contains("form") }.map(\.keys) == HelpOverlay.entries(glyphs: .unicode).filter { $0.action.contains("form") }.map(\.keys))
+
+        let surface = MemorySurface(size: Size(rows: 24, columns: 100))
+        let renderer = DashboardRenderer(palette: Palette(theme: try Theme.builtIn(named: "dark"), profile: .none), keys: remap)
+        renderer.render(DashboardModel().snapshot(at: Date(timeIntervalSince1970: 0)), on: surface)
+        #expect(surface.lines[0].hasSuffix(" ? help  ctrl-q quit "))
+        #expect(surface.lines[23].contains("P pause"))
+        #expect(!surface.lines[23].contains("space pause"))
     }
 
     @Test func typedTextIsNeverRemapped() throws {

@@ -131,7 +131,7 @@ public final class DashboardApp {
         let renderer = DashboardRenderer(
             palette: Palette(theme: options.theme, profile: terminal.profile),
             glyphs: terminal.isUTF8 ? .unicode : .ascii,
-            format: Format(timeZone: options.timeZone))
+            format: Format(timeZone: options.timeZone), keys: options.keys)
         view.notice = terminal.warnings.isEmpty ? nil : terminal.warnings.joined(separator: "; ")
         return run(on: terminal, renderer: renderer)
     }

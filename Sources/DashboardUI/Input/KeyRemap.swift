@@ -59,6 +59,20 @@ public struct KeyRemap: Sendable, Hashable {
         return key
     }
 
+    /// `keys`, a help or footer label of keys such as "space p" or "y Y", with each default key
+    /// of a rebound action shown as its new key (once, where an action had two).
+    public func label(_ keys: String) -> String {
+        guard !bindings.isEmpty else { return keys }
+        var shown: Set<String> = []
+        return keys.split(separator: " ", omittingEmptySubsequences: false).compactMap { token -> String? in
+            guard let key = KeyName.key(String(token)),
+                let rebound = bindings.first(where: { NamedAction.named($0.key)?.keys.contains(key) == true })
+            else { return String(token) }
+            let name = KeyName.name(of: rebound.value)
+            return shown.insert(name).inserted ? name : nil
+        }.joined(separator: " ")
+    }
+
     /// The key shown for `action` (its new key when rebound).
     public func key(of action: NamedAction) -> Key? {
         bindings[action.name] ?? action.keys.first

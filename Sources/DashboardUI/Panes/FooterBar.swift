@@ -30,8 +30,10 @@ public enum FooterBar {
             offset += canvas.text(" \(playback) ", in: rect, row: 0, role: .badge) + 1
             hints = playbackHints + hints.filter { $0.key != "space" }
         }
+        // The form's keys are typed text, never rebound.
+        let relabels = context.snapshot.detail != nil || context.snapshot.focus != .form
         for (key, action) in hints where offset < rect.width {
-            offset += canvas.text(key, in: rect, row: 0, offset: offset, role: .key)
+            offset += canvas.text(relabels ? context.keys.label(key) : key, in: rect, row: 0, offset: offset, role: .key)
             offset += canvas.text(" \(action)  ", in: rect, row: 0, offset: offset, role: .label)
         }
         return nil

@@ -34,7 +34,7 @@ public enum HeaderBar {
         if let filter = snapshot.stream.filter.applied {
             offset += canvas.text(" filter: \(filter) ", in: rect, row: 0, offset: offset, role: .header)
         }
-        let help = " ? help  q quit "
+        let help = " \(context.keys.label("?")) help  \(context.keys.label("q")) quit "
         let helpWidth = DisplayWidth.of(help)
         if rect.width - offset >= helpWidth { canvas.text(help, in: rect, row: 0, offset: rect.width - helpWidth, role: .header) }
     }

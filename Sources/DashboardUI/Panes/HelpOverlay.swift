@@ -2,18 +2,23 @@ import DashboardModel
 
 /// The key reference shown with `?`.
 public enum HelpOverlay {
-    /// The keys and what they do, in display order: moving around, each pane's keys, the rest.
-    public static func entries(glyphs: Glyphs) -> [(keys: String, action: String)] {
-        navigation(glyphs: glyphs) + PaneViews.all.flatMap { $0.helpLines(glyphs: glyphs) } + ToolkitKeys.helpLines + [
-            ("space  + -", "replay: pause / resume, faster / slower"),
-            ("v", "several servers: all merged / each alone"),
-            ("z", "maximise / restore the focused pane"),
-            ("c", "clear the focused pane"),
-            (":", "command palette: actions, filters, servers"),
-            ("?", "this help"),
-            ("q  ctrl-c", "quit"),
-        ]
+    /// The keys and what they do, in display order: moving around, each pane's keys, the rest;
+    /// with the keys of `keys`' rebound actions (the form's keys are typed text, never rebound).
+    public static func entries(glyphs: Glyphs, keys: KeyRemap = KeyRemap()) -> [(keys: String, action: String)] {
+        func relabel(_ entry: (keys: String, action: String)) -> (keys: String, action: String) { (keys.label(entry.keys), entry.action) }
+        let panes = PaneViews.all.flatMap { view in view.helpLines(glyphs: glyphs).map { view.pane == .form ? $0 : relabel($0) } }
+        return navigation(glyphs: glyphs).map(relabel) + panes + (ToolkitKeys.helpLines + others).map(relabel)
     }
+
+    private static let others: [(keys: String, action: String)] = [
+        ("space  + -", "replay: pause / resume, faster / slower"),
+        ("v", "several servers: all merged / each alone"),
+        ("z", "maximise / restore the focused pane"),
+        ("c", "clear the focused pane"),
+        (":", "command palette: actions, filters, servers"),
+        ("?", "this help"),
+        ("q  ctrl-c", "quit"),
+    ]
 
     private static func navigation(glyphs: Glyphs) -> [(keys: String, action: String)] { [
         ("tab / shift-tab", "next / previous pane"),
@@ -27,8 +32,8 @@ public enum HelpOverlay {
 
     /// Draws the help centred in `area`, over whatever it holds: in two columns when one is
     /// taller than the area.
-    public static func draw(canvas: Canvas, in area: Rect) {
-        let entries = entries(glyphs: canvas.glyphs)
+    public static func draw(canvas: Canvas, in area: Rect, keys: KeyRemap = KeyRemap()) {
+        let entries = entries(glyphs: canvas.glyphs, keys: keys)
         let columns = entries.count + 2 > area.height ? 2 : 1
         let perColumn = (entries.count + columns - 1) / columns
         let width = min(area.width, 64 * columns)

@@ -6,19 +6,22 @@ public struct DashboardRenderer: Sendable {
     public var palette: Palette
     public var glyphs: Glyphs
     public var format: Format
+    /// The config file's key rebinding, which the help, the header and the footer show.
+    public var keys: KeyRemap
 
     /// A renderer with these looks.
-    public init(palette: Palette, glyphs: Glyphs = .unicode, format: Format = Format()) {
+    public init(palette: Palette, glyphs: Glyphs = .unicode, format: Format = Format(), keys: KeyRemap = KeyRemap()) {
         self.palette = palette
         self.glyphs = glyphs
         self.format = format
+        self.keys = keys
     }
 
     /// Draws `snapshot` laid out by `layout` (made for `surface.size`) on a blank surface, with
     /// the help overlay when `view.showsHelp`; places or hides the cursor.
     public func render(_ snapshot: DashboardSnapshot, view: ViewState, layout: ScreenLayout, on surface: any Surface) {
         let canvas = Canvas(surface: surface, palette: palette, glyphs: glyphs)
-        let context = PaneContext(canvas: canvas, snapshot: snapshot, format: format)
+        let context = PaneContext(canvas: canvas, snapshot: snapshot, format: format, keys: keys)
         HeaderBar.draw(context, in: layout.header)
         var cursor: Position?
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -33,7 +36,7 @@ public struct DashboardRenderer: Sendable {
             cursor = nil
         }
         if view.showsHelp {
-            HelpOverlay.draw(canvas: canvas, in: layout.overlay)
+            HelpOverlay.draw(canvas: canvas, in: layout.overlay, keys: keys)
             cursor = nil
         }
         if let palette = view.palette { cursor = PaletteOverlay.draw(palette, canvas: canvas, in: layout.overlay) }
