@@ -37,6 +37,21 @@ import Testing
         #expect(!surface.lines[23].contains("space pause"))
     }
 
+    @Test func aKeyTwoPanesShareFollowsTheFocusedPanesAction() throws {
+        let export = try KeyRemap([("export", "E")])
+        let (stream, sessions) = (KeyBindings.Context(focus: .stream), KeyBindings.Context(focus: .sessions))
+        #expect(export.translate(.character("E"), in: stream) == .character("e"))
+        #expect(export.translate(.character("e"), in: stream) == nil)
+        // In the sessions pane e still ends a session, and E does not end one.
+        #expect(export.translate(.character("e"), in: sessions) == .character("e"))
+        #expect(export.translate(.character("E"), in: sessions) == nil)
+        let end = try KeyRemap([("end-session", "K")])
+        #expect(end.translate(.character("K"), in: sessions) == .character("e"))
+        #expect(end.translate(.character("e"), in: sessions) == nil)
+        #expect(end.translate(.character("e"), in: stream) == .character("e"))
+        #expect(end.translate(.character("K"), in: stream) == .character("K"))
+    }
+
     @Test func typedTextIsNeverRemapped() throws {
         let remap = try KeyRemap([("pause", "P")])
         #expect(remap.translate(.character("p"), in: .init(focus: .stream, isEditingFilter: true)) == .character("p"))

@@ -49,13 +49,24 @@ public struct KeyRemap: Sendable, Hashable {
     }
 
     /// The key `KeyBindings` should see for `key` pressed in `context`: the default key of the
-    /// action rebound to it, nothing for a default key whose action moved, else `key` itself.
+    /// action rebound to it, nothing for a default key whose action (in the focused pane) moved,
+    /// else `key` itself.
     public func translate(_ key: Key, in context: KeyBindings.Context) -> Key? {
         guard !bindings.isEmpty, !context.isEditingFilter, !context.isHelpShown, !context.isConfirmingSessionEnd,
             context.focus != .form || context.isDetailOpen
         else { return key }
-        if let name = bindings.first(where: { $0.value == key })?.key, let action = NamedAction.named(name) { return action.keys.first }
-        if bindings.keys.contains(where: { NamedAction.named($0)?.keys.contains(key) == true }) { return nil }
+        let rebound = bindings.compactMap { name, newKey in newKey == key ? NamedAction.named(name) : nil }
+        // An action of the focused pane first (end-session in the sessions pane), then one of every pane.
+        if let action = rebound.first(where: { $0.pane == context.focus }) ?? rebound.first(where: { $0.pane == nil }),
+            let defaultKey = action.keys.first
+        {
+            // Its default key may mean another action in the focused pane (export's `e` ends a
+            // session there): then the new key does nothing there rather than that.
+            let meaning = NamedAction.all.first { $0.applies(to: defaultKey, in: context.focus) }
+            return meaning == nil || meaning == action ? defaultKey : nil
+        }
+        let owner = NamedAction.all.first { $0.applies(to: key, in: context.focus) }
+        if let owner, bindings[owner.name] != nil { return nil }
         return key
     }
 

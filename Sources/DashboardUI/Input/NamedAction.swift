@@ -11,6 +11,17 @@ public struct NamedAction: Sendable, Hashable {
     public let keys: [Key]
     /// What it does.
     public let command: KeyCommand
+    /// The one pane whose focus its keys need, when another action has the same keys elsewhere
+    /// (`e`: end-session in the sessions pane, export in the others).
+    public var pane: Pane?
+
+    /// Whether its keys do it with `focus` focused: with its pane, or everywhere when it has none
+    /// and no action of that pane has them.
+    func applies(to key: Key, in focus: Pane) -> Bool {
+        guard keys.contains(key) else { return false }
+        if let pane { return pane == focus }
+        return !Self.all.contains { $0.pane == focus && $0.keys.contains(key) }
+    }
 
     /// Every named action, in the palette's order when nothing is typed.
     public static let all: [NamedAction] = [
@@ -28,7 +39,9 @@ public struct NamedAction: Sendable, Hashable {
         NamedAction(name: "first", title: "select the first row", keys: [.character("g")], command: .action(.selectFirst)),
         NamedAction(name: "last", title: "select the last row (the stream follows)", keys: [.character("G")], command: .action(.selectLast)),
         NamedAction(name: "sort-sessions", title: "sessions: sort by rate / unacknowledged / age", keys: [.character("s")], command: .action(.cycleSessionOrder)),
-        NamedAction(name: "end-session", title: "sessions: end the selected session", keys: [.character("e")], command: .action(.requestSessionEnd)),
+        NamedAction(
+            name: "end-session", title: "sessions: end the selected session", keys: [.character("e")], command: .action(.requestSessionEnd),
+            pane: .sessions),
         NamedAction(name: "copy", title: "copy the message as compact JSON (OSC 52)", keys: [.character("y")], command: .action(.copy(pretty: false))),
         NamedAction(name: "copy-pretty", title: "copy the message as pretty JSON (OSC 52)", keys: [.character("Y")], command: .action(.copy(pretty: true))),
         NamedAction(name: "export", title: "export the focused pane's rows as NDJSON", keys: [.character("e")], command: .action(.export)),
