@@ -12,6 +12,8 @@ import Testing
         #expect(FuzzyMatch.score("CLR", "clear") != nil)
         #expect(FuzzyMatch.score("rlc", "clear") == nil)
         #expect(FuzzyMatch.score("clearx", "clear") == nil)
+        // A whole name typed ranks that name first, before the longer ones it begins.
+        #expect(FuzzyMatch.rank(PaletteItem.actions(), by: "copy") { $0.label }.map(\.label).prefix(2) == ["copy", "copy-pretty"])
     }
 
     @Test func prefixesAndWordStartsRankFirst() {
