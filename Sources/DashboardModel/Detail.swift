@@ -1,7 +1,7 @@
 /// An open detail view: its text split into lines, and how far it is scrolled; or the live
 /// latency table, whose rows come from the requests at each snapshot.
 struct Detail: Sendable, Hashable {
-    let title: String
+    var title: String
     let lines: [String]
     var offset = 0
     /// The message shown, which the toolkit's keys act on (copy, mark, diff, send again).

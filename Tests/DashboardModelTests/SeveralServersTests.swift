@@ -116,6 +116,7 @@ import Testing
         var model = model("prod", "staging")
         model.ingest(Timeline.notification(1, "orders.created", ["n": 1], at: 1), from: 1)
         model.perform(.openDetail)
+        #expect(model.snapshot(at: Timeline.at(2)).detail?.title == "notification 1 orders.created from staging")
         let commands = model.apply(.sendAgain, at: Timeline.at(2))
         #expect(commands.map(\.server) == [1])
         #expect(commands.map(\.kind) == [.sendNotification(method: "orders.created", data: ["n": 1])])

@@ -28,10 +28,12 @@ extension DashboardModel {
 
     // MARK: Detail
 
-    /// Opens the detail of the focused pane's selection, holding its message.
+    /// Opens the detail of the focused pane's selection, holding its message; on several servers
+    /// its title names the message's server.
     mutating func openDetail(at time: Date) {
         var opened = focus.slot.detail(self, time)
         opened?.message = focus.slot.selectedMessage(self, time)
+        if watchesSeveralServers, let server = opened?.message?.server { opened?.title += " from \(servers[server].name)" }
         detail = opened
     }
 
