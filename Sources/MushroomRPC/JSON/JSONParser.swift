@@ -16,20 +16,28 @@ extension JSONValue {
 
     /// Parses one JSON text (RFC 8259), optionally surrounded by whitespace.
     public init(parsing bytes: some Collection<UInt8>) throws(JSONSyntaxError) {
-        let parsed: Result<JSONValue, JSONSyntaxError>? = bytes.withContiguousStorageIfAvailable { buffer in
+        self = try Self.parse(bytes) { parser throws(JSONSyntaxError) in try parser.parseDocument() }
+    }
+
+    /// Parses one JSON text like `init(parsing:)`; when it is an array, gives its elements, each
+    /// with the byte offsets of its text from the start of `bytes`.
+    static func parsingElements(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONDocumentElements {
+        try parse(bytes) { parser throws(JSONSyntaxError) in try parser.parseDocumentElements() }
+    }
+
+    /// Runs `parse` with a parser over `bytes` (copied first when they are not contiguous).
+    private static func parse<Parsed>(
+        _ bytes: some Collection<UInt8>, _ parse: (inout JSONParser) throws(JSONSyntaxError) -> Parsed
+    ) throws(JSONSyntaxError) -> Parsed {
+        let parsed: Result<Parsed, JSONSyntaxError>? = bytes.withContiguousStorageIfAvailable { buffer in
             var parser = JSONParser(buffer)
-            return Result { () throws(JSONSyntaxError) in try parser.parseDocument() }
+            return Result { () throws(JSONSyntaxError) in try parse(&parser) }
         }
-        if let parsed {
-            self = try parsed.get()
-        } else {
-            let copy = Array(bytes)
-            let parsed = copy.withUnsafeBufferPointer { buffer in
-                var parser = JSONParser(buffer)
-                return Result { () throws(JSONSyntaxError) in try parser.parseDocument() }
-            }
-            self = try parsed.get()
-        }
+        if let parsed { return try parsed.get() }
+        return try Array(bytes).withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(buffer)
+            return Result { () throws(JSONSyntaxError) in try parse(&parser) }
+        }.get()
     }
 
     /// Parses one JSON text given as a string.
@@ -41,6 +49,14 @@ extension JSONValue {
         }
         self = try parsed.get()
     }
+}
+
+/// A JSON text parsed for the elements of its array, each with where its text lies (`JSONParser.parseDocumentElements`).
+enum JSONDocumentElements {
+    /// The array's elements, each with the byte range of its text in the input.
+    case array([(value: JSONValue, bytes: Range<Int>)])
+    /// The text is not an array but this value.
+    case notAnArray(JSONValue)
 }
 
 /// A single-pass parser over UTF-8 bytes.
@@ -111,19 +127,26 @@ struct JSONParser {
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
-        try enterContainer()
-        index += 1
         var elements: [JSONValue] = []
         elements.reserveCapacity(4)
+        try parseElements { value, _ in elements.append(value) }
+        return .array(elements)
+    }
+
+    /// Parses the array at `index`, handing `take` each element with the byte range of its text.
+    private mutating func parseElements(_ take: (JSONValue, Range<Int>) -> Void) throws(JSONSyntaxError) {
+        try enterContainer()
+        index += 1
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(elements)
+            return
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            let start = index
+            take(try parseValue(), start..<index)
             skipWhitespace()
             guard index < bytes.count else { throw failure("unterminated array") }
             switch bytes[index] {
@@ -131,10 +154,22 @@ struct JSONParser {
             case UInt8(ascii: "]"):
                 index += 1
                 depth -= 1
-                return .array(elements)
+                return
             default: throw failure("expected ',' or ']' in array")
             }
         }
+    }
+
+    /// Parses a whole document like `parseDocument`; when it is an array, gives its elements,
+    /// each with the byte range of its text, instead of the array.
+    mutating func parseDocumentElements() throws(JSONSyntaxError) -> JSONDocumentElements {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return .notAnArray(try parseDocument()) }
+        var elements: [(value: JSONValue, bytes: Range<Int>)] = []
+        try parseElements { value, range in elements.append((value, range)) }
+        skipWhitespace()
+        guard index == bytes.count else { throw failure("unexpected data after the JSON value") }
+        return .array(elements)
     }
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
