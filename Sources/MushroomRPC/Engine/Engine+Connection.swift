@@ -44,14 +44,16 @@ extension Engine {
     public func receive(
         frame: some Collection<UInt8>, heldUntilEndOfRead: Bool = false
     ) throws(MessageParseError) -> ReliableChannel.Disposition {
-        let message: Message
-        do {
-            message = try Message(frame: frame)
-        } catch {
-            reportProtocolError(error)
-            throw error
+        try frame.withContiguousBytes { frame throws(MessageParseError) in
+            let message: Message
+            do throws(MessageParseError) {
+                message = try Message(frame: frame)
+            } catch {
+                reportProtocolError(error)
+                throw error
+            }
+            return receive(message, json: hub.hasTap ? UnsafeRawBufferPointer(frame) : nil, heldUntilEndOfRead)
         }
-        return receive(message, bytes: frame, heldUntilEndOfRead: heldUntilEndOfRead)
     }
 
     /// Receives a message parsed from `bytes`, its own JSON text as it arrived (an element of a
@@ -62,8 +64,7 @@ extension Engine {
         _ message: Message, bytes: some Collection<UInt8>, heldUntilEndOfRead: Bool = false
     ) -> ReliableChannel.Disposition {
         guard hub.hasTap else { return receive(message, json: nil, heldUntilEndOfRead) }
-        let tapped = bytes.withContiguousStorageIfAvailable { receive(message, json: UnsafeRawBufferPointer($0), heldUntilEndOfRead) }
-        return tapped ?? Array(bytes).withUnsafeBytes { receive(message, json: $0, heldUntilEndOfRead) }
+        return bytes.withContiguousBytes { receive(message, json: UnsafeRawBufferPointer($0), heldUntilEndOfRead) }
     }
 
     /// Hands the notifications received `heldUntilEndOfRead` to the handler, in one batch, and

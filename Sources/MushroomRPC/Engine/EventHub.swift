@@ -116,20 +116,22 @@ final class EventHub: Sendable {
     var hasTap: Bool { isTapped.load(ordering: .relaxed) }
 
     /// Publishes `messageReceived` and hands the message to the tap with `json`, its text as it
-    /// arrived; the tap is flushed once the locks are released unless `flushing` is false (a
-    /// message held until the end of its read, `flushTap()`).
+    /// arrived, at the same time (one clock reading for both); the tap is flushed once the locks
+    /// are released unless `flushing` is false (a message held until the end of its read, `flushTap()`).
     func received(_ message: Message, json: UnsafeRawBufferPointer?, flushing: Bool, _ deferred: inout Deferred) {
-        publish(.messageReceived(message), &deferred)
-        guard let tap else { return }
-        tap.received(message, json: json, at: now())
+        guard let tap else { return publish(.messageReceived(message), &deferred) }
+        let time = now()
+        publish(.messageReceived(message), at: time, &deferred)
+        tap.received(message, json: json, at: time)
         if flushing { deferred.flush(tap) }
     }
 
-    /// Publishes `messageSent` and hands the message to the tap.
+    /// Publishes `messageSent` and hands the message to the tap (one clock reading for both).
     func sent(_ message: Message, _ deferred: inout Deferred) {
-        publish(.messageSent(message), &deferred)
-        guard let tap else { return }
-        tap.sent(message, at: now())
+        guard let tap else { return publish(.messageSent(message), &deferred) }
+        let time = now()
+        publish(.messageSent(message), at: time, &deferred)
+        tap.sent(message, at: time)
         deferred.flush(tap)
     }
 
