@@ -38,7 +38,7 @@ public struct ClientConfiguration: Sendable {
     /// it asked from and why (also reported as `TransportEvent.notRecovered`).
     public var onNotRecovered: (@Sendable (_ since: StreamPosition, _ reason: String) -> Void)?
     /// Called once with the client's engine and transport, before its first connection opens:
-    /// where a consumer that must miss nothing subscribes (`Engine.losslessEvents()`, a recording).
+    /// where a consumer that must miss nothing taps it (`Engine.tap(_:)`, a recording).
     public var onEngine: (@Sendable (Engine, TransportKind) -> Void)?
     /// Where the client logs connections, reconnections and failures.
     public var logger = Logger(label: "mushroom.client")

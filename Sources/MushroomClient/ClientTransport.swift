@@ -41,10 +41,11 @@ struct ConnectionLink: Sendable {
         (try? engine.receive(frame: frame, heldUntilEndOfRead: heldUntilEndOfRead)) == .disconnect
     }
 
-    /// Receives one parsed inbound message. Returns whether the server said Disconnect. With
-    /// `heldUntilEndOfRead`, its notification waits for `engine.endOfRead()`.
-    func receive(_ message: Message, heldUntilEndOfRead: Bool = false) -> Bool {
-        engine.receive(message, heldUntilEndOfRead: heldUntilEndOfRead) == .disconnect
+    /// Receives one inbound message parsed from `bytes`, its text as it arrived (an element of a
+    /// poll answer). Returns whether the server said Disconnect. With `heldUntilEndOfRead`, its
+    /// notification waits for `engine.endOfRead()`.
+    func receive(_ message: Message, bytes: some Collection<UInt8>, heldUntilEndOfRead: Bool = false) -> Bool {
+        engine.receive(message, bytes: bytes, heldUntilEndOfRead: heldUntilEndOfRead) == .disconnect
     }
 
     /// Runs one open connection: attaches it to the engine (which queues the unacknowledged

@@ -32,19 +32,19 @@ struct LongPollTransport: ClientTransport {
     private func poll(_ session: Endpoint, link: ConnectionLink) async throws -> ConnectionEnd {
         while true {
             let answer = try await post([link.engine.takeHeartbeat()], to: session, timeout: configuration.pollTimeout)
-            let results: [Result<Message, MessageParseError>]
+            let elements: [Message.BatchElement]
             do {
-                results = try Message.decodeBatch(frame: answer)
+                elements = try Message.decodeBatchElements(frame: answer)
             } catch {
                 link.engine.reportProtocolError(error)
                 throw PollAnswerMalformed(error: error)
             }
             // The answer's notifications reach the handler together.
             defer { link.engine.endOfRead() }
-            for result in results {
-                switch result {
+            for element in elements {
+                switch element.message {
                 case .success(let message):
-                    if link.receive(message, heldUntilEndOfRead: true) { return .peerDisconnected }
+                    if link.receive(message, bytes: answer[element.bytes], heldUntilEndOfRead: true) { return .peerDisconnected }
                 case .failure(let error):
                     link.engine.reportProtocolError(error)
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import MushroomRPC
 
 /// One line of a recording after its header: a message in or out, or a change of the connection.
@@ -25,38 +26,55 @@ public struct RecordedTraffic: Sendable, Hashable {
         self.kind = kind
     }
 
-    /// What a recording keeps of an engine event: its messages in and out and its connection
-    /// changes; `nil` for the rest (requests, errors, duplicates), which replay derives or leaves out.
-    public init?(_ event: EngineEvent) {
-        switch event.kind {
-        case .messageReceived(let message): kind = .message(.in, message)
-        case .messageSent(let message): kind = .message(.out, message)
-        case .transport(let change): kind = .connection(change)
-        default: return nil
-        }
-        time = event.time.timeIntervalSince1970
-    }
-
     /// Appends the line, newline included: `{"t":T,"dir":"in"|"out","msg":[...]}` or
     /// `{"t":T,"event":NAME,...}`, keys in that order, `T` with six decimals (microseconds).
     public func appendLine(to bytes: inout [UInt8]) {
-        bytes += #"{"t":"#.utf8
-        RecordedTime.append(time, to: &bytes)
         switch kind {
-        case .message(let direction, let message):
-            bytes += direction == .in ? #","dir":"in","msg":"#.utf8 : #","dir":"out","msg":"#.utf8
-            message.appendFrame(to: &bytes)
-        case .connection(let change):
-            bytes += #","event":"#.utf8
-            JSONValue.string(ConnectionLine.name(of: change)).appendCompact(to: &bytes)
-            for (key, value) in ConnectionLine.fields(of: change) {
-                bytes.append(UInt8(ascii: ","))
-                JSONValue.string(key).appendCompact(to: &bytes)
-                bytes.append(UInt8(ascii: ":"))
-                value.appendCompact(to: &bytes)
-            }
+        case .message(let direction, let message): Self.appendMessageLine(at: time, direction, message, json: nil, to: &bytes)
+        case .connection(let change): Self.appendConnectionLine(at: time, change, to: &bytes)
         }
-        bytes += "}\n".utf8
+    }
+
+    /// Appends the line of `message`, with `json` as its text when it is known and on one line
+    /// (a frame as received: JSON allows line breaks between its tokens), encoded otherwise.
+    static func appendMessageLine(
+        at time: Double, _ direction: Direction, _ message: Message, json: UnsafeRawBufferPointer?, to bytes: inout [UInt8]
+    ) {
+        bytes += Self.lineStart
+        RecordedTime.append(time, to: &bytes)
+        bytes += direction == .in ? Self.inbound : Self.outbound
+        if let json, Self.isOneLine(json) {
+            bytes += json
+        } else {
+            message.appendFrame(to: &bytes)
+        }
+        bytes += Self.lineEnd
+    }
+
+    private static let lineStart = Array(#"{"t":"#.utf8)
+    private static let inbound = Array(#","dir":"in","msg":"#.utf8)
+    private static let outbound = Array(#","dir":"out","msg":"#.utf8)
+    private static let lineEnd = Array("}\n".utf8)
+
+    /// Appends the line of a connection change.
+    static func appendConnectionLine(at time: Double, _ change: TransportEvent, to bytes: inout [UInt8]) {
+        bytes += Self.lineStart
+        RecordedTime.append(time, to: &bytes)
+        bytes += #","event":"#.utf8
+        JSONValue.string(ConnectionLine.name(of: change)).appendCompact(to: &bytes)
+        for (key, value) in ConnectionLine.fields(of: change) {
+            bytes.append(UInt8(ascii: ","))
+            JSONValue.string(key).appendCompact(to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            value.appendCompact(to: &bytes)
+        }
+        bytes += Self.lineEnd
+    }
+
+    /// Whether `text` holds no line break (in JSON text, only whitespace between tokens can).
+    private static func isOneLine(_ text: UnsafeRawBufferPointer) -> Bool {
+        guard let base = text.baseAddress else { return true }
+        return memchr(base, 0x0A, text.count) == nil && memchr(base, 0x0D, text.count) == nil
     }
 
     /// The traffic in a parsed line; throws the reason it is not a recording's line.

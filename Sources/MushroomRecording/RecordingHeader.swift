@@ -68,15 +68,31 @@ enum RecordedTime {
             return
         }
         let microseconds = Int64((seconds * 1_000_000).rounded())
-        bytes += String(microseconds / 1_000_000).utf8
-        bytes.append(UInt8(ascii: "."))
-        var fraction = microseconds % 1_000_000
-        bytes += repeatElement(UInt8(ascii: "0"), count: 6)
-        var index = bytes.count - 1
-        while fraction > 0 {
-            bytes[index] = UInt8(ascii: "0") + UInt8(fraction % 10)
-            fraction /= 10
-            index -= 1
+        var whole = microseconds / 1_000_000
+        var wholeDigits = 1
+        var rest = whole
+        while rest >= 10 {
+            rest /= 10
+            wholeDigits += 1
+        }
+        // Zeros, then the digits written in place, the last first.
+        let start = bytes.count
+        bytes += repeatElement(UInt8(ascii: "0"), count: wholeDigits + 7)
+        bytes.withUnsafeMutableBufferPointer { digits in
+            var index = start + wholeDigits + 6
+            var fraction = microseconds % 1_000_000
+            while fraction > 0 {
+                digits[index] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                fraction /= 10
+                index -= 1
+            }
+            index = start + wholeDigits
+            digits[index] = UInt8(ascii: ".")
+            while whole > 0 {
+                index -= 1
+                digits[index] = UInt8(ascii: "0") + UInt8(whole % 10)
+                whole /= 10
+            }
         }
     }
 

@@ -86,8 +86,21 @@ import Testing
         #expect(try results[2].get() == .heartbeat(.init(lastMessageID: 5)))
     }
 
+    @Test func eachMessageOfABatchComesWithTheBytesOfItsText() throws {
+        let body = Array(#" [ [1,5,"a", {"x" : 1}] ,[9],\#n[0,5] ] "#.utf8)
+        let elements = try Message.decodeBatchElements(frame: body)
+        #expect(elements.map { String(decoding: body[$0.bytes], as: UTF8.self) } == [#"[1,5,"a", {"x" : 1}]"#, "[9]", "[0,5]"])
+        #expect(try elements[0].message.get() == .notification(.init(id: 5, method: "a", data: ["x": 1])))
+        #expect(throws: MessageParseError.unknownCode(9)) { try elements[1].message.get() }
+        #expect(try Message.decodeBatchElements(frame: Array("[]".utf8)).isEmpty)
+        #expect(throws: MessageParseError.notJSON(JSONSyntaxError(offset: 8, reason: "unexpected data after the JSON value"))) {
+            try Message.decodeBatchElements(frame: Array("[[0,1]] x".utf8))
+        }
+    }
+
     @Test func aBatchMustBeAnArray() {
         #expect(throws: MessageParseError.notAnArray(found: "object")) { try Message.decodeBatch(frame: Array("{}".utf8)) }
+        #expect(throws: MessageParseError.notAnArray(found: "string")) { try Message.decodeBatchElements(frame: Array(#" "x" "#.utf8)) }
     }
 }
 

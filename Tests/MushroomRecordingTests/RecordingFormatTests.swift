@@ -50,13 +50,6 @@ import Testing
         #expect(reader.lineNumber == 2)
     }
 
-    @Test func engineEventsOtherThanMessagesAndConnectionsAreNotRecorded() {
-        let time = Date(timeIntervalSince1970: 5)
-        #expect(RecordedTraffic(EngineEvent(time: time, kind: .protocolError("bad"))) == nil)
-        #expect(RecordedTraffic(EngineEvent(time: time, kind: .duplicateDropped(3))) == nil)
-        #expect(RecordedTraffic(EngineEvent(time: time, kind: .messageSent(.disconnect)))
-            == RecordedTraffic(time: 5, kind: .message(.out, .disconnect)))
-    }
 }
 
 /// A recording file of its own in the temporary directory, removed when released.

@@ -2,10 +2,11 @@
 /// of the connection it queued a message on, wake event subscribers waiting for events, resume
 /// callers whose request finished. The engine never calls out of a locked section, so a writer,
 /// a subscriber or a resumed caller can call the engine again without deadlock, and nobody waits
-/// for the engine's lock while one of them runs.
+/// for the engine's lock while one of them runs. The tap is flushed last, once.
 struct Deferred {
     private var connection: EngineConnection?
     private var subscribers: [EventSubscription.Queue] = []
+    private var tap: (any TrafficTap)?
     private var callers: [(CheckedContinuation<JSONValue, any Error>, Result<JSONValue, any Error>)] = []
 
     init() {}
@@ -16,6 +17,10 @@ struct Deferred {
 
     mutating func wake(_ subscriber: EventSubscription.Queue) {
         subscribers.append(subscriber)
+    }
+
+    mutating func flush(_ tap: any TrafficTap) {
+        self.tap = tap
     }
 
     mutating func resume(_ caller: CheckedContinuation<JSONValue, any Error>, with result: Result<JSONValue, any Error>) {
@@ -30,6 +35,8 @@ struct Deferred {
         subscribers = []
         for (caller, result) in callers { caller.resume(with: result) }
         callers = []
+        tap?.flush()
+        tap = nil
     }
 }
 

@@ -44,19 +44,34 @@ extension Engine {
     public func receive(
         frame: some Collection<UInt8>, heldUntilEndOfRead: Bool = false
     ) throws(MessageParseError) -> ReliableChannel.Disposition {
-        let message: Message
-        do {
-            message = try Message(frame: frame)
-        } catch {
-            reportProtocolError(error)
-            throw error
+        try frame.withContiguousBytes { frame throws(MessageParseError) in
+            let message: Message
+            do throws(MessageParseError) {
+                message = try Message(frame: frame)
+            } catch {
+                reportProtocolError(error)
+                throw error
+            }
+            return receive(message, json: hub.hasTap ? UnsafeRawBufferPointer(frame) : nil, heldUntilEndOfRead)
         }
-        return receive(message, heldUntilEndOfRead: heldUntilEndOfRead)
     }
 
-    /// Hands the notifications received `heldUntilEndOfRead` to the handler, in one batch.
+    /// Receives a message parsed from `bytes`, its own JSON text as it arrived (an element of a
+    /// long-poll body, `Message.decodeBatchElements`), like `receive(_:heldUntilEndOfRead:)`; a
+    /// `TrafficTap` is handed these bytes instead of encoding the message again.
+    @discardableResult
+    public func receive(
+        _ message: Message, bytes: some Collection<UInt8>, heldUntilEndOfRead: Bool = false
+    ) -> ReliableChannel.Disposition {
+        guard hub.hasTap else { return receive(message, json: nil, heldUntilEndOfRead) }
+        return bytes.withContiguousBytes { receive(message, json: UnsafeRawBufferPointer($0), heldUntilEndOfRead) }
+    }
+
+    /// Hands the notifications received `heldUntilEndOfRead` to the handler, in one batch, and
+    /// flushes the tap.
     public func endOfRead() {
         inbound.endOfRead(on: self)
+        hub.flushTap()
     }
 
     /// Reports a malformed inbound message in the log and as an event.
@@ -77,7 +92,12 @@ extension Engine {
     @discardableResult
     /// With `heldUntilEndOfRead`, a notification waits for `endOfRead()` to reach the handler.
     public func receive(_ message: Message, heldUntilEndOfRead: Bool = false) -> ReliableChannel.Disposition {
-        let disposition = withDeferred { channel.receive(message, &$0) }
+        receive(message, json: nil, heldUntilEndOfRead)
+    }
+
+    /// Receives `message`, handing `json` (its text as it arrived, if known) to the tap.
+    private func receive(_ message: Message, json: UnsafeRawBufferPointer?, _ heldUntilEndOfRead: Bool) -> ReliableChannel.Disposition {
+        let disposition = withDeferred { channel.receive(message, json: json, flushing: !heldUntilEndOfRead, &$0) }
         switch disposition {
         case .deliver: inbound.dispatch(message, on: self, heldUntilEndOfRead: heldUntilEndOfRead)
         case .acknowledgement:

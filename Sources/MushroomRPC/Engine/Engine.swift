@@ -53,13 +53,6 @@ public final class Engine: Sendable {
         hub.subscribe(limit: configuration.eventBufferLimit)
     }
 
-    /// Every event from now on, like `events()`, but never dropping one: for a consumer that must
-    /// see all of them (a recording). Its queue grows while the consumer falls behind, so the
-    /// consumer must do little per event.
-    public func losslessEvents() -> EventSubscription {
-        hub.subscribe(limit: .max)
-    }
-
     /// Publishes an event to the subscribers; the event is not even built when nobody listens.
     func publish(_ kind: @autoclosure () -> EngineEvent.Kind) {
         withDeferred { hub.publish(kind(), &$0) }

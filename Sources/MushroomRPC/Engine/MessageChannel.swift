@@ -5,7 +5,7 @@ import Synchronization
 /// until the peer acknowledges them (`ReliableChannel`) and queued on the attached connection in
 /// wire order, inbound duplicates told apart, Heartbeats written when the acknowledgement policy
 /// says, and the transport rules of `TransportEnd` applied. Publishes `messageSent` and
-/// `messageReceived` as it goes.
+/// `messageReceived` as it goes, and hands the same messages to the tap.
 final class MessageChannel: Sendable {
     struct Closure {
         let reason: String
@@ -92,7 +92,7 @@ final class MessageChannel: Sendable {
         guard let connection = state.connection else { return }
         if connection.enqueue(message) { deferred.wake(connection) }
         state.traffic.sent.count(message.code)
-        hub.publish(.messageSent(message), &deferred)
+        hub.sent(message, &deferred)
     }
 
     /// The bound the outbound buffer reached when it last refused a message.
@@ -141,21 +141,24 @@ final class MessageChannel: Sendable {
 
     /// Applies an inbound message's reliability meaning: acknowledgements release the outbound
     /// buffer, new messages are acknowledged per policy, duplicates are acknowledged again (the
-    /// peer sends one when our acknowledgement was lost, and keeps it until one arrives).
-    func receive(_ message: Message, _ deferred: inout Deferred) -> ReliableChannel.Disposition {
+    /// peer sends one when our acknowledgement was lost, and keeps it until one arrives). `json`,
+    /// the message's text as it arrived, and `flushing` are for the tap (`EventHub.received`).
+    func receive(
+        _ message: Message, json: UnsafeRawBufferPointer?, flushing: Bool, _ deferred: inout Deferred
+    ) -> ReliableChannel.Disposition {
         state.withLock { state in
             let disposition = state.reliable.receive(message)
             switch disposition {
             case .deliver:
                 state.traffic.received.count(message.code)
-                hub.publish(.messageReceived(message), &deferred)
+                hub.received(message, json: json, flushing: flushing, &deferred)
                 if message.id != nil { acknowledgeIfDue(in: &state, &deferred) }
             case .duplicate(let id):
                 hub.publish(.duplicateDropped(id), &deferred)
                 acknowledgeIfDue(in: &state, &deferred)
             case .acknowledgement, .disconnect:
                 state.traffic.received.count(message.code)
-                hub.publish(.messageReceived(message), &deferred)
+                hub.received(message, json: json, flushing: flushing, &deferred)
             }
             return disposition
         }
@@ -203,7 +206,7 @@ final class MessageChannel: Sendable {
             state.receivedSinceAcknowledgement = 0
             let heartbeat = state.reliable.heartbeat
             state.traffic.sent.count(.heartbeat)
-            hub.publish(.messageSent(heartbeat), &deferred)
+            hub.sent(heartbeat, &deferred)
             return heartbeat
         }
     }
@@ -218,7 +221,7 @@ final class MessageChannel: Sendable {
                 state.receivedSinceAcknowledgement = 0
                 answer.append(state.reliable.heartbeat)
                 state.traffic.sent.count(.heartbeat)
-                hub.publish(.messageSent(state.reliable.heartbeat), &deferred)
+                hub.sent(state.reliable.heartbeat, &deferred)
             }
             if state.closure?.farewell == true { answer.append(.disconnect) }
             return answer

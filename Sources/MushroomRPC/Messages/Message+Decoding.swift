@@ -62,17 +62,32 @@ extension Message {
     /// Parses a long-poll body: a JSON array of messages. The body as a whole must be an array;
     /// each element is parsed on its own, so one bad message does not lose the others.
     public static func decodeBatch(frame: some Collection<UInt8>) throws(MessageParseError) -> [Result<Message, MessageParseError>] {
-        let value: JSONValue
+        try decodeBatchElements(frame: frame).map(\.message)
+    }
+
+    /// One message of a long-poll body, parsed on its own, and where its JSON text lies in the body.
+    public struct BatchElement: Sendable {
+        public let message: Result<Message, MessageParseError>
+        /// The byte offsets of the message's text from the start of the body.
+        public let bytes: Range<Int>
+    }
+
+    /// Parses a long-poll body like `decodeBatch`, giving each message with the byte range of its
+    /// text (so that the text can be kept as it arrived, `Engine.receive(_:bytes:)`).
+    public static func decodeBatchElements(frame: some Collection<UInt8>) throws(MessageParseError) -> [BatchElement] {
+        let document: JSONDocumentElements
         do {
-            value = try JSONValue(parsing: frame)
+            document = try JSONValue.parsingElements(frame)
         } catch {
             throw .notJSON(error)
         }
-        guard case .array(let elements) = value else {
+        switch document {
+        case .notAnArray(let value):
             throw .notAnArray(found: value.kindName)
-        }
-        return elements.map { element in
-            Result { () throws(MessageParseError) in try Message(json: element) }
+        case .array(let elements):
+            return elements.map { element in
+                BatchElement(message: Result { () throws(MessageParseError) in try Message(json: element.value) }, bytes: element.bytes)
+            }
         }
     }
 }
