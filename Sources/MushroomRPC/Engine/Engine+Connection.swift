@@ -44,14 +44,16 @@ extension Engine {
     public func receive(
         frame: some Collection<UInt8>, heldUntilEndOfRead: Bool = false
     ) throws(MessageParseError) -> ReliableChannel.Disposition {
-        let message: Message
-        do {
-            message = try Message(frame: frame)
-        } catch {
-            reportProtocolError(error)
-            throw error
+        try frame.withContiguousBytes { frame throws(MessageParseError) in
+            let message: Message
+            do throws(MessageParseError) {
+                message = try Message(frame: frame)
+            } catch {
+                reportProtocolError(error)
+                throw error
+            }
+            return receive(message, json: hub.hasTap ? UnsafeRawBufferPointer(frame) : nil, heldUntilEndOfRead)
         }
-        return receive(message, bytes: frame, heldUntilEndOfRead: heldUntilEndOfRead)
     }
 
     /// Receives a message parsed from `bytes`, its own JSON text as it arrived (an element of a
