@@ -16,24 +16,28 @@ extension JSONValue {
 
     /// Parses one JSON text (RFC 8259), optionally surrounded by whitespace.
     public init(parsing bytes: some Collection<UInt8>) throws(JSONSyntaxError) {
-        self = try Self.parse(bytes) { parser throws(JSONSyntaxError) in try parser.parseDocument() }
+        let parsed: Result<JSONValue, JSONSyntaxError>? = bytes.withContiguousStorageIfAvailable { buffer in
+            var parser = JSONParser(buffer)
+            return Result { () throws(JSONSyntaxError) in try parser.parseDocument() }
+        }
+        if let parsed {
+            self = try parsed.get()
+        } else {
+            let copy = Array(bytes)
+            let parsed = copy.withUnsafeBufferPointer { buffer in
+                var parser = JSONParser(buffer)
+                return Result { () throws(JSONSyntaxError) in try parser.parseDocument() }
+            }
+            self = try parsed.get()
+        }
     }
 
     /// Parses one JSON text like `init(parsing:)`; when it is an array, gives its elements, each
     /// with the byte offsets of its text from the start of `bytes`.
     static func parsingElements(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONDocumentElements {
-        try parse(bytes) { parser throws(JSONSyntaxError) in try parser.parseDocumentElements() }
-    }
-
-    /// Runs `parse` with a parser over `bytes`; inlined, so that each caller's is specialised
-    /// (unspecialised, it cost a third of the decoding rate in generic metadata look-ups).
-    @inline(__always)
-    private static func parse<Parsed>(
-        _ bytes: some Collection<UInt8>, _ parse: (inout JSONParser) throws(JSONSyntaxError) -> Parsed
-    ) throws(JSONSyntaxError) -> Parsed {
         try bytes.withContiguousBytes { buffer throws(JSONSyntaxError) in
             var parser = JSONParser(buffer)
-            return try parse(&parser)
+            return try parser.parseDocumentElements()
         }
     }
 
@@ -124,53 +128,19 @@ struct JSONParser {
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
-        var elements = Elements()
-        try parseElements(into: &elements)
-        return .array(elements.values)
-    }
-
-    /// Where `parseElements` puts an array's elements: a generic parameter, not a closure, so that
-    /// the array loop is specialised for each (a closure cost a third of the decoding rate).
-    private protocol ElementSink {
-        mutating func take(_ value: JSONValue, text: Range<Int>)
-    }
-
-    /// The elements of a nested array.
-    private struct Elements: ElementSink {
-        var values: [JSONValue] = []
-
-        init() {
-            values.reserveCapacity(4)
-        }
-
-        mutating func take(_ value: JSONValue, text: Range<Int>) {
-            values.append(value)
-        }
-    }
-
-    /// The elements of a document's array, each with the byte range of its text.
-    private struct ElementsWithText: ElementSink {
-        var elements: [(value: JSONValue, bytes: Range<Int>)] = []
-
-        mutating func take(_ value: JSONValue, text: Range<Int>) {
-            elements.append((value, text))
-        }
-    }
-
-    /// Parses the array at `index`, handing `sink` each element with the byte range of its text.
-    private mutating func parseElements(into sink: inout some ElementSink) throws(JSONSyntaxError) {
         try enterContainer()
         index += 1
+        var elements: [JSONValue] = []
+        elements.reserveCapacity(4)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return
+            return .array(elements)
         }
         while true {
             skipWhitespace()
-            let start = index
-            sink.take(try parseValue(), text: start..<index)
+            elements.append(try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw failure("unterminated array") }
             switch bytes[index] {
@@ -178,22 +148,44 @@ struct JSONParser {
             case UInt8(ascii: "]"):
                 index += 1
                 depth -= 1
-                return
+                return .array(elements)
             default: throw failure("expected ',' or ']' in array")
             }
         }
     }
 
     /// Parses a whole document like `parseDocument`; when it is an array, gives its elements,
-    /// each with the byte range of its text, instead of the array.
+    /// each with the byte range of its text, instead of the array. (Its own loop: `parseArray`,
+    /// the hot path of every message, stays free of anything but the values.)
     mutating func parseDocumentElements() throws(JSONSyntaxError) -> JSONDocumentElements {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return .notAnArray(try parseDocument()) }
-        var elements = ElementsWithText()
-        try parseElements(into: &elements)
+        try enterContainer()
+        index += 1
+        var elements: [(value: JSONValue, bytes: Range<Int>)] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+        } else {
+            elements: while true {
+                skipWhitespace()
+                let start = index
+                elements.append((try parseValue(), start..<index))
+                skipWhitespace()
+                guard index < bytes.count else { throw failure("unterminated array") }
+                switch bytes[index] {
+                case UInt8(ascii: ","): index += 1
+                case UInt8(ascii: "]"):
+                    index += 1
+                    break elements
+                default: throw failure("expected ',' or ']' in array")
+                }
+            }
+        }
+        depth -= 1
         skipWhitespace()
         guard index == bytes.count else { throw failure("unexpected data after the JSON value") }
-        return .array(elements.elements)
+        return .array(elements)
     }
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
