@@ -91,8 +91,7 @@ public struct DashboardModel: Sendable {
         guard servers.indices.contains(server) else { return }
         if let dropped = batch.droppedNotifications {
             servers[server].connection.receivedUnseen(dropped.total)
-            stream.recordSkipped(dropped)
-            if !serverStreams.isEmpty { serverStreams[server].recordSkipped(dropped) }
+            updateStreams(of: server) { $0.recordSkipped(dropped) }
         }
         for event in batch.events { ingest(event, from: server) }
     }
@@ -108,8 +107,7 @@ public struct DashboardModel: Sendable {
         case .messageReceived(let message):
             servers[server].connection.received(message, at: time)
             if case .notification(let notification) = message {
-                stream.record(notification, bytes: message.estimatedSize, at: time, from: server)
-                if !serverStreams.isEmpty { serverStreams[server].record(notification, bytes: message.estimatedSize, at: time, from: server) }
+                updateStreams(of: server) { $0.record(notification, bytes: message.estimatedSize, at: time, from: server) }
             }
         case .messageSent(let message):
             servers[server].connection.sent(message, at: time)

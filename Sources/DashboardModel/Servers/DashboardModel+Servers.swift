@@ -15,6 +15,13 @@ extension DashboardModel {
         }
     }
 
+    /// Applies `change` to each stream that holds `server`'s notifications: the merged one, and
+    /// the server's own on several servers.
+    mutating func updateStreams(of server: Int, _ change: (inout NotificationStream) -> Void) {
+        change(&stream)
+        if serverStreams.indices.contains(server) { change(&serverStreams[server]) }
+    }
+
     /// Changes the shown stream with `change`, then gives every other stream the same filter and
     /// pause: a filter applies across servers, and a pause freezes every view.
     mutating func changeStreams(_ change: (inout NotificationStream) -> Void) {
