@@ -26,6 +26,8 @@ public final class SessionList: Sendable {
     private let registry = Mutex(Registry())
     /// Every live session's topic patterns, by pattern.
     private let topics = TopicIndex<Session>()
+    /// Broadcasts and publications of a server that is no cluster's node, a pass at a time.
+    private let localBroadcasts = BroadcastQueue<LocalBroadcast>()
     private let configuration: MushroomServerConfiguration
     private let handler = Mutex<(any RPCHandler)?>(nil)
     private let sessionHandler: any SessionHandler
@@ -85,7 +87,7 @@ public final class SessionList: Sendable {
             } catch {
                 throw .tooDeep(error)
             }
-            return deliver(notification, to: audience(of: publication))
+            return broadcast(LocalBroadcast(notification: notification, audience: publication.audience))
         }
         do {
             try Message.checkDepth(of: publication.data)
@@ -93,9 +95,66 @@ public final class SessionList: Sendable {
             throw .tooDeep(error)
         }
         try relay.submit(publication)
-        return switch publication.audience {
+        return audienceCount(publication.audience, publication.method)
+    }
+
+    /// How many sessions a publication made now would reach.
+    private func audienceCount(_ audience: Publication.Audience, _ method: String) -> Int {
+        switch audience {
         case .everySession: count
-        case .topicSubscribers: topics.subscribers(of: publication.method).count
+        case .topicSubscribers: topics.subscribers(of: method).count
+        }
+    }
+
+    /// Delivers `broadcast` at once and returns how many sessions took it, or, while another
+    /// caller's pass is under way, leaves it for the next pass (`BroadcastQueue`) and returns how
+    /// many sessions it is to reach. The caller of a pass that finds broadcasts made meanwhile
+    /// hands the next passes to a task and returns.
+    private func broadcast(_ broadcast: LocalBroadcast) -> Int {
+        guard let pass = localBroadcasts.submit(broadcast) else {
+            return audienceCount(broadcast.audience, broadcast.notification.method)
+        }
+        let reached = deliver(pass)
+        if let next = localBroadcasts.nextPass() {
+            Task { [self] in
+                var pass: [LocalBroadcast]? = next
+                while let broadcasts = pass {
+                    _ = deliver(broadcasts)
+                    pass = localBroadcasts.nextPass()
+                }
+            }
+        }
+        return reached
+    }
+
+    /// Delivers one pass of broadcasts in their order, those in a row with one audience
+    /// together: each of their sessions takes them all at once (`Engine.notify(contentsOf:)`),
+    /// and the sockets are woken together at the end (`BroadcastWakes`). Returns how many
+    /// sessions took the first.
+    private func deliver(_ pass: [LocalBroadcast]) -> Int {
+        BroadcastWakes.batching {
+            var firstReached: Int?
+            var start = pass.startIndex
+            while start < pass.endIndex {
+                let audience = pass[start].audience
+                let method = pass[start].notification.method
+                var end = start + 1
+                while end < pass.endIndex, pass[end].audience == audience,
+                      audience == .everySession || pass[end].notification.method == method {
+                    end += 1
+                }
+                let notifications = pass[start..<end].map(\.notification)
+                let sessions = switch audience {
+                case .everySession: all
+                case .topicSubscribers: topics.subscribers(of: method)
+                }
+                let reached = sessions.reduce(0) { count, session in
+                    count + (deliver(to: session, method) { try $0.notify(contentsOf: notifications) } ? 1 : 0)
+                }
+                firstReached = firstReached ?? reached
+                start = end
+            }
+            return firstReached ?? 0
         }
     }
 
@@ -145,29 +204,20 @@ public final class SessionList: Sendable {
         }
     }
 
-    private func audience(of publication: Publication) -> [Session] {
-        switch publication.audience {
-        case .everySession: all
-        case .topicSubscribers: topics.subscribers(of: publication.method)
-        }
-    }
-
-    /// Queues `notification` for every one of `sessions` and then wakes their sockets together
-    /// (`BroadcastWakes`); returns how many took it.
-    private func deliver(_ notification: Message.Notification, to sessions: [Session]) -> Int {
-        BroadcastWakes.batching {
-            sessions.reduce(0) { count, session in count + (deliver(notification, to: session) ? 1 : 0) }
-        }
-    }
-
     private func deliver(_ notification: Message.Notification, to session: Session) -> Bool {
+        deliver(to: session, notification.method) { try $0.notify(notification) }
+    }
+
+    /// Sends `method`'s notifications to `session` through `send`; ends the session when its
+    /// outbound buffer is full (a slow consumer). False when they were not sent.
+    private func deliver(to session: Session, _ method: String, _ send: (Engine) throws -> Void) -> Bool {
         do {
-            try session.engine.notify(notification)
+            try send(session.engine)
             return true
         } catch let error as OutboundBufferFull {
             end(session, .slowConsumer(error))
         } catch {
-            configuration.logger.debug("notification '\(notification.method)' not sent to session \(session.id): \(error)")
+            configuration.logger.debug("notification '\(method)' not sent to session \(session.id): \(error)")
         }
         return false
     }
@@ -344,4 +394,10 @@ public final class SessionList: Sendable {
         registry.withLock { $0.isShutDown = true }
         for session in all { end(session, .shutdown) }
     }
+}
+
+/// A broadcast or topic publication of a server that is no cluster's node, waiting for its pass.
+private struct LocalBroadcast: Sendable {
+    let notification: Message.Notification
+    let audience: Publication.Audience
 }

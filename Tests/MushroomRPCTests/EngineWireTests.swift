@@ -128,6 +128,21 @@ import Testing
         #expect(secondWrites.written.last?.description == #"[1,0,"news",{"n":1}]"#)
     }
 
+    @Test func severalBroadcastsAtOnceAreNumberedInOrderAndWakeTheTransportOnce() throws {
+        let engine = Engine()
+        let wakes = Atomic<Int>(0)
+        let connection = engine.attach(wake: { _ in wakes.add(1, ordering: .relaxed) })
+        try engine.notify("earlier")
+        #expect(connection.takeAllOutbound().map(\.description) == [#"[1,0,"earlier",null]"#])
+        let broadcasts = try ["a", "b", "c"].map { try Message.Notification(broadcasting: $0, data: ["n": 1]) }
+        try engine.notify(contentsOf: broadcasts + [Message.Notification(id: 0, method: "plain", data: 2)])
+        #expect(wakes.load(ordering: .relaxed) == 2)
+        #expect(connection.takeAllOutbound().map(\.description) == [
+            #"[1,1,"a",{"n":1}]"#, #"[1,2,"b",{"n":1}]"#, #"[1,3,"c",{"n":1}]"#, #"[1,4,"plain",2]"#,
+        ])
+        #expect(engine.unacknowledgedCount == 5)
+    }
+
     @Test func aMalformedFrameIsReportedAndTheEngineKeepsServing() async throws {
         let engine = Engine(handler: EchoHandler())
         let events = engine.events()

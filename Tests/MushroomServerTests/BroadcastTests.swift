@@ -5,7 +5,8 @@ import Testing
 
 /// Broadcasts wake their sockets together once the notification is queued for every session
 /// (`BroadcastWakes`); what a broadcast sets off that sends later (here a task it started, which
-/// inherits the broadcast's batch) still goes out.
+/// inherits the broadcast's batch) still goes out. Broadcasts made at once reach every session,
+/// all of them, in one order (`BroadcastQueue`).
 @Suite(.timeLimit(.minutes(1)))
 struct BroadcastTests {
     /// Tells the session it was given, when any other session ends, which one ended: once told
@@ -43,6 +44,44 @@ struct BroadcastTests {
             #expect(ended?.method == "ended")
             #expect(ended?.data?.stringValue.map { server.sessions.session(id: $0) == nil } == true)
             withExtendedLifetime(slow) {}
+        }
+    }
+
+    @Test func broadcastsMadeAtOnceReachEverySessionInOneOrder() async throws {
+        try await withServer { server in
+            var inboxes: [Inbox] = []
+            var sockets: [TestWebSocket] = []
+            for _ in 0..<5 {
+                let (socket, _) = try await openWebSocket(server)
+                sockets.append(socket)
+                inboxes.append(Inbox(socket))
+            }
+            let sessions = server.sessions
+            await withTaskGroup(of: Void.self) { group in
+                for n in 0..<150 {
+                    group.addTask {
+                        // Broadcasts and publications (every session accepts every topic) mixed.
+                        if n % 3 == 0 {
+                            _ = try? sessions.publish("topic", .integer(Int64(n)))
+                        } else {
+                            _ = try? sessions.notify("tick", .integer(Int64(n)))
+                        }
+                    }
+                }
+            }
+            var orders: [[Int64]] = []
+            for index in inboxes.indices {
+                var order: [Int64] = []
+                for id in 0..<150 {
+                    let message = await inboxes[index].next()
+                    #expect(message?.id == id)
+                    order.append(message?.data?.integerValue ?? -1)
+                }
+                orders.append(order)
+            }
+            #expect(orders[0].sorted() == Array(0..<150))
+            #expect(orders.allSatisfy { $0 == orders[0] })
+            withExtendedLifetime(sockets) {}
         }
     }
 }

@@ -84,11 +84,17 @@ public final class Engine: Sendable {
     @discardableResult
     public func notify(_ notification: Message.Notification) throws -> MessageID {
         if notification.encodedTail == nil { try Message.checkDepth(of: notification.data) }
-        return try sendNew { id in
-            var copy = notification
-            copy.id = id
-            return .notification(copy)
+        return try sendNew { .notification(notification.numbered($0)) }
+    }
+
+    /// Sends a copy of each of `notifications`, in order, as `notify(_:)` does, under one lock
+    /// and with one wake-up of the transport for all of them: several broadcasts reaching one
+    /// peer at once. Throws as `notify(_:)` for the first one not sent; those before it are sent.
+    public func notify(contentsOf notifications: [Message.Notification]) throws {
+        for notification in notifications where notification.encodedTail == nil {
+            try Message.checkDepth(of: notification.data)
         }
+        try loggingRefusal { try withDeferred { try channel.sendNew(notifications, &$0) } }
     }
 
     /// Sends a message as it is: buffered until acknowledged if it has an id, written at once if a

@@ -58,15 +58,29 @@ final class MessageChannel: Sendable {
     func sendNew(
         _ make: (MessageID) -> Message, register: (MessageID, inout Deferred) -> Void = { _, _ in }, _ deferred: inout Deferred
     ) throws -> MessageID {
+        try state.withLock { state in try sendNew(make, register: register, in: &state, &deferred) }
+    }
+
+    /// Sends a copy of each of `notifications`, numbered with the next ids, in one locked step.
+    func sendNew(_ notifications: [Message.Notification], _ deferred: inout Deferred) throws {
         try state.withLock { state in
-            let id = state.nextID
-            let message = make(id)
-            try buffer(message, in: &state, &deferred)
-            state.nextID += 1
-            register(id, &deferred)
-            write(message, in: &state, &deferred)
-            return id
+            for notification in notifications {
+                _ = try sendNew({ .notification(notification.numbered($0)) }, in: &state, &deferred)
+            }
         }
+    }
+
+    private func sendNew(
+        _ make: (MessageID) -> Message, register: (MessageID, inout Deferred) -> Void = { _, _ in }, in state: inout State,
+        _ deferred: inout Deferred
+    ) throws -> MessageID {
+        let id = state.nextID
+        let message = make(id)
+        try buffer(message, in: &state, &deferred)
+        state.nextID += 1
+        register(id, &deferred)
+        write(message, in: &state, &deferred)
+        return id
     }
 
     /// Sends a message as it is (its id, if any, came from `nextID()`).

@@ -45,24 +45,52 @@ public enum Message: Sendable, Hashable {
     /// data, position]` when it carries its place in a cluster's stream (`StreamPosition`).
     ///
     /// A notification made with `init(broadcasting:data:position:)` carries its method, data and
-    /// position already encoded, and so does every copy of it: a broadcast is encoded once, not
-    /// once per peer.
+    /// position already encoded, in one object every copy shares: a broadcast is encoded once,
+    /// not once per peer, and a copy costs one reference.
     public struct Notification: Sendable, Hashable {
         public static let code = Code.notification
         public var id: MessageID
-        public var method: String { didSet { encodedTail = nil } }
-        public var data: JSONValue { didSet { encodedTail = nil } }
+        public var method: String {
+            get { broadcast?.method ?? ownMethod }
+            set {
+                unshare()
+                ownMethod = newValue
+            }
+        }
+        public var data: JSONValue {
+            get { broadcast?.data ?? ownData }
+            set {
+                unshare()
+                ownData = newValue
+            }
+        }
         /// Its place in a cluster's stream, for a client that asked for positions.
-        public var position: StreamPosition? { didSet { encodedTail = nil } }
+        public var position: StreamPosition? {
+            get {
+                if let broadcast { return broadcast.position }
+                return ownPosition
+            }
+            set {
+                unshare()
+                ownPosition = newValue
+            }
+        }
+        private var ownMethod: String
+        private var ownData: JSONValue
+        private var ownPosition: StreamPosition?
+        /// What every copy of a broadcast shares, in place of its own method, data and position:
+        /// a copy then costs one reference, not one per field.
+        private var broadcast: SharedBroadcast?
+
         /// `"method",data]` (or `"method",data,position]`): the frame after the id, when encoded
         /// ahead (not part of the identity).
-        private(set) var encodedTail: [UInt8]?
+        var encodedTail: [UInt8]? { broadcast?.encodedTail }
 
         public init(id: MessageID, method: String, data: JSONValue = .null, position: StreamPosition? = nil) {
             self.id = id
-            self.method = method
-            self.data = data
-            self.position = position
+            self.ownMethod = method
+            self.ownData = data
+            self.ownPosition = position
         }
 
         /// A notification to be sent to many peers, each copy numbered by its own engine
@@ -70,17 +98,24 @@ public enum Message: Sendable, Hashable {
         /// of them. Throws for data nested deeper than a message may carry.
         public init(broadcasting method: String, data: JSONValue = .null, position: StreamPosition? = nil) throws(DataTooDeep) {
             try Message.checkDepth(of: data)
-            self.init(id: 0, method: method, data: data, position: position)
-            var writer = JSONWriter(indent: nil)
-            writer.write(.string(method))
-            writer.append(UInt8(ascii: ","))
-            writer.write(data)
-            if let position {
-                writer.append(UInt8(ascii: ","))
-                writer.write(position.json)
-            }
-            writer.append(UInt8(ascii: "]"))
-            encodedTail = writer.output
+            self.init(id: 0, method: "", data: .null)
+            broadcast = SharedBroadcast(method: method, data: data, position: position)
+        }
+
+        /// This notification numbered `id`: a peer's copy of a broadcast.
+        func numbered(_ id: MessageID) -> Self {
+            var copy = self
+            copy.id = id
+            return copy
+        }
+
+        /// Turns a shared broadcast back into fields of its own, before one of them changes.
+        private mutating func unshare() {
+            guard let broadcast else { return }
+            ownMethod = broadcast.method
+            ownData = broadcast.data
+            ownPosition = broadcast.position
+            self.broadcast = nil
         }
 
         public static func == (lhs: Self, rhs: Self) -> Bool {
