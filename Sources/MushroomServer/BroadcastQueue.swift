@@ -5,8 +5,20 @@ import Synchronization
 /// if there were no queue. One made during a pass waits for the next pass, together with every
 /// other made meanwhile, and its caller goes on: that next pass visits each session once for all
 /// of them (one lock, one wake-up, one write) instead of once per broadcast, and the broadcasts
-/// leave in one order, the order they were made, for every session.
+/// leave in one order, the order they were made, for every session. At most `limit` wait; beyond
+/// that a broadcast is refused, so that its caller learns the sessions cannot take more.
 final class BroadcastQueue<Broadcast: Sendable>: Sendable {
+    /// What became of a broadcast given to `submit(_:)`.
+    enum Submission {
+        /// No pass was under way: the caller delivers this pass (the broadcast alone) now, then
+        /// calls `nextPass()`.
+        case deliver([Broadcast])
+        /// A pass is under way: the broadcast waits for the next one.
+        case waiting
+        /// `limit` broadcasts wait already: this one is refused.
+        case refused(waiting: Int)
+    }
+
     private struct State {
         /// Made during the pass under way, in order; empty whenever no pass is under way.
         var waiting: [Broadcast] = []
@@ -14,21 +26,25 @@ final class BroadcastQueue<Broadcast: Sendable>: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The most broadcasts that wait for the next pass.
+    let limit: Int
 
-    /// Queues `broadcast`. Returns the pass the caller is to deliver now (the broadcast alone)
-    /// when no pass was under way; the caller then calls `nextPass()` once it is done. `nil` when
-    /// a pass is under way: the broadcast waits for the next one.
-    func submit(_ broadcast: Broadcast) -> [Broadcast]? {
-        state.withLock { state in
-            guard !state.isDelivering else {
-                state.waiting.append(broadcast)
-                return nil
-            }
-            state.isDelivering = true
-            return [broadcast]
-        }
+    init(limit: Int) {
+        self.limit = limit
     }
 
+    /// Queues `broadcast` for the pass it belongs to, or refuses it when `limit` wait already.
+    func submit(_ broadcast: Broadcast) -> Submission {
+        state.withLock { state in
+            guard state.isDelivering else {
+                state.isDelivering = true
+                return .deliver([broadcast])
+            }
+            guard state.waiting.count < limit else { return .refused(waiting: state.waiting.count) }
+            state.waiting.append(broadcast)
+            return .waiting
+        }
+    }
     /// Ends a pass: returns the broadcasts made during it, in order, for the next pass, or `nil`
     /// when none was made, and then no pass is under way any more.
     func nextPass() -> [Broadcast]? {
@@ -42,3 +58,5 @@ final class BroadcastQueue<Broadcast: Sendable>: Sendable {
         }
     }
 }
+
+extension BroadcastQueue.Submission: Equatable where Broadcast: Equatable {}

@@ -73,6 +73,10 @@ public struct MushroomServerConfiguration: Sendable {
     /// How many publications made on this node may wait to be stored while the cluster's log is
     /// unreachable; beyond it a publication is refused (`PublicationRefused`).
     public var maximumUnstoredPublications = 10_000
+    /// How many broadcasts and publications of a server that is no cluster's node may wait while
+    /// the one before them is delivered to the sessions (`SessionList.notify`); beyond it one is
+    /// refused (`PublicationRefused.deliveryBacklogFull`).
+    public var maximumWaitingBroadcasts = 10_000
     /// How long a bootstrap with a positioned subscription waits for an unreachable cluster log
     /// before the session joins the stream where the node is, told it was not recovered.
     public var recoveryTimeout: Duration = .seconds(5)

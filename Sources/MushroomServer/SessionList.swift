@@ -27,7 +27,7 @@ public final class SessionList: Sendable {
     /// Every live session's topic patterns, by pattern.
     private let topics = TopicIndex<Session>()
     /// Broadcasts and publications of a server that is no cluster's node, a pass at a time.
-    private let localBroadcasts = BroadcastQueue<LocalBroadcast>()
+    private let localBroadcasts: BroadcastQueue<LocalBroadcast>
     private let configuration: MushroomServerConfiguration
     private let handler = Mutex<(any RPCHandler)?>(nil)
     private let sessionHandler: any SessionHandler
@@ -43,6 +43,7 @@ public final class SessionList: Sendable {
     init(configuration: MushroomServerConfiguration, sessionHandler: any SessionHandler, makeHandler: (SessionList) -> any RPCHandler) {
         self.configuration = configuration
         self.sessionHandler = sessionHandler
+        localBroadcasts = BroadcastQueue(limit: configuration.maximumWaitingBroadcasts)
         let metrics = configuration.metricsPort == nil ? nil : ServerMetrics()
         self.metrics = metrics
         self.relay = configuration.cluster.map { ClusterRelay(log: $0, configuration: configuration, metrics: metrics?.cluster) }
@@ -61,10 +62,13 @@ public final class SessionList: Sendable {
     public func session(id: String) -> Session? { registry.withLock { $0.byID[id] } }
 
     /// Sends a notification to every session, subscribed or not (the reference's
-    /// `SessionList.notify`); returns how many sessions it was sent to. In a cluster it goes to
-    /// every node's sessions once stored, in the cluster's order, and the count is this node's
-    /// sessions now. Throws, sending nothing, for data nested deeper than a message may carry, or
-    /// when the cluster's log has long been unreachable (`PublicationRefused`).
+    /// `SessionList.notify`); returns how many sessions it was sent to. Broadcasts made while
+    /// another is being delivered leave together right after it (`BroadcastQueue`), in the order
+    /// they were made, and their count is the sessions now. In a cluster it goes to every node's
+    /// sessions once stored, in the cluster's order, and the count is this node's sessions now.
+    /// Throws, sending nothing, for data nested deeper than a message may carry, when
+    /// `maximumWaitingBroadcasts` wait already, or when the cluster's log has long been
+    /// unreachable (`PublicationRefused`).
     @discardableResult
     public func notify(_ method: String, _ data: JSONValue = .null) throws(PublicationRefused) -> Int {
         try send(Publication(audience: .everySession, method: method, data: data))
@@ -87,7 +91,7 @@ public final class SessionList: Sendable {
             } catch {
                 throw .tooDeep(error)
             }
-            return broadcast(LocalBroadcast(notification: notification, audience: publication.audience))
+            return try broadcast(LocalBroadcast(notification: notification, audience: publication.audience))
         }
         do {
             try Message.checkDepth(of: publication.data)
@@ -108,11 +112,17 @@ public final class SessionList: Sendable {
 
     /// Delivers `broadcast` at once and returns how many sessions took it, or, while another
     /// caller's pass is under way, leaves it for the next pass (`BroadcastQueue`) and returns how
-    /// many sessions it is to reach. The caller of a pass that finds broadcasts made meanwhile
-    /// hands the next passes to a task and returns.
-    private func broadcast(_ broadcast: LocalBroadcast) -> Int {
-        guard let pass = localBroadcasts.submit(broadcast) else {
+    /// many sessions it is to reach; refused when too many wait already. The caller of a pass
+    /// that finds broadcasts made meanwhile hands the next passes to a task and returns.
+    private func broadcast(_ broadcast: LocalBroadcast) throws(PublicationRefused) -> Int {
+        let pass: [LocalBroadcast]
+        switch localBroadcasts.submit(broadcast) {
+        case .deliver(let now):
+            pass = now
+        case .waiting:
             return audienceCount(broadcast.audience, broadcast.notification.method)
+        case .refused(let waiting):
+            throw .deliveryBacklogFull(waiting: waiting)
         }
         let reached = deliver(pass)
         if let next = localBroadcasts.nextPass() {

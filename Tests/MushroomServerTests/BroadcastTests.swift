@@ -84,4 +84,44 @@ struct BroadcastTests {
             withExtendedLifetime(sockets) {}
         }
     }
+
+    @Test func aBroadcastRefusedForTheBacklogReachesNobodyAndItsCallerLearnsIt() async throws {
+        try await withServer({ $0.maximumWaitingBroadcasts = 0 }) { server in
+            var inboxes: [Inbox] = []
+            var sockets: [TestWebSocket] = []
+            for _ in 0..<3 {
+                let (socket, _) = try await openWebSocket(server)
+                sockets.append(socket)
+                inboxes.append(Inbox(socket))
+            }
+            let sessions = server.sessions
+            let outcomes = await withTaskGroup(of: PublicationRefused?.self) { group in
+                for n in 0..<100 {
+                    group.addTask {
+                        do throws(PublicationRefused) {
+                            _ = try sessions.notify("tick", .integer(Int64(n)))
+                            return nil
+                        } catch {
+                            return error
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let refusals = outcomes.compactMap { $0 }
+            #expect(refusals.allSatisfy { $0 == .deliveryBacklogFull(waiting: 0) })
+            let accepted = outcomes.count - refusals.count
+            for index in inboxes.indices {
+                for id in 0..<accepted {
+                    #expect(await inboxes[index].next()?.id == id)
+                }
+            }
+            // Nothing more arrives: a marker comes next, once the last pass has ended.
+            #expect(await eventually { (try? sessions.notify("marker")) != nil })
+            for index in inboxes.indices {
+                #expect(await inboxes[index].next()?.method == "marker")
+            }
+            withExtendedLifetime(sockets) {}
+        }
+    }
 }
