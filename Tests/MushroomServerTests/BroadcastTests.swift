@@ -47,15 +47,16 @@ struct BroadcastTests {
         }
     }
 
+    private func openWebSockets(_ count: Int, _ server: RunningMushroomServer) async throws -> [TestWebSocket] {
+        var sockets: [TestWebSocket] = []
+        for _ in 0..<count { sockets.append(try await openWebSocket(server).0) }
+        return sockets
+    }
+
     @Test func broadcastsMadeAtOnceReachEverySessionInOneOrder() async throws {
         try await withServer { server in
-            var inboxes: [Inbox] = []
-            var sockets: [TestWebSocket] = []
-            for _ in 0..<5 {
-                let (socket, _) = try await openWebSocket(server)
-                sockets.append(socket)
-                inboxes.append(Inbox(socket))
-            }
+            let sockets = try await openWebSockets(5, server)
+            var inboxes = sockets.map(Inbox.init)
             let sessions = server.sessions
             await withTaskGroup(of: Void.self) { group in
                 for n in 0..<150 {
@@ -87,13 +88,8 @@ struct BroadcastTests {
 
     @Test func aBroadcastRefusedForTheBacklogReachesNobodyAndItsCallerLearnsIt() async throws {
         try await withServer({ $0.maximumWaitingBroadcasts = 0 }) { server in
-            var inboxes: [Inbox] = []
-            var sockets: [TestWebSocket] = []
-            for _ in 0..<3 {
-                let (socket, _) = try await openWebSocket(server)
-                sockets.append(socket)
-                inboxes.append(Inbox(socket))
-            }
+            let sockets = try await openWebSockets(3, server)
+            var inboxes = sockets.map(Inbox.init)
             let sessions = server.sessions
             let outcomes = await withTaskGroup(of: PublicationRefused?.self) { group in
                 for n in 0..<100 {
