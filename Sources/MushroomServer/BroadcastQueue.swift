@@ -45,6 +45,7 @@ final class BroadcastQueue<Broadcast: Sendable>: Sendable {
             return .waiting
         }
     }
+
     /// Ends a pass: returns the broadcasts made during it, in order, for the next pass, or `nil`
     /// when none was made, and then no pass is under way any more.
     func nextPass() -> [Broadcast]? {

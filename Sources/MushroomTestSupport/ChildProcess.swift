@@ -5,6 +5,9 @@ public struct ChildProcessOutcome: Sendable {
     public let status: Int32
     public let stdout: String
     public let stderr: String
+    /// From the spawn to the reaping of the child, measured on the thread that does both: the
+    /// time the caller's task took to be resumed afterwards is not in it.
+    public let elapsed: Duration
 }
 
 /// Runs a program to completion without blocking a Swift concurrency thread: it is started and
@@ -27,13 +30,16 @@ public struct ChildProcessNotStarted: Error, CustomStringConvertible {
 }
 
 private func runToEnd(_ arguments: [String], environment: [String: String]?) throws -> ChildProcessOutcome {
+    let started = ContinuousClock.now
     let child = try PipedChild.start(arguments, environment: environment)
     var (stdout, stderr): ([UInt8], [UInt8]) = ([], [])
     child.readToEnd { isStdout, bytes in
         if isStdout { stdout += bytes } else { stderr += bytes }
     }
     let status = waitForExit(of: child.pid)
-    return ChildProcessOutcome(status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    return ChildProcessOutcome(
+        status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
+        elapsed: ContinuousClock.now - started)
 }
 
 /// The `mushroom` executable built with the tests (test targets that use it depend on it).
