@@ -52,6 +52,18 @@ import Testing
         #expect(end.translate(.character("K"), in: stream) == .character("K"))
     }
 
+    @Test func aReplaysSpaceStillPausesThePlaybackWhenPauseIsRebound() throws {
+        let remap = try KeyRemap([("pause", "P")])
+        var replaying = KeyBindings.Context(focus: .stream)
+        replaying.isReplaying = true
+        #expect(remap.translate(.character(" "), in: replaying) == .character(" "))
+        #expect(KeyBindings.commands(for: .character(" "), in: replaying) == [.playback(.togglePause)])
+        #expect(remap.translate(.character("P"), in: replaying) == .character("p"))
+        #expect(remap.translate(.character("p"), in: replaying) == nil)
+        // Live, space belongs to the rebound pause and does nothing.
+        #expect(remap.translate(.character(" "), in: .init(focus: .stream)) == nil)
+    }
+
     @Test func typedTextIsNeverRemapped() throws {
         let remap = try KeyRemap([("pause", "P")])
         #expect(remap.translate(.character("p"), in: .init(focus: .stream, isEditingFilter: true)) == .character("p"))

@@ -50,11 +50,13 @@ public struct KeyRemap: Sendable, Hashable {
 
     /// The key `KeyBindings` should see for `key` pressed in `context`: the default key of the
     /// action rebound to it, nothing for a default key whose action (in the focused pane) moved,
-    /// else `key` itself.
+    /// else `key` itself. A replay's own keys (`PlaybackKey`: space, `+`, `-`) stay theirs while
+    /// a recording plays, even when an action that shares one of them is rebound.
     public func translate(_ key: Key, in context: KeyBindings.Context) -> Key? {
         guard !bindings.isEmpty, !context.isEditingFilter, !context.isHelpShown, !context.isConfirmingSessionEnd,
             context.focus != .form || context.isDetailOpen
         else { return key }
+        if context.isReplaying, !context.isDetailOpen, context.focus != .form, PlaybackKey(key) != nil { return key }
         let rebound = bindings.compactMap { name, newKey in newKey == key ? NamedAction.named(name) : nil }
         // An action of the focused pane first (end-session in the sessions pane), then one of every pane.
         if let action = rebound.first(where: { $0.pane == context.focus }) ?? rebound.first(where: { $0.pane == nil }),
