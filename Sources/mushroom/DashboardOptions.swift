@@ -35,7 +35,7 @@ struct DashboardOptions: ParsableArguments {
         }
         var model = DashboardConfiguration()
         model.streamCapacity = history ?? config.history ?? model.streamCapacity
-        model.alertRules = try file.alerts(in: config)
+        model.alertRules = try file.alerts(in: config, servers: servers)
         model.servers = servers.count > 1 ? servers : []
         return DashboardApp.Options(
             theme: theme, model: model, keys: config.keys, palette: PaletteItem.views(ofServers: model.servers) + PaletteItem.items(of: config),

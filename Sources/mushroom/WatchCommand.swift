@@ -72,7 +72,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     /// `--alerts`: the alert lines instead of the notifications.
     private func watchAlerts(url: String, recorder: TrafficRecorder?) async throws {
-        let rules = try file.alerts(in: try file.load())
+        let rules = try file.alerts(in: try file.load(), servers: [])
         guard !rules.isEmpty else {
             throw CommandFailure.usage("--alerts needs alert rules: give --alert RULE, or [alerts] in the config file.")
         }

@@ -179,6 +179,32 @@ import Testing
         ])
     }
 
+    @Test func aRuleOnOneServerWatchesThatServerAlone() throws {
+        var configuration = DashboardConfiguration()
+        configuration.servers = ["prod", "staging"]
+        configuration.alertRules = try [
+            "method tick slower than 5 per second for 1 seconds on staging", "method tick slower than 5 per second for 1 seconds",
+            "1 errors of kind errorReply within 10 seconds on prod", "unacknowledged above 1 on prod", "no heartbeat for 5 seconds on prod",
+        ].map { try AlertRule(parsing: $0) }
+        var model = DashboardModel(configuration: configuration)
+        #expect(model.evaluateAlerts(at: Timeline.at(3.5)).isEmpty)
+        // prod ticks at 20 a second; staging sends nothing, fails a request and leaves two
+        // messages unacknowledged.
+        for n in 0..<20 { model.ingest(Timeline.notification(n, "tick", at: 4 + Double(n) / 25), from: 0) }
+        model.ingest(Timeline.finished(1, "pay", .error("declined"), latency: 0.1, at: 4.5), from: 1)
+        for id in 0..<2 {
+            model.ingest(Timeline.event(.messageSent(.notification(.init(id: id, method: "m", data: .null))), at: 4), from: 1)
+        }
+        let fired = model.evaluateAlerts(at: Timeline.at(5))
+        #expect(fired.map(\.rule.description) == ["method tick slower than 5 per second for 1 seconds on staging"])
+        #expect(fired.map(\.detail) == ["tick at 0/s, under 5/s for 1 s on staging"])
+        model.ingest(Timeline.finished(2, "pay", .error("declined"), latency: 0.1, at: 5.5), from: 0)
+        #expect(model.evaluateAlerts(at: Timeline.at(6)).map(\.detail) == ["1 errorReply errors in the last 10 s on prod"])
+        // Once prod is quiet too, the rule on every server fires as well.
+        #expect(model.evaluateAlerts(at: Timeline.at(9.8)).map(\.detail) == ["tick at 0/s, under 5/s for 1 s", "no heartbeat from prod for 5 s"])
+        #expect(model.snapshot(at: Timeline.at(9.8)).alerts.map(\.rule.server) == ["staging", nil, "prod", "prod"])
+    }
+
     @Test func aBatchOfAnUnknownServerIsLeftOut() {
         var model = model("prod", "staging")
         model.ingest(Timeline.notification(1, "a", at: 1), from: 2)

@@ -65,6 +65,34 @@ struct ConfigCommandTests {
         #expect(none.stderr == "mushroom: --alerts needs alert rules: give --alert RULE, or [alerts] in the config file.\n")
     }
 
+    @Test func aRuleOnAServerNeedsThatServerOnTheDashboard() async throws {
+        let (home, _) = try Self.configHome("""
+            [servers.prod]
+            url = "http://127.0.0.1:9/"
+            [servers.staging]
+            url = "http://127.0.0.1:9/"
+            [alerts]
+            qa = "no heartbeat for 5 seconds on qa"
+
+            """)
+        let terminal = "mushroom: standard output is not a terminal, so the dashboard cannot be drawn; run it in a terminal.\n"
+        // The config file's rule for qa is left out: it serves dashboards on any of its servers.
+        #expect(try await Self.mushroom(["dash", "prod", "staging", "--alert", "unacknowledged above 1 on staging"], configHome: home).stderr == terminal)
+        #expect(try await Self.mushroom(["dash", "prod", "--alert", "unacknowledged above 1 on prod"], configHome: home).stderr == terminal)
+        let other = try await Self.mushroom(["dash", "prod", "staging", "--alert", "no heartbeat for 5 seconds on qa"], configHome: home)
+        #expect(other.status == 1)
+        #expect(other.stderr == """
+            mushroom: --alert: the rule "no heartbeat for 5 seconds on qa" watches server qa, which this dashboard does not show (it shows prod, staging).
+
+            """)
+        let unnamed = try await Self.mushroom(["watch", "http://127.0.0.1:9/", "--alerts", "--alert", "unacknowledged above 1 on prod"], configHome: home)
+        #expect(unnamed.status == 1)
+        #expect(unnamed.stderr == """
+            mushroom: --alert: the rule "unacknowledged above 1 on prod" watches server prod, and this command's server has no name: drop "on prod".
+
+            """)
+    }
+
     @Test func watchAlertsPrintsEachAlertAsItFiresAndClears() async throws {
         var configuration = MushroomServerConfiguration()
         configuration.port = 0

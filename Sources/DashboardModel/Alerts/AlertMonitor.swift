@@ -18,6 +18,8 @@ struct AlertMonitor: Sendable {
         /// one last heard from at `lastReceived`, for the alerts' details.
         var unacknowledgedServer: String? = nil
         var quietServer: String? = nil
+        /// The facts of each server a rule names (`AlertRule.onServer`), by name.
+        var servers: [String: Facts] = [:]
     }
 
     private struct RuleState: Sendable {
@@ -50,15 +52,18 @@ struct AlertMonitor: Sendable {
 
     /// The methods whose rates the rules watch.
     var watchedMethods: Set<String> {
-        Set(rules.compactMap { rule in if case .slowMethod(let method, _, _) = rule { method } else { nil } })
+        Set(rules.compactMap { rule in if case .slowMethod(let method, _, _) = rule.unscoped { method } else { nil } })
     }
+
+    /// The servers the rules name.
+    var watchedServers: Set<String> { Set(rules.compactMap(\.server)) }
 
     /// Updates every rule at `now` with `facts`; returns the alerts that fired or cleared.
     mutating func evaluate(_ facts: Facts, at now: Date) -> [AlertTransition] {
         if started == nil { started = now }
         var transitions: [AlertTransition] = []
         for index in rules.indices {
-            let detail = condition(index, facts, at: now)
+            let detail = condition(of: rules[index], index, facts, at: now)
             let wasFiring = states[index].firing != nil
             if let detail {
                 states[index].firing = FiringAlert(
@@ -72,9 +77,9 @@ struct AlertMonitor: Sendable {
         return transitions
     }
 
-    /// The detail of the condition of rule `index` when it holds at `now`, else nil.
-    private mutating func condition(_ index: Int, _ facts: Facts, at now: Date) -> String? {
-        switch rules[index] {
+    /// The detail of the condition of `rule`, the rule at `index`, when it holds at `now`, else nil.
+    private mutating func condition(of rule: AlertRule, _ index: Int, _ facts: Facts, at now: Date) -> String? {
+        switch rule {
         case .slowMethod(let method, let limit, let seconds):
             let rate = facts.methodRates[method] ?? 0
             guard rate < limit else {
@@ -111,14 +116,21 @@ struct AlertMonitor: Sendable {
             let silent = now.timeIntervalSince(last)
             guard silent >= Double(seconds) else { return nil }
             return "no heartbeat\(Self.from(facts.quietServer)) for \(Int(silent.rounded(.down))) s"
+        case .onServer(let rule, let server):
+            // A server that is not on the dashboard has no facts: its rule never fires.
+            guard let serverFacts = facts.servers[server], let detail = condition(of: rule, index, serverFacts, at: now) else { return nil }
+            switch rule {
+            case .unacknowledged, .noHeartbeat: return detail
+            default: return detail + Self.on(server)
+            }
         }
     }
 
     private func subject(of rule: AlertRule) -> AlertSubject? {
-        switch rule {
+        switch rule.unscoped {
         case .slowMethod(let method, _, _): .method(method)
         case .errors(_, let kind, _): .errors(kind)
-        case .unacknowledged, .noHeartbeat: nil
+        default: nil
         }
     }
 

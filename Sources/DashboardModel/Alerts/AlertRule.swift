@@ -9,11 +9,27 @@
 /// - `no heartbeat for S seconds`: nothing received from the server, not even a heartbeat, for
 ///   S seconds (a server acknowledges with heartbeats only what it is sent, so any message
 ///   counts as a sign of life).
-public enum AlertRule: Sendable, Hashable, CustomStringConvertible {
+///
+/// Any of them may end with `on SERVER`: on a dashboard of several servers it then watches that
+/// server alone (its rates, its errors, its connection); without it, a rule watches them all
+/// (the rates and errors of all together, the connection of the worst).
+public indirect enum AlertRule: Sendable, Hashable, CustomStringConvertible {
     case slowMethod(method: String, ratePerSecond: Double, seconds: Int)
     case errors(count: Int, kind: ErrorKind?, seconds: Int)
     case unacknowledged(above: Int)
     case noHeartbeat(seconds: Int)
+    /// `rule` watching the server named `server` alone.
+    case onServer(AlertRule, server: String)
+
+    /// The server the rule watches alone, if it names one.
+    public var server: String? {
+        if case .onServer(_, let server) = self { server } else { nil }
+    }
+
+    /// The rule without its server.
+    public var unscoped: AlertRule {
+        if case .onServer(let rule, _) = self { rule } else { self }
+    }
 
     /// The seconds a rule may span, at most a day.
     public static let secondsRange = 1...86_400
@@ -31,6 +47,7 @@ public enum AlertRule: Sendable, Hashable, CustomStringConvertible {
             "\(count) errors of kind \(kind?.rawValue ?? "any") within \(seconds) seconds"
         case .unacknowledged(let above): "unacknowledged above \(above)"
         case .noHeartbeat(let seconds): "no heartbeat for \(seconds) seconds"
+        case .onServer(let rule, let server): "\(rule) on \(server)"
         }
     }
 
@@ -46,9 +63,20 @@ public enum AlertRule: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a rule; a malformed one throws the sentence that says what is wrong.
     public init(parsing text: String) throws(AlertRuleError) {
-        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
-        let lower = words.map { $0.lowercased() }
+        var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
         func fail(_ problem: String) -> AlertRuleError { AlertRuleError(rule: text, problem: problem) }
+        guard words.count > 2, words[words.count - 2].lowercased() == "on" else {
+            self = try Self(words: words, fail: fail)
+            return
+        }
+        let server = words.removeLast()
+        words.removeLast()
+        self = .onServer(try Self(words: words, fail: fail), server: server)
+    }
+
+    /// The rule of `words`, without a server.
+    private init(words: [String], fail: (String) -> AlertRuleError) throws(AlertRuleError) {
+        let lower = words.map { $0.lowercased() }
         func seconds(_ word: String) throws(AlertRuleError) -> Int {
             try Self.whole(word, named: "S (seconds)", in: Self.secondsRange, fail: fail)
         }
@@ -74,7 +102,7 @@ public enum AlertRule: Sendable, Hashable, CustomStringConvertible {
         } else if matches(["no", "heartbeat", "for", nil, "seconds"]) {
             self = .noHeartbeat(seconds: try seconds(words[3]))
         } else {
-            throw fail("it is none of: \(Self.forms.joined(separator: "; "))")
+            throw fail("it is none of: \(Self.forms.joined(separator: "; ")) (each may end with on SERVER)")
         }
     }
 

@@ -16,6 +16,8 @@ struct ErrorLog: Sendable {
     private var totalByServer: [Int: Int] = [:]
     /// Errors recorded by kind since the start, kept when the list is cleared (alerts count from them).
     private(set) var totalsByKind: [ErrorKind: Int] = [:]
+    /// The same, for each server.
+    private var totalsByServerAndKind: [Int: [ErrorKind: Int]] = [:]
     /// The server whose groups the rows show alone; `nil` shows every server's.
     var server: Int?
 
@@ -38,6 +40,7 @@ struct ErrorLog: Sendable {
     mutating func record(_ kind: ErrorKind, method: String?, detail: String, at time: Date, on server: Int = 0) {
         totalByServer[server, default: 0] += 1
         totalsByKind[kind, default: 0] += 1
+        totalsByServerAndKind[server, default: [:]][kind, default: 0] += 1
         let key = Key(server: server, kind: kind, method: method)
         if let group = groups[key] {
             groups[key] = ErrorGroup(
@@ -50,6 +53,11 @@ struct ErrorLog: Sendable {
         }
         groups[key] = ErrorGroup(
             kind: kind, method: method, count: 1, firstSeen: time, lastSeen: time, latestDetail: detail, server: server)
+    }
+
+    /// Errors recorded by kind since the start on `server`.
+    func totalsByKind(on server: Int) -> [ErrorKind: Int] {
+        totalsByServerAndKind[server] ?? [:]
     }
 
     mutating func removeAll() {
