@@ -72,9 +72,13 @@ struct WatchCommand: AsyncParsableCommand {
 
     /// `--alerts`: the alert lines instead of the notifications.
     private func watchAlerts(url: String, recorder: TrafficRecorder?) async throws {
-        let rules = try file.alerts(in: try file.load(), servers: [])
+        let config = try file.load()
+        let rules = try file.alerts(in: config, servers: [])
         guard !rules.isEmpty else {
-            throw CommandFailure.usage("--alerts needs alert rules: give --alert RULE, or [alerts] in the config file.")
+            throw CommandFailure.usage(
+                config.alerts.isEmpty
+                    ? "--alerts needs alert rules: give --alert RULE, or [alerts] in the config file."
+                    : "--alerts needs alert rules: every rule of the config file names a server (on NAME), and watch's server has no name; give --alert RULE.")
         }
         let client = try await options.connect(to: url, handler: CommandLineHandler { _ in }, trust: try tls.trust()) { configuration in
             recorder?.record(into: &configuration, url: url)

@@ -91,6 +91,12 @@ struct ConfigCommandTests {
             mushroom: --alert: the rule "unacknowledged above 1 on prod" watches server prod, and this command's server has no name: drop "on prod".
 
             """)
+        let onlyNamed = try await Self.mushroom(["watch", "http://127.0.0.1:9/", "--alerts"], configHome: home)
+        #expect(onlyNamed.status == 1)
+        #expect(onlyNamed.stderr == """
+            mushroom: --alerts needs alert rules: every rule of the config file names a server (on NAME), and watch's server has no name; give --alert RULE.
+
+            """)
     }
 
     @Test func watchAlertsPrintsEachAlertAsItFiresAndClears() async throws {
