@@ -128,19 +128,41 @@ struct JSONParser {
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
-        try enterContainer()
-        index += 1
         var elements: [JSONValue] = []
         elements.reserveCapacity(4)
+        try parseElements { value, _ in elements.append(value) }
+        return .array(elements)
+    }
+
+    /// Parses a whole document like `parseDocument`; when it is an array, gives its elements,
+    /// each with the byte range of its text, instead of the array.
+    mutating func parseDocumentElements() throws(JSONSyntaxError) -> JSONDocumentElements {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return .notAnArray(try parseDocument()) }
+        var elements: [(value: JSONValue, bytes: Range<Int>)] = []
+        try parseElements { value, range in elements.append((value, range)) }
+        skipWhitespace()
+        guard index == bytes.count else { throw failure("unexpected data after the JSON value") }
+        return .array(elements)
+    }
+
+    /// Parses the array at `index`, through its `]`, handing each element to `element` with the
+    /// byte range of its text. Inlined into both callers, so that `parseArray`, the hot path of
+    /// every message, computes no range it drops.
+    @inline(__always)
+    private mutating func parseElements(_ element: (JSONValue, Range<Int>) -> Void) throws(JSONSyntaxError) {
+        try enterContainer()
+        index += 1
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(elements)
+            return
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            let start = index
+            element(try parseValue(), start..<index)
             skipWhitespace()
             guard index < bytes.count else { throw failure("unterminated array") }
             switch bytes[index] {
@@ -148,44 +170,10 @@ struct JSONParser {
             case UInt8(ascii: "]"):
                 index += 1
                 depth -= 1
-                return .array(elements)
+                return
             default: throw failure("expected ',' or ']' in array")
             }
         }
-    }
-
-    /// Parses a whole document like `parseDocument`; when it is an array, gives its elements,
-    /// each with the byte range of its text, instead of the array. (Its own loop: `parseArray`,
-    /// the hot path of every message, stays free of anything but the values.)
-    mutating func parseDocumentElements() throws(JSONSyntaxError) -> JSONDocumentElements {
-        skipWhitespace()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return .notAnArray(try parseDocument()) }
-        try enterContainer()
-        index += 1
-        var elements: [(value: JSONValue, bytes: Range<Int>)] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-        } else {
-            elements: while true {
-                skipWhitespace()
-                let start = index
-                elements.append((try parseValue(), start..<index))
-                skipWhitespace()
-                guard index < bytes.count else { throw failure("unterminated array") }
-                switch bytes[index] {
-                case UInt8(ascii: ","): index += 1
-                case UInt8(ascii: "]"):
-                    index += 1
-                    break elements
-                default: throw failure("expected ',' or ']' in array")
-                }
-            }
-        }
-        depth -= 1
-        skipWhitespace()
-        guard index == bytes.count else { throw failure("unexpected data after the JSON value") }
-        return .array(elements)
     }
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
