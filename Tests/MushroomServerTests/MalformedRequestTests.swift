@@ -48,7 +48,9 @@ struct MalformedRequestTests {
     }
 
     @Test func bodyThatNeverComesIsClosedAtTheReadTimeout() async throws {
-        try await withServer({ $0.requestReadTimeout = .seconds(1) }) { server in
+        // Loose enough for a loaded machine: the head must reach the server within it, or the
+        // answer is the head's 408 instead (seen at 1 s in CI).
+        try await withServer({ $0.requestReadTimeout = .seconds(3) }) { server in
             let started = ContinuousClock.now
             try await TestRawHTTP.withConnection(port: server.port) { reader, writer in
                 try await writer.write(ByteBuffer(string: "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{\"tr"))
@@ -56,7 +58,7 @@ struct MalformedRequestTests {
                 if let answer = try await reader.next() { #expect(answer.status == 400) }
                 #expect(try await reader.next() == nil)
             }
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(ContinuousClock.now - started < .seconds(10))
             #expect(server.sessions.count == 0)
         }
     }
