@@ -144,55 +144,32 @@ public final class SessionList: Sendable {
     private func deliver(_ pass: [LocalBroadcast]) -> Int {
         BroadcastWakes.batching {
             var firstReached: Int?
-            var start = pass.startIndex
-            while start < pass.endIndex {
-                let audience = pass[start].audience
-                let method = pass[start].notification.method
-                var end = start + 1
-                while end < pass.endIndex, pass[end].audience == audience,
-                      audience == .everySession || pass[end].notification.method == method {
-                    end += 1
-                }
-                let notifications = pass[start..<end].map(\.notification)
-                let sessions = switch audience {
-                case .everySession: all
-                case .topicSubscribers: topics.subscribers(of: method)
-                }
+            var everySession: [Session]?
+            for run in pass.runsOfOneAudience() {
+                let notifications = pass[run].map(\.notification)
+                let sessions = audience(of: pass[run.lowerBound], everySession: &everySession)
                 let reached = sessions.reduce(0) { count, session in
-                    count + (deliver(to: session, method) { try $0.notify(contentsOf: notifications) } ? 1 : 0)
+                    count + (deliver(notifications, to: session) ? 1 : 0)
                 }
                 firstReached = firstReached ?? reached
-                start = end
             }
             return firstReached ?? 0
         }
     }
 
-    /// Delivers publications read from the cluster's log, in their order, to this node's sessions
-    /// (those waiting for their recovery, and those that received a publication on another node,
-    /// skip it); a session that asked for positions receives each with its own.
+    /// Delivers publications read from the cluster's log, in their order, to this node's
+    /// sessions, as a pass of local broadcasts is delivered: those in a row with one audience
+    /// together. Sessions waiting for their recovery take none, and those that received some on
+    /// another node take those after; a session that asked for positions receives each with its
+    /// own.
     func deliver(_ batch: [StoredPublication], epoch: String) {
         BroadcastWakes.batching {
             var everySession: [Session]?
-            for stored in batch {
-                let publication = stored.publication
-                let sessions: [Session]
-                switch publication.audience {
-                case .everySession:
-                    sessions = everySession ?? all
-                    everySession = sessions
-                case .topicSubscribers:
-                    sessions = topics.subscribers(of: publication.method)
-                }
-                var notifications = ClusterNotifications(stored, epoch: epoch)
-                for session in sessions {
-                    let delivery = session.clusterDelivery.withLock { $0 }
-                    guard delivery.takes(stored.offset) else { continue }
-                    guard let notification = notifications.notification(positioned: delivery.isPositioned) else {
-                        configuration.logger.error("cluster: publication \(stored.offset) of epoch \(epoch) not delivered: its data is nested too deep")
-                        break
-                    }
-                    _ = deliver(notification, to: session)
+            for run in batch.runsOfOneAudience() {
+                var notifications = ClusterNotifications(batch[run], epoch: epoch, logger: configuration.logger)
+                for session in audience(of: batch[run.lowerBound], everySession: &everySession) {
+                    let taken = notifications.taken(by: session.clusterDelivery.withLock { $0 })
+                    if !taken.isEmpty { _ = deliver(taken, to: session) }
                 }
             }
         }
@@ -200,34 +177,40 @@ public final class SessionList: Sendable {
 
     /// Delivers to `session` alone, with positions, the publications it missed that its
     /// subscriptions accept: its recovery, while the live stream is held from it.
-    func deliver(_ missed: some Sequence<StoredPublication>, epoch: String, recoveringTo session: Session) {
-        BroadcastWakes.batching {
-            let patterns = session.subscriptions.current
-            for stored in missed {
-                let publication = stored.publication
-                if publication.audience == .topicSubscribers, let patterns, !patterns.contains(where: { $0.matches(publication.method) }) {
-                    continue
-                }
-                var notifications = ClusterNotifications(stored, epoch: epoch)
-                guard let notification = notifications.notification(positioned: true), deliver(notification, to: session) else { return }
-            }
+    func deliver(_ missed: ArraySlice<StoredPublication>, epoch: String, recoveringTo session: Session) {
+        let patterns = session.subscriptions.current
+        let accepted = missed.filter { stored in
+            stored.audience == .everySession || patterns?.contains { $0.matches(stored.method) } != false
+        }
+        var notifications = ClusterNotifications(accepted[...], epoch: epoch, logger: configuration.logger)
+        let positioned = notifications.all(positioned: true)
+        if !positioned.isEmpty { _ = deliver(positioned, to: session) }
+    }
+
+    /// The sessions `first` and the others of its run reach; every session's list is made once
+    /// a pass, in `everySession`.
+    private func audience(of first: some Addressed, everySession: inout [Session]?) -> [Session] {
+        switch first.audience {
+        case .everySession:
+            let sessions = everySession ?? all
+            everySession = sessions
+            return sessions
+        case .topicSubscribers:
+            return topics.subscribers(of: first.method)
         }
     }
 
-    private func deliver(_ notification: Message.Notification, to session: Session) -> Bool {
-        deliver(to: session, notification.method) { try $0.notify(notification) }
-    }
-
-    /// Sends `method`'s notifications to `session` through `send`; ends the session when its
-    /// outbound buffer is full (a slow consumer). False when they were not sent.
-    private func deliver(to session: Session, _ method: String, _ send: (Engine) throws -> Void) -> Bool {
+    /// Sends `notifications` to `session` at once; ends the session when its outbound buffer is
+    /// full (a slow consumer). False when not all were sent.
+    private func deliver(_ notifications: [Message.Notification], to session: Session) -> Bool {
         do {
-            try send(session.engine)
+            try session.engine.notify(contentsOf: notifications)
             return true
         } catch let error as OutboundBufferFull {
             end(session, .slowConsumer(error))
         } catch {
-            configuration.logger.debug("notification '\(method)' not sent to session \(session.id): \(error)")
+            let first = notifications.first?.method ?? ""
+            configuration.logger.debug("\(notifications.count) notifications from '\(first)' on not sent to session \(session.id): \(error)")
         }
         return false
     }
@@ -407,7 +390,8 @@ public final class SessionList: Sendable {
 }
 
 /// A broadcast or topic publication of a server that is no cluster's node, waiting for its pass.
-private struct LocalBroadcast: Sendable {
+private struct LocalBroadcast: Addressed, Sendable {
     let notification: Message.Notification
     let audience: Publication.Audience
+    var method: String { notification.method }
 }

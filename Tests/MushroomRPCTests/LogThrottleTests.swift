@@ -1,5 +1,4 @@
-import Logging
-import Synchronization
+import MushroomTestSupport
 import Testing
 
 @testable import MushroomRPC
@@ -17,34 +16,14 @@ import Testing
     }
 
     @Test func aFloodOfMalformedMessagesLogsABurstAndTheCount() throws {
-        let collector = LineCollector()
+        let collector = LogCollector()
         var configuration = EngineConfiguration()
-        configuration.logger = Logger(label: "test") { _ in CollectingLogHandler(collector: collector) }
+        configuration.logger = collector.logger()
         let engine = Engine(configuration: configuration)
         for _ in 0..<10_000 { _ = try? engine.receive(frame: Array("[99]".utf8)) }
         engine.close(reason: "done")
-        let logged = collector.lines.withLock { $0 }
+        let logged = collector.lines
         #expect(logged.count == LogThrottle.burstPerEngine + 1)
         #expect(logged.last == "\(10_000 - LogThrottle.burstPerEngine) more log lines like the ones above were left out (at most 20 a second)")
-    }
-}
-
-private final class LineCollector: Sendable {
-    let lines = Mutex<[String]>([])
-}
-
-/// Collects the messages logged through it.
-private struct CollectingLogHandler: LogHandler {
-    let collector: LineCollector
-    var logLevel: Logger.Level = .trace
-    var metadata: Logger.Metadata = [:]
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        collector.lines.withLock { $0.append(event.message.description) }
     }
 }

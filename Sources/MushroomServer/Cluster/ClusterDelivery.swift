@@ -6,6 +6,9 @@ struct ClusterDelivery: Sendable {
     var isPositioned = false
     var floor: Int64 = 0
 
-    /// Whether the publication at `offset` goes to the session now.
-    func takes(_ offset: Int64) -> Bool { !isHeld && offset > floor }
+    /// The index of the first of `offsets` (ascending) that the session takes now, all after it
+    /// too; `nil` when it takes none of them.
+    func firstTaken(of offsets: [Int64]) -> Int? {
+        isHeld ? nil : offsets.firstIndex { $0 > floor }
+    }
 }
