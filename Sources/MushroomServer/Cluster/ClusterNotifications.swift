@@ -21,8 +21,8 @@ struct ClusterNotifications {
         self.logger = logger
     }
 
-    /// What a session that takes publications as `delivery` says takes of the run now: none
-    /// while it is held, and those after its floor.
+    /// What of the run a session takes now, as its `delivery` says: none while it is held, and
+    /// those after its floor.
     mutating func taken(by delivery: ClusterDelivery) -> [Message.Notification] {
         let notifications = all(positioned: delivery.isPositioned)
         guard let first = delivery.firstTaken(of: offsets ?? []) else { return [] }
