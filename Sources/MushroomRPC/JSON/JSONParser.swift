@@ -16,19 +16,9 @@ extension JSONValue {
 
     /// Parses one JSON text (RFC 8259), optionally surrounded by whitespace.
     public init(parsing bytes: some Collection<UInt8>) throws(JSONSyntaxError) {
-        let parsed: Result<JSONValue, JSONSyntaxError>? = bytes.withContiguousStorageIfAvailable { buffer in
+        self = try bytes.withContiguousBytes { buffer throws(JSONSyntaxError) in
             var parser = JSONParser(buffer)
-            return Result { () throws(JSONSyntaxError) in try parser.parseDocument() }
-        }
-        if let parsed {
-            self = try parsed.get()
-        } else {
-            let copy = Array(bytes)
-            let parsed = copy.withUnsafeBufferPointer { buffer in
-                var parser = JSONParser(buffer)
-                return Result { () throws(JSONSyntaxError) in try parser.parseDocument() }
-            }
-            self = try parsed.get()
+            return try parser.parseDocument()
         }
     }
 
